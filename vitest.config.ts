@@ -1,0 +1,17 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: {
+    alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) },
+  },
+  test: {
+    include: ["{app,db,workflows,bench}/**/*.test.{ts,tsx}"],
+    environment: "node",
+    // Each integration test file gets its own embedded database; PGlite's
+    // start-up dominates, so a generous timeout avoids flakes on 2 cores.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: "forks",
+  },
+});
