@@ -1,0 +1,47 @@
+import type { Guardian, Sibling } from "../../db/schema";
+
+export type { Guardian, Sibling };
+
+/** The violence question of the intake form: any of these makes the case violence-flagged. */
+export const violenceKinds = ["familyViolence", "sexualAbuse", "honourViolence"] as const;
+export type ViolenceKind = (typeof violenceKinds)[number];
+
+export type ReporterInput =
+  | { kind: "private"; anonymous: true }
+  | { kind: "private"; anonymous: false; name: string; phone: string | null; email: string | null }
+  | {
+      kind: "mandated";
+      name: string;
+      organisation: string;
+      title: string;
+      phone: string;
+      email: string | null;
+    };
+
+/** A validated concern report, as the intake schema outputs it and submitReport stores it. */
+export type IntakeInput = {
+  idempotencyKey: string;
+  reporter: ReporterInput;
+  child: {
+    name: string;
+    /** Normalised to 12 digits (YYYYMMDDNNNN) when given. */
+    personalNumber: string | null;
+    /** YYYY-MM-DD; derived from the personal number when that is given. */
+    birthDate: string | null;
+    address: string | null;
+    school: string | null;
+    whereabouts: string | null;
+    protectedIdentity: boolean;
+  };
+  guardians: Guardian[]; // 0–2
+  siblings: Sibling[];
+  concern: {
+    what: string;
+    when: string | null;
+    duration: string | null;
+    ifNothing: string | null;
+    childKnows: "yes" | "no" | "unknown";
+  };
+  interpreterLanguage: string | null;
+  violenceKinds: ViolenceKind[];
+};

@@ -1,0 +1,255 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgSequence,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => Buffer.from(value),
+});
+
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+/** Numbers the reference (diarienummer) of each new case. */
+export const caseReferenceSeq = pgSequence("case_reference_seq", { startWith: 1 });
+
+export const roleEnum = pgEnum("role", ["reporter", "caseworker", "teamLead", "auditor", "admin"]);
+
+/** A social-services unit (enhet), e.g. "Barn och unga, Lysekil". Cases belong to one unit. */
+export const units = pgTable("units", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull().unique(),
+  municipality: text("municipality").notNull(),
+  createdAt: instant("created_at").notNull().defaultNow(),
+});
+
+export const users = pgTable("users", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  email: text("email").notNull().unique(), // stored lower-cased
+  name: text("name").notNull(),
+  phone: text("phone"),
+  role: roleEnum("role").notNull(),
+  unitId: uuid("unit_id").references(() => units.id),
+  /** Reporters: their organisation (e.g. a school) and their role there. */
+  organisation: text("organisation"),
+  title: text("title"),
+  mandatedReporter: boolean("mandated_reporter").notNull().default(false),
+  passwordHash: text("password_hash").notNull(),
+  active: boolean("active").notNull().default(true),
+  createdAt: instant("created_at").notNull().defaultNow(),
+});
+
+/** Server-side sessions: the cookie carries only the id; deleting the row revokes it. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(), // SHA-256 of the token in the cookie
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: instant("created_at").notNull().defaultNow(),
+    expiresAt: instant("expires_at").notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** Failed sign-in attempts, for rate limiting per account and per address. */
+export const loginAttempts = pgTable(
+  "login_attempts",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    key: text("key").notNull(), // "email:<address>" or "ip:<address>"
+    at: instant("at").notNull().defaultNow(),
+  },
+  (t) => [index("login_attempts_key_at_idx").on(t.key, t.at)],
+);
+
+export const children = pgTable(
+  "children",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id),
+    /** Personnummer or samordningsnummer, normalised to 12 digits; null when unknown. */
+    personalNumber: text("personal_number"),
+    name: text("name").notNull(),
+    birthDate: date("birth_date", { mode: "string" }),
+    address: text("address"),
+    /** Skyddade personuppgifter: the address is never shown or printed. */
+    protectedIdentity: boolean("protected_identity").notNull().default(false),
+    createdAt: instant("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("children_unit_personal_number_idx")
+      .on(t.unitId, t.personalNumber)
+      .where(sql`${t.personalNumber} is not null`),
+  ],
+);
+
+/**
+ * A case (ärende): the workflow snapshot plus copies of what the inbox filters and sorts
+ * on. `version` equals the seq of the last event; an update must name the version it read.
+ */
+export const cases = pgTable(
+  "cases",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id),
+    referenceNumber: text("reference_number").notNull().unique(),
+    childId: uuid("child_id")
+      .notNull()
+      .references(() => children.id),
+    /** The case this one follows, when a new report arrived after the old case closed. */
+    previousCaseId: uuid("previous_case_id"),
+    state: text("state").notNull(),
+    snapshot: jsonb("snapshot").notNull(),
+    machineVersion: integer("machine_version").notNull(),
+    version: integer("version").notNull(),
+    open: boolean("open").notNull().default(true),
+    urgent: boolean("urgent").notNull().default(false),
+    violence: boolean("violence").notNull().default(false),
+    reportCount: integer("report_count").notNull().default(1),
+    assigneeId: uuid("assignee_id").references(() => users.id),
+    /** The deadline that governs the case now (Europe/Stockholm calendar date). */
+    nextDeadlineKind: text("next_deadline_kind"),
+    nextDeadline: date("next_deadline", { mode: "string" }),
+    decisionDue: date("decision_due", { mode: "string" }),
+    receivedAt: instant("received_at").notNull(),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
+    closedAt: instant("closed_at"),
+  },
+  (t) => [
+    index("cases_inbox_idx").on(t.unitId, t.open, t.nextDeadline),
+    index("cases_child_idx").on(t.childId),
+    index("cases_assignee_idx").on(t.assigneeId),
+    index("cases_received_idx").on(t.receivedAt),
+  ],
+);
+
+export type Guardian = {
+  name: string;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  knowsAboutReport: "yes" | "no" | "unknown";
+};
+export type Sibling = { name: string; age: number | null };
+
+/** One orosanmälan, exactly as submitted. Reports are never changed after submission. */
+export const reports = pgTable(
+  "reports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
+    /** From the form's hidden field: a retried submission finds its first result. */
+    idempotencyKey: text("idempotency_key").notNull().unique(),
+    receivedAt: instant("received_at").notNull(),
+    reporterKind: text("reporter_kind").notNull(), // "private" | "mandated"
+    anonymous: boolean("anonymous").notNull().default(false),
+    reporterUserId: uuid("reporter_user_id").references(() => users.id),
+    reporterName: text("reporter_name"),
+    reporterOrganisation: text("reporter_organisation"),
+    reporterTitle: text("reporter_title"),
+    reporterPhone: text("reporter_phone"),
+    reporterEmail: text("reporter_email"),
+    childName: text("child_name").notNull(),
+    childPersonalNumber: text("child_personal_number"),
+    childBirthDate: date("child_birth_date", { mode: "string" }),
+    childAddress: text("child_address"),
+    childSchool: text("child_school"),
+    childWhereabouts: text("child_whereabouts"),
+    childProtectedIdentity: boolean("child_protected_identity").notNull().default(false),
+    guardians: jsonb("guardians").$type<Guardian[]>().notNull(),
+    siblings: jsonb("siblings").$type<Sibling[]>().notNull(),
+    concernWhat: text("concern_what").notNull(),
+    concernWhen: text("concern_when"),
+    concernDuration: text("concern_duration"),
+    concernIfNothing: text("concern_if_nothing"),
+    childKnows: text("child_knows").notNull(), // "yes" | "no" | "unknown"
+    interpreterLanguage: text("interpreter_language"),
+    /** Violence or abuse by a family member, sexual abuse, honour-related violence. */
+    violenceKinds: jsonb("violence_kinds").$type<string[]>().notNull(),
+    violence: boolean("violence").notNull().default(false),
+  },
+  (t) => [
+    index("reports_case_idx").on(t.caseId, t.receivedAt),
+    index("reports_reporter_idx").on(t.reporterUserId),
+  ],
+);
+
+/**
+ * The append-only history of a case. Each event carries the hash of its predecessor, so
+ * changing, removing or reordering one breaks the chain (see app/audit).
+ */
+export const caseEvents = pgTable(
+  "case_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
+    seq: integer("seq").notNull(),
+    type: text("type").notNull(),
+    event: jsonb("event").notNull(),
+    actorId: uuid("actor_id"),
+    actorName: text("actor_name").notNull(),
+    occurredAt: instant("occurred_at").notNull(),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [uniqueIndex("case_events_case_seq_idx").on(t.caseId, t.seq)],
+);
+
+/** Every letter exactly as sent: the PDF bytes are kept, never regenerated. */
+export const letters = pgTable(
+  "letters",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
+    reportId: uuid("report_id").references(() => reports.id),
+    eventSeq: integer("event_seq"),
+    kind: text("kind").notNull(),
+    recipientName: text("recipient_name"),
+    fileName: text("file_name").notNull(),
+    createdAt: instant("created_at").notNull(),
+    sha256: text("sha256").notNull(),
+    pdf: bytea("pdf").notNull(),
+  },
+  (t) => [index("letters_case_idx").on(t.caseId), index("letters_report_idx").on(t.reportId)],
+);
+
+/** Loggkontroll: every read of a case's contents by a staff member. */
+export const accessLog = pgTable(
+  "access_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    caseId: uuid("case_id").references(() => cases.id),
+    action: text("action").notNull(), // "view" | "letter" | "export" …
+    detail: text("detail"),
+    at: instant("at").notNull().defaultNow(),
+  },
+  (t) => [index("access_log_case_idx").on(t.caseId, t.at), index("access_log_at_idx").on(t.at)],
+);
