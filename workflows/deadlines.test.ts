@@ -1,0 +1,175 @@
+import { describe, expect, it } from "vitest";
+import {
+  addCalendarDays,
+  deadlineStatus,
+  decisionDue,
+  endOfDay,
+  investigationDue,
+  isIsoDate,
+  isIsoInstant,
+  protectionAssessmentDue,
+  stockholmDate,
+} from "./deadlines";
+
+describe("stockholmDate", () => {
+  it("gives the Stockholm calendar date, not the UTC one", () => {
+    // 22:30 UTC on 30 June is 00:30 on 1 July in Swedish summer time.
+    expect(stockholmDate("2026-06-30T22:30:00Z")).toBe("2026-07-01");
+    // 23:30 UTC in winter is 00:30 the next day (UTC+1).
+    expect(stockholmDate("2026-01-14T23:30:00Z")).toBe("2026-01-15");
+    expect(stockholmDate("2026-01-14T22:59:59Z")).toBe("2026-01-14");
+    expect(stockholmDate(new Date("2026-06-30T21:59:59Z"))).toBe("2026-06-30");
+  });
+
+  it("accepts explicit offsets and refuses instants without one", () => {
+    expect(stockholmDate("2026-03-20T10:00:00+01:00")).toBe("2026-03-20");
+    expect(() => stockholmDate("2026-03-20T10:00:00")).toThrow(RangeError);
+    expect(() => stockholmDate("not a date")).toThrow(RangeError);
+    expect(() => stockholmDate(new Date(Number.NaN))).toThrow(RangeError);
+  });
+});
+
+describe("protectionAssessmentDue (skyddsbedömning)", () => {
+  it("is the same day for a report before 16:00", () => {
+    expect(protectionAssessmentDue("2026-03-20T09:00:00Z")).toBe("2026-03-20"); // 10:00
+  });
+
+  it("moves to the next day at 16:00 exactly, not at 15:59", () => {
+    // Winter: Stockholm = UTC+1.
+    expect(protectionAssessmentDue("2026-02-10T14:59:59Z")).toBe("2026-02-10"); // 15:59:59
+    expect(protectionAssessmentDue("2026-02-10T14:59:00Z")).toBe("2026-02-10"); // 15:59
+    expect(protectionAssessmentDue("2026-02-10T15:00:00Z")).toBe("2026-02-11"); // 16:00
+    // Summer: Stockholm = UTC+2, so 16:00 local is 14:00 UTC.
+    expect(protectionAssessmentDue("2026-06-10T13:59:00Z")).toBe("2026-06-10");
+    expect(protectionAssessmentDue("2026-06-10T14:00:00Z")).toBe("2026-06-11");
+  });
+
+  it("uses Stockholm time for a UTC instant that is already the next day there", () => {
+    // 2026-06-30T22:30Z is 00:30 on 1 July: early morning, same (Stockholm) day.
+    expect(protectionAssessmentDue("2026-06-30T22:30:00Z")).toBe("2026-07-01");
+  });
+
+  it("handles the night the clocks go forward (2026-03-29)", () => {
+    // 23:30 on 28 March, still winter time (UTC+1).
+    expect(protectionAssessmentDue("2026-03-28T22:30:00Z")).toBe("2026-03-29");
+  });
+
+  it("handles the night the clocks go back (2026-10-25)", () => {
+    // 23:30 on 24 October, summer time (UTC+2).
+    expect(protectionAssessmentDue("2026-10-24T21:30:00Z")).toBe("2026-10-25");
+  });
+
+  it("rolls over month and year ends", () => {
+    expect(protectionAssessmentDue("2026-12-31T16:30:00Z")).toBe("2027-01-01");
+  });
+});
+
+describe("decisionDue (14 calendar days)", () => {
+  it("is the Stockholm date of receipt plus 14 days", () => {
+    expect(decisionDue("2026-03-20T09:00:00Z")).toBe("2026-04-03");
+  });
+
+  it("is not shifted by the spring DST change", () => {
+    expect(decisionDue("2026-03-28T22:30:00Z")).toBe("2026-04-11");
+  });
+
+  it("is not shifted by the autumn DST change", () => {
+    expect(decisionDue("2026-10-24T21:30:00Z")).toBe("2026-11-07");
+  });
+
+  it("counts from the Stockholm date even when UTC is still the day before", () => {
+    expect(decisionDue("2026-06-30T22:30:00Z")).toBe("2026-07-15");
+  });
+
+  it("does not depend on the hour (16:00 matters only for protection)", () => {
+    expect(decisionDue("2026-02-10T15:30:00Z")).toBe("2026-02-24");
+  });
+});
+
+describe("investigationDue (4 months)", () => {
+  it("adds four calendar months", () => {
+    expect(investigationDue("2026-03-20T09:00:00Z")).toBe("2026-07-20");
+  });
+
+  it("clamps to the end of a shorter month", () => {
+    expect(investigationDue("2026-10-31T10:00:00Z")).toBe("2027-02-28");
+    expect(investigationDue("2027-10-31T10:00:00Z")).toBe("2028-02-29"); // leap year
+    expect(investigationDue("2026-05-31T10:00:00Z")).toBe("2026-09-30");
+  });
+
+  it("uses the Stockholm date of opening", () => {
+    // 00:30 on 1 July in Stockholm → 1 November, not 30 October.
+    expect(investigationDue("2026-06-30T22:30:00Z")).toBe("2026-11-01");
+  });
+});
+
+describe("endOfDay", () => {
+  it("is next day's midnight in Stockholm, in winter and summer", () => {
+    expect(endOfDay("2026-01-15").toISOString()).toBe("2026-01-15T23:00:00.000Z");
+    expect(endOfDay("2026-07-01").toISOString()).toBe("2026-07-01T22:00:00.000Z");
+  });
+
+  it("is right across the DST changes", () => {
+    // The day before spring forward ends at 00:00 CET; the short day ends at 00:00 CEST.
+    expect(endOfDay("2026-03-28").toISOString()).toBe("2026-03-28T23:00:00.000Z");
+    expect(endOfDay("2026-03-29").toISOString()).toBe("2026-03-29T22:00:00.000Z");
+    // The long day in autumn ends at 00:00 CET.
+    expect(endOfDay("2026-10-24").toISOString()).toBe("2026-10-24T22:00:00.000Z");
+    expect(endOfDay("2026-10-25").toISOString()).toBe("2026-10-25T23:00:00.000Z");
+  });
+
+  it("rejects a malformed date", () => {
+    expect(() => endOfDay("2026-02-30")).toThrow(RangeError);
+  });
+});
+
+describe("deadlineStatus", () => {
+  it("counts calendar days left", () => {
+    expect(deadlineStatus("2026-04-03", new Date("2026-03-31T10:00:00Z"))).toEqual({
+      daysLeft: 3,
+      overdue: false,
+      dueToday: false,
+    });
+  });
+
+  it("is due today until the Stockholm day ends, and overdue after", () => {
+    const due = "2026-04-03";
+    expect(deadlineStatus(due, new Date("2026-04-03T21:59:59Z"))).toEqual({
+      daysLeft: 0,
+      overdue: false,
+      dueToday: true,
+    });
+    // 00:00 on 4 April in Stockholm (summer time) is already overdue.
+    expect(deadlineStatus(due, endOfDay(due))).toEqual({
+      daysLeft: -1,
+      overdue: true,
+      dueToday: false,
+    });
+  });
+
+  it("counts across the DST change in whole days", () => {
+    expect(deadlineStatus("2026-03-30", new Date("2026-03-28T23:30:00Z")).daysLeft).toBe(1);
+    expect(deadlineStatus("2026-10-26", new Date("2026-10-24T23:30:00Z")).daysLeft).toBe(1);
+  });
+});
+
+describe("date validation helpers", () => {
+  it("accepts real dates only", () => {
+    expect(isIsoDate("2028-02-29")).toBe(true);
+    expect(isIsoDate("2027-02-29")).toBe(false);
+    expect(isIsoDate("2026-4-3")).toBe(false);
+    expect(isIsoDate(20260403)).toBe(false);
+  });
+
+  it("accepts instants with an offset only", () => {
+    expect(isIsoInstant("2026-03-20T10:00:00.000Z")).toBe(true);
+    expect(isIsoInstant("2026-03-20T10:00:00+01:00")).toBe(true);
+    expect(isIsoInstant("2026-03-20T10:00:00")).toBe(false);
+    expect(isIsoInstant("2026-03-20")).toBe(false);
+  });
+
+  it("adds calendar days over month ends", () => {
+    expect(addCalendarDays("2026-01-31", 1)).toBe("2026-02-01");
+    expect(addCalendarDays("2026-03-28", 2)).toBe("2026-03-30");
+  });
+});

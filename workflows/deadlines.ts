@@ -1,0 +1,134 @@
+/**
+ * Deadlines of a case, computed from event timestamps in Swedish time.
+ *
+ * Every deadline is a calendar date ('YYYY-MM-DD') in Europe/Stockholm: the law
+ * counts calendar days, and a date (not an instant) is what the caseworker sees.
+ * `endOfDay` turns a due date into the instant it expires, for "overdue" queries.
+ * Nothing here reads the clock: callers pass the instants.
+ */
+import { TZDate } from "@date-fns/tz";
+import { addDays, addMonths, format } from "date-fns";
+
+export const TIME_ZONE = "Europe/Stockholm";
+
+/** A report that arrives at or after this hour gets its protection assessment the next day. */
+export const PROTECTION_ASSESSMENT_CUTOFF_HOUR = 16;
+/** Förhandsbedömning: the decision whether to investigate, within 14 days of receipt. */
+export const DECISION_DAYS = 14;
+/** Utredning: finished within 4 months of being opened. */
+export const INVESTIGATION_MONTHS = 4;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+// An instant must carry its offset; a bare local time would depend on the server's zone.
+const ISO_INSTANT =
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** True for a real calendar date written 'YYYY-MM-DD' (rejects 2026-02-30). */
+export function isIsoDate(value: unknown): value is string {
+  if (typeof value !== "string") return false;
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const probe = new Date(Date.UTC(y, mo - 1, d));
+  return (
+    probe.getUTCFullYear() === y &&
+    probe.getUTCMonth() === mo - 1 &&
+    probe.getUTCDate() === d
+  );
+}
+
+/** True for an ISO 8601 instant with an explicit offset ('Z' or '+01:00'). */
+export function isIsoInstant(value: unknown): value is string {
+  return (
+    typeof value === "string" &&
+    ISO_INSTANT.test(value) &&
+    !Number.isNaN(Date.parse(value))
+  );
+}
+
+function toInstant(instant: Date | string): Date {
+  if (instant instanceof Date) {
+    if (Number.isNaN(instant.getTime())) throw new RangeError("Invalid Date");
+    return instant;
+  }
+  if (!isIsoInstant(instant)) {
+    throw new RangeError(
+      `Not an ISO instant with offset: ${JSON.stringify(instant)}`,
+    );
+  }
+  return new Date(instant);
+}
+
+function inStockholm(instant: Date | string): TZDate {
+  return new TZDate(toInstant(instant).getTime(), TIME_ZONE);
+}
+
+/** Midnight at the start of a Stockholm calendar date. */
+function startOfStockholmDay(date: string): TZDate {
+  const m = ISO_DATE.exec(date);
+  if (!m || !isIsoDate(date)) {
+    throw new RangeError(`Not a date YYYY-MM-DD: ${JSON.stringify(date)}`);
+  }
+  return new TZDate(Number(m[1]), Number(m[2]) - 1, Number(m[3]), TIME_ZONE);
+}
+
+function formatDate(date: TZDate): string {
+  return format(date, "yyyy-MM-dd");
+}
+
+/** The calendar date in Stockholm at this instant, 'YYYY-MM-DD'. */
+export function stockholmDate(instant: Date | string): string {
+  return formatDate(inStockholm(instant));
+}
+
+/** Add calendar days to a 'YYYY-MM-DD' date. */
+export function addCalendarDays(date: string, days: number): string {
+  return formatDate(addDays(startOfStockholmDay(date), days));
+}
+
+/** Skyddsbedömning: the same day, or the next day for a report arriving at or after 16:00. */
+export function protectionAssessmentDue(receivedAt: Date | string): string {
+  const local = inStockholm(receivedAt);
+  const day = local.getHours() >= PROTECTION_ASSESSMENT_CUTOFF_HOUR ? addDays(local, 1) : local;
+  return formatDate(day);
+}
+
+/** Förhandsbedömning: the Stockholm date of receipt plus 14 calendar days. */
+export function decisionDue(receivedAt: Date | string): string {
+  return addCalendarDays(stockholmDate(receivedAt), DECISION_DAYS);
+}
+
+/** Utredning: the Stockholm date of opening plus 4 months, clamped to the month's end. */
+export function investigationDue(openedAt: Date | string): string {
+  const opened = startOfStockholmDay(stockholmDate(openedAt));
+  return formatDate(addMonths(opened, INVESTIGATION_MONTHS));
+}
+
+/** The instant a Stockholm calendar day ends: the next day's 00:00 in Stockholm. */
+export function endOfDay(date: string): Date {
+  return new Date(addDays(startOfStockholmDay(date), 1).getTime());
+}
+
+export interface DeadlineStatus {
+  /** Calendar days from today (Stockholm) to the due date; negative when overdue. */
+  daysLeft: number;
+  overdue: boolean;
+  dueToday: boolean;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function dayNumber(date: string): number {
+  const m = ISO_DATE.exec(date);
+  if (!m || !isIsoDate(date)) {
+    throw new RangeError(`Not a date YYYY-MM-DD: ${JSON.stringify(date)}`);
+  }
+  // Calendar dates as UTC midnights: the difference is whole days, untouched by DST.
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS;
+}
+
+/** How a due date stands at `now`, counted in Stockholm calendar days. */
+export function deadlineStatus(due: string, now: Date): DeadlineStatus {
+  const daysLeft = dayNumber(due) - dayNumber(stockholmDate(now));
+  return { daysLeft, overdue: daysLeft < 0, dueToday: daysLeft === 0 };
+}
