@@ -1,0 +1,103 @@
+import { createHash, randomBytes } from "node:crypto";
+
+import { createCookie, redirect } from "@remix-run/node";
+import { and, eq, gt } from "drizzle-orm";
+
+import { sessions, users } from "../../db/schema";
+import type { Db } from "../../db/client";
+import { env } from "../env.server";
+import type { Role } from "./roles";
+
+const SESSION_HOURS = 10;
+
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  unitId: string | null;
+  phone: string | null;
+  organisation: string | null;
+  title: string | null;
+  mandatedReporter: boolean;
+};
+
+let cookie: ReturnType<typeof createCookie> | undefined;
+
+/** The cookie holds only a random session token; the session itself is a database row. */
+export function sessionCookie() {
+  return (cookie ??= createCookie("varna_session", {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    secure: env().production,
+    secrets: env().sessionSecrets,
+    maxAge: SESSION_HOURS * 60 * 60,
+  }));
+}
+
+const digest = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export async function createSession(db: Db, userId: string): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  await db.insert(sessions).values({
+    id: digest(token),
+    userId,
+    expiresAt: new Date(Date.now() + SESSION_HOURS * 60 * 60 * 1000),
+  });
+  return sessionCookie().serialize(token);
+}
+
+async function tokenOf(request: Request): Promise<string | null> {
+  const value: unknown = await sessionCookie().parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length > 0 ? value : null;
+}
+
+export async function getSessionUser(db: Db, request: Request): Promise<SessionUser | null> {
+  const token = await tokenOf(request);
+  if (!token) return null;
+  const [row] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      unitId: users.unitId,
+      phone: users.phone,
+      organisation: users.organisation,
+      title: users.title,
+      mandatedReporter: users.mandatedReporter,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, digest(token)), gt(sessions.expiresAt, new Date()), eq(users.active, true)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Ends the session in the database (revoking it) and returns the header that clears the cookie. */
+export async function destroySession(db: Db, request: Request): Promise<string> {
+  const token = await tokenOf(request);
+  if (token) await db.delete(sessions).where(eq(sessions.id, digest(token)));
+  return sessionCookie().serialize("", { maxAge: 0 });
+}
+
+/**
+ * The role check every protected page uses: no session → to the sign-in page (and back
+ * afterwards); the wrong role → 403.
+ */
+export async function requireUser(
+  db: Db,
+  request: Request,
+  allowed: readonly Role[],
+): Promise<SessionUser> {
+  const user = await getSessionUser(db, request);
+  if (!user) {
+    const url = new URL(request.url);
+    throw redirect(`/logga-in?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+  }
+  if (!allowed.includes(user.role)) {
+    throw new Response("Forbidden", { status: 403 });
+  }
+  return user;
+}

@@ -1,0 +1,31 @@
+import type { Db } from "../../db/client";
+import { users } from "../../db/schema";
+import { eq } from "drizzle-orm";
+import { login } from "./login.server";
+import type { Role } from "./roles";
+
+/** Where each role starts after signing in. */
+export function landingPage(role: Role): string {
+  switch (role) {
+    case "caseworker":
+    case "teamLead":
+      return "/arenden";
+    case "auditor":
+      return "/granskning";
+    case "reporter":
+      return "/mina-anmalningar";
+    case "admin":
+      return "/";
+  }
+}
+
+export async function signIn(
+  db: Db,
+  input: { email: string; password: string },
+  clientAddress: string,
+) {
+  const result = await login(db, { ...input, clientAddress });
+  if (!result.ok) return result;
+  const [user] = await db.select({ role: users.role }).from(users).where(eq(users.id, result.userId));
+  return { ...result, landing: landingPage(user!.role) };
+}

@@ -1,0 +1,161 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+
+import type { Tx } from "../../db/client";
+import { caseEvents, cases } from "../../db/schema";
+import {
+  CASE_MACHINE_VERSION,
+  decide,
+  isClosed,
+  nextDeadline,
+  openCase,
+  stateName,
+  type CaseCommand,
+  type CaseEvent,
+  type CaseOpenedEvent,
+  type Effect,
+  type PersistedCase,
+  type RefusalCode,
+} from "../../workflows";
+import { eventHash, genesisHash } from "../audit/hash";
+
+/** What the inbox filters and sorts on, copied from the snapshot on every change. */
+export function caseColumns(snapshot: PersistedCase) {
+  const { context } = snapshot;
+  const deadline = nextDeadline(snapshot);
+  return {
+    state: stateName(snapshot),
+    snapshot,
+    machineVersion: snapshot.machineVersion,
+    open: !isClosed(snapshot),
+    urgent: context.flags.urgent,
+    violence: context.flags.violence,
+    reportCount: context.reports.length,
+    assigneeId: context.assignee?.id ?? null,
+    nextDeadlineKind: deadline?.kind ?? null,
+    nextDeadline: deadline?.due ?? null,
+    decisionDue: context.deadlines.decision.due,
+  };
+}
+
+/** Appends one event to a case's hash chain. */
+async function appendEvent(tx: Tx, caseId: string, seq: number, prevHash: string, event: CaseEvent) {
+  // Users are stored by uuid; public submitters and the system have no account.
+  const actorId = /^[0-9a-f-]{36}$/.test(event.actor.id) ? event.actor.id : null;
+  const fields = {
+    caseId,
+    seq,
+    type: event.type,
+    event,
+    actorId,
+    actorName: event.actor.name,
+    occurredAt: new Date(event.at).toISOString(),
+  };
+  const hash = eventHash(prevHash, fields);
+  await tx.insert(caseEvents).values({
+    caseId,
+    seq,
+    type: event.type,
+    event,
+    actorId,
+    actorName: event.actor.name,
+    occurredAt: new Date(event.at),
+    prevHash,
+    hash,
+  });
+  return hash;
+}
+
+/** Creates a case from its first report: the CASE_OPENED event is seq 1. */
+export async function insertCase(
+  tx: Tx,
+  input: {
+    caseId: string;
+    unitId: string;
+    childId: string;
+    previousCaseId: string | null;
+    opened: CaseOpenedEvent;
+  },
+): Promise<{ snapshot: PersistedCase; effects: Effect[] }> {
+  const { snapshot, effects } = openCase(input.opened);
+  await tx.insert(cases).values({
+    id: input.caseId,
+    unitId: input.unitId,
+    referenceNumber: input.opened.referenceNumber,
+    childId: input.childId,
+    previousCaseId: input.previousCaseId,
+    receivedAt: new Date(input.opened.at),
+    version: 1,
+    updatedAt: new Date(input.opened.at),
+    ...caseColumns(snapshot),
+  });
+  await appendEvent(tx, input.caseId, 1, genesisHash(input.caseId), input.opened);
+  return { snapshot, effects };
+}
+
+export type ApplyResult =
+  | { ok: true; snapshot: PersistedCase; effects: Effect[]; version: number }
+  | { ok: false; refusal: RefusalCode | "stale" | "notFound" };
+
+/**
+ * Asks the statechart, then writes the event, the snapshot and the new version. The row is
+ * locked for the rest of the transaction; `expectedVersion` (what the user saw) must match,
+ * so two people acting at once cannot both win.
+ */
+export async function applyToCase(
+  tx: Tx,
+  caseId: string,
+  expectedVersion: number | null,
+  command: CaseCommand,
+): Promise<ApplyResult> {
+  const [row] = await tx
+    .select({ snapshot: cases.snapshot, version: cases.version })
+    .from(cases)
+    .where(eq(cases.id, caseId))
+    .for("update");
+  if (!row) return { ok: false, refusal: "notFound" };
+  if (expectedVersion !== null && row.version !== expectedVersion) return { ok: false, refusal: "stale" };
+  const current = row.snapshot as PersistedCase;
+  if (current.machineVersion !== CASE_MACHINE_VERSION) {
+    throw new Error(`case ${caseId} has machine version ${current.machineVersion}; migrate it first`);
+  }
+  const result = decide(current, command);
+  if (!result.ok) return result;
+
+  const [last] = await tx
+    .select({ seq: caseEvents.seq, hash: caseEvents.hash })
+    .from(caseEvents)
+    .where(eq(caseEvents.caseId, caseId))
+    .orderBy(desc(caseEvents.seq))
+    .limit(1);
+  const seq = row.version + 1;
+  if (!last || last.seq !== row.version) {
+    throw new Error(`case ${caseId}: version ${row.version} does not match its last event`);
+  }
+  await appendEvent(tx, caseId, seq, last.hash, command);
+  const closing = isClosed(result.snapshot);
+  const updated = await tx
+    .update(cases)
+    .set({
+      ...caseColumns(result.snapshot),
+      version: seq,
+      updatedAt: new Date(command.at),
+      closedAt: closing ? new Date(command.at) : null,
+    })
+    .where(and(eq(cases.id, caseId), eq(cases.version, row.version)))
+    .returning({ id: cases.id });
+  if (updated.length !== 1) return { ok: false, refusal: "stale" };
+  return { ok: true, snapshot: result.snapshot, effects: result.effects, version: seq };
+}
+
+/** The next reference number (diarienummer) for a case received in `year`. */
+export async function nextReferenceNumber(tx: Tx, year: string): Promise<string> {
+  const result = await tx.execute(sql`select nextval('case_reference_seq')::text as n`);
+  const [row] = rowsOf<{ n: string }>(result);
+  return `VRN-${year}-${row!.n.padStart(5, "0")}`;
+}
+
+/** drizzle's execute() returns rows as an array (postgres.js) or under .rows (PGlite). */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}

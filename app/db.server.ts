@@ -1,0 +1,26 @@
+import path from "node:path";
+
+import { migrateDatabase, openDatabase, type Database } from "../db/client";
+import { env } from "./env.server";
+
+// One database per process. The server entry and the Remix build are separate module
+// graphs, so the handle lives on globalThis: opening one PGlite directory twice corrupts it.
+const key = "__varnaDatabase" as const;
+const store = globalThis as unknown as { [key]?: Promise<Database> };
+
+export function database(): Promise<Database> {
+  return (store[key] ??= open());
+}
+
+async function open(): Promise<Database> {
+  const { databaseUrl, dataDir } = env();
+  const db = databaseUrl
+    ? await openDatabase({ url: databaseUrl })
+    : await openDatabase({ dataDir: path.join(dataDir, "pgdata") });
+  await migrateDatabase(db, databaseUrl);
+  return db;
+}
+
+export async function getDb() {
+  return (await database()).db;
+}

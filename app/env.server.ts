@@ -1,0 +1,75 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+import { z } from "zod";
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// URL")
+      .optional(),
+    DATA_DIR: z.string().min(1).default("./.data"),
+    SESSION_SECRET: z.string().min(1).optional(),
+    SEED_DEMO: z.enum(["0", "1"]).optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.SESSION_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SESSION_SECRET"],
+        message: "SESSION_SECRET is required when NODE_ENV=production and DATABASE_URL is set",
+      });
+    }
+  });
+
+export type Env = {
+  production: boolean;
+  port: number;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  sessionSecrets: string[];
+  seedDemo: boolean;
+};
+
+/** Parses process.env once; a bad value stops the server at boot with a clear message. */
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const env = result.data;
+  const dataDir = path.resolve(env.DATA_DIR);
+  return {
+    production: env.NODE_ENV === "production",
+    port: env.PORT,
+    databaseUrl: env.DATABASE_URL,
+    dataDir,
+    sessionSecrets: env.SESSION_SECRET
+      ? env.SESSION_SECRET.split(",").map((s) => s.trim()).filter(Boolean)
+      : [generatedSecret(dataDir)],
+    // The embedded database always gets the demo accounts; PostgreSQL only on request.
+    seedDemo: env.DATABASE_URL ? env.SEED_DEMO === "1" : env.SEED_DEMO !== "0",
+  };
+}
+
+/** For the embedded default: a secret made once and kept beside the database. */
+function generatedSecret(dataDir: string): string {
+  const file = path.join(dataDir, "session-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+const key = "__varnaEnv" as const;
+const store = globalThis as unknown as { [key]?: Env };
+
+export function env(): Env {
+  return (store[key] ??= parseEnv());
+}

@@ -1,0 +1,62 @@
+import type { MessageKey } from "./sv";
+
+export const en: Record<MessageKey, string> = {
+  "app.name": "Värna",
+  "app.municipality": "Lysekil Municipality",
+  "app.unit": "Social Services – Children and Young People",
+  "nav.skip": "Skip to content",
+  "nav.main": "Main menu",
+  "nav.report": "Report a concern",
+  "nav.cases": "Cases",
+  "nav.myReports": "My reports",
+  "nav.audit": "Audit",
+  "nav.signIn": "Sign in",
+  "nav.signOut": "Sign out",
+  "nav.signedInAs": "Signed in as {name}",
+  "nav.language": "På svenska",
+  "role.reporter": "Reporter",
+  "role.caseworker": "Caseworker",
+  "role.teamLead": "Team lead",
+  "role.auditor": "Auditor",
+  "role.admin": "Administrator",
+
+  "error.title": "Something went wrong",
+  "error.notFound": "The page does not exist.",
+  "error.forbidden": "You do not have access to this page.",
+  "error.generic": "An unexpected error occurred. Please try again shortly.",
+  "error.badRequest": "The request could not be processed.",
+  "error.backHome": "To the start page",
+
+  "home.title": "Värna – concern reports about children",
+  "home.lead":
+    "Are you worried that a child is being harmed? You can report your concern to the social services of Lysekil Municipality.",
+  "home.staff": "Staff and reporters with an account sign in to see cases and reports.",
+
+  "acute.title": "Is a child in acute danger?",
+  "acute.text":
+    "Call 112. Outside office hours (weekdays 8–16) you can ask for the social emergency service (socialjouren). Municipal switchboard: +46 523-61 30 00.",
+
+  "login.title": "Sign in",
+  "login.email": "E-mail address",
+  "login.password": "Password",
+  "login.submit": "Sign in",
+  "login.failed": "Wrong e-mail address or password.",
+  "login.rateLimited": "Too many failed attempts. Wait a while and try again.",
+  "login.signedOut": "You are signed out.",
+
+  "field.required": "Please fill in this field.",
+  "field.tooLong": "The text is too long (at most {max} characters).",
+  "field.invalid": "Invalid value.",
+  "field.invalidChoice": "Choose one of the options.",
+  "field.email": "Enter a valid e-mail address, e.g. name@example.com.",
+  "field.phone": "Enter a valid phone number, e.g. 0523-61 30 00.",
+  "field.date": "Enter a valid date (YYYY-MM-DD).",
+  "field.dateInFuture": "The date cannot be in the future.",
+  "field.time": "Enter a valid time (HH:MM).",
+  "field.controlChars": "The text contains characters that are not allowed.",
+  "field.personalNumber":
+    "The personal identity or coordination number is not valid. Check the date and the check digit (YYYYMMDD-NNNN).",
+  "field.age": "Enter an age between 0 and 25.",
+  "form.errorSummary": "The form has errors. Correct the marked fields.",
+  "form.stale": "The form has expired. Reload the page and try again.",
+};

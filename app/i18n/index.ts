@@ -1,0 +1,59 @@
+import { useRouteLoaderData } from "@remix-run/react";
+
+import { en } from "./en";
+import { sv, type MessageKey } from "./sv";
+
+export type { MessageKey };
+export type Locale = "sv" | "en";
+export const locales: readonly Locale[] = ["sv", "en"];
+
+const catalogues: Record<Locale, Record<MessageKey, string>> = { sv, en };
+
+export function isMessageKey(value: string): value is MessageKey {
+  return Object.prototype.hasOwnProperty.call(sv, value);
+}
+
+/** Looks up a message; `{name}` placeholders are filled from params. Unknown keys pass through. */
+export function translate(
+  locale: Locale,
+  key: MessageKey | string,
+  params?: Record<string, string | number>,
+): string {
+  const template = isMessageKey(key) ? catalogues[locale][key] : key;
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (m, name: string) =>
+    name in params ? String(params[name]) : m,
+  );
+}
+
+export type Translate = (key: MessageKey | string, params?: Record<string, string | number>) => string;
+
+/** The locale chosen in the root loader (cookie), Swedish by default. */
+export function useLocale(): Locale {
+  const data = useRouteLoaderData("root") as { locale?: Locale } | undefined;
+  return data?.locale ?? "sv";
+}
+
+export function useT(): Translate {
+  const locale = useLocale();
+  return (key, params) => translate(locale, key, params);
+}
+
+const dateFormats: Record<Locale, string> = { sv: "sv-SE", en: "en-GB" };
+
+/** Dates and times are always shown in Swedish time. */
+export function formatDateTime(locale: Locale, value: Date | string): string {
+  return new Intl.DateTimeFormat(dateFormats[locale], {
+    timeZone: "Europe/Stockholm",
+    dateStyle: "medium",
+    timeStyle: "short",
+  }).format(new Date(value));
+}
+
+export function formatDate(locale: Locale, value: Date | string): string {
+  const d = typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
+  return new Intl.DateTimeFormat(dateFormats[locale], {
+    timeZone: "Europe/Stockholm",
+    dateStyle: "medium",
+  }).format(d);
+}

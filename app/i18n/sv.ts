@@ -1,0 +1,66 @@
+/**
+ * The Swedish message catalogue: the source language of the interface. Keys are English,
+ * grouped by the page or concept they belong to. en.ts must have the same keys.
+ */
+export const sv = {
+  "app.name": "Värna",
+  "app.municipality": "Lysekils kommun",
+  "app.unit": "Socialtjänsten – Barn och unga",
+  "nav.skip": "Hoppa till innehållet",
+  "nav.main": "Huvudmeny",
+  "nav.report": "Gör en orosanmälan",
+  "nav.cases": "Ärenden",
+  "nav.myReports": "Mina anmälningar",
+  "nav.audit": "Granskning",
+  "nav.signIn": "Logga in",
+  "nav.signOut": "Logga ut",
+  "nav.signedInAs": "Inloggad som {name}",
+  "nav.language": "In English",
+  "role.reporter": "Anmälare",
+  "role.caseworker": "Handläggare",
+  "role.teamLead": "Arbetsledare",
+  "role.auditor": "Granskare",
+  "role.admin": "Administratör",
+
+  "error.title": "Något gick fel",
+  "error.notFound": "Sidan finns inte.",
+  "error.forbidden": "Du har inte behörighet till den här sidan.",
+  "error.generic": "Ett oväntat fel inträffade. Försök igen om en stund.",
+  "error.badRequest": "Begäran kunde inte behandlas.",
+  "error.backHome": "Till startsidan",
+
+  "home.title": "Värna – orosanmälningar om barn",
+  "home.lead":
+    "Är du orolig för att ett barn far illa? Du kan göra en orosanmälan till socialtjänsten i Lysekils kommun.",
+  "home.staff": "Personal och anmälare med konto loggar in för att se ärenden och anmälningar.",
+
+  "acute.title": "Är ett barn i akut fara?",
+  "acute.text":
+    "Ring 112. Utanför kontorstid (vardagar 08–16) kan du be att få tala med socialjouren. Kommunens växel: 0523-61 30 00.",
+
+  "login.title": "Logga in",
+  "login.email": "E-postadress",
+  "login.password": "Lösenord",
+  "login.submit": "Logga in",
+  "login.failed": "Fel e-postadress eller lösenord.",
+  "login.rateLimited": "För många misslyckade försök. Vänta en stund och försök igen.",
+  "login.signedOut": "Du är utloggad.",
+
+  "field.required": "Fyll i fältet.",
+  "field.tooLong": "Texten är för lång (högst {max} tecken).",
+  "field.invalid": "Ogiltigt värde.",
+  "field.invalidChoice": "Välj ett av alternativen.",
+  "field.email": "Ange en giltig e-postadress, t.ex. namn@exempel.se.",
+  "field.phone": "Ange ett giltigt telefonnummer, t.ex. 0523-61 30 00.",
+  "field.date": "Ange ett giltigt datum (ÅÅÅÅ-MM-DD).",
+  "field.dateInFuture": "Datumet kan inte ligga i framtiden.",
+  "field.time": "Ange en giltig tid (TT:MM).",
+  "field.controlChars": "Texten innehåller otillåtna tecken.",
+  "field.personalNumber":
+    "Personnumret eller samordningsnumret är inte giltigt. Kontrollera datum och kontrollsiffra (ÅÅÅÅMMDD-NNNN).",
+  "field.age": "Ange en ålder mellan 0 och 25.",
+  "form.errorSummary": "Formuläret innehåller fel. Rätta fälten som är markerade.",
+  "form.stale": "Formuläret har gått ut. Ladda om sidan och försök igen.",
+} as const;
+
+export type MessageKey = keyof typeof sv;

@@ -1,0 +1,201 @@
+import { randomUUID } from "node:crypto";
+
+import { and, desc, eq } from "drizzle-orm";
+
+import type { Db, Tx } from "../../db/client";
+import { cases, children, reports } from "../../db/schema";
+import { stockholmDate, type Actor, type ReportRef } from "../../workflows";
+import { applyToCase, insertCase, nextReferenceNumber } from "../cases/store.server";
+import { storeLetter } from "../letters/archive.server";
+import { intakeUnitId } from "../units.server";
+import type { IntakeInput } from "./types";
+
+export type SubmittedReport = {
+  reportId: string;
+  caseId: string;
+  referenceNumber: string;
+  /** True when the report joined a case the child already had open. */
+  joinedExistingCase: boolean;
+};
+
+export type Submitter = { userId: string; name: string } | null;
+
+/**
+ * Registers a concern report: the child (matched by personal number), the case (the child's
+ * open case, or a new one) with its event, the report and the receipt — in one
+ * transaction. Submitting the same idempotency key again returns the first result.
+ */
+export async function submitReport(
+  db: Db,
+  input: IntakeInput,
+  submitter: Submitter,
+  now: Date = new Date(),
+): Promise<SubmittedReport> {
+  const existing = await findByIdempotencyKey(db, input.idempotencyKey);
+  if (existing) return existing;
+  try {
+    return await db.transaction((tx) => register(tx, input, submitter, now));
+  } catch (error) {
+    // A concurrent retry of the same form, or a concurrent first report about the same
+    // child, hit a unique index; the winner's result (or a clean second try) is the answer.
+    if (!isUniqueViolation(error)) throw error;
+    const winner = await findByIdempotencyKey(db, input.idempotencyKey);
+    if (winner) return winner;
+    return db.transaction((tx) => register(tx, input, submitter, now));
+  }
+}
+
+async function findByIdempotencyKey(db: Db, key: string): Promise<SubmittedReport | null> {
+  const [row] = await db
+    .select({ reportId: reports.id, caseId: reports.caseId, referenceNumber: cases.referenceNumber })
+    .from(reports)
+    .innerJoin(cases, eq(cases.id, reports.caseId))
+    .where(eq(reports.idempotencyKey, key))
+    .limit(1);
+  return row ? { ...row, joinedExistingCase: false } : null;
+}
+
+async function register(tx: Tx, input: IntakeInput, submitter: Submitter, now: Date): Promise<SubmittedReport> {
+  const unitId = await intakeUnitId(tx);
+  const childId = await findOrCreateChild(tx, unitId, input);
+  const reportId = randomUUID();
+  const at = now.toISOString();
+  const reporter = input.reporter;
+  const actor: Actor = submitter
+    ? { id: submitter.userId, name: submitter.name, role: "reporter" }
+    : { id: "public", name: "Anmälare via webbformuläret", role: "public" };
+  const ref: ReportRef = {
+    id: reportId,
+    receivedAt: at,
+    violence: input.violenceKinds.length > 0,
+    protectedIdentity: input.child.protectedIdentity,
+    mandatedReporter: reporter.kind === "mandated",
+  };
+
+  const [openCase] = await tx
+    .select({ id: cases.id, version: cases.version, referenceNumber: cases.referenceNumber })
+    .from(cases)
+    .where(and(eq(cases.childId, childId), eq(cases.open, true)))
+    .orderBy(desc(cases.receivedAt))
+    .limit(1)
+    .for("update");
+
+  let caseId: string;
+  let referenceNumber: string;
+  if (openCase) {
+    const result = await applyToCase(tx, openCase.id, null, { type: "REPORT_ADDED", at, actor, report: ref });
+    if (!result.ok) throw new Error(`REPORT_ADDED refused on an open case: ${result.refusal}`);
+    caseId = openCase.id;
+    referenceNumber = openCase.referenceNumber;
+  } else {
+    const [previous] = await tx
+      .select({ id: cases.id })
+      .from(cases)
+      .where(eq(cases.childId, childId))
+      .orderBy(desc(cases.receivedAt))
+      .limit(1);
+    caseId = randomUUID();
+    referenceNumber = await nextReferenceNumber(tx, stockholmDate(now).slice(0, 4));
+    await insertCase(tx, {
+      caseId,
+      unitId,
+      childId,
+      previousCaseId: previous?.id ?? null,
+      opened: {
+        type: "CASE_OPENED",
+        at,
+        actor,
+        caseId,
+        referenceNumber,
+        child: { name: input.child.name, protectedIdentity: input.child.protectedIdentity },
+        report: ref,
+      },
+    });
+  }
+
+  await tx.insert(reports).values({
+    id: reportId,
+    caseId,
+    idempotencyKey: input.idempotencyKey,
+    receivedAt: now,
+    reporterKind: reporter.kind,
+    anonymous: reporter.kind === "private" && reporter.anonymous,
+    reporterUserId: submitter?.userId ?? null,
+    reporterName: "name" in reporter ? reporter.name : null,
+    reporterOrganisation: reporter.kind === "mandated" ? reporter.organisation : null,
+    reporterTitle: reporter.kind === "mandated" ? reporter.title : null,
+    reporterPhone: "phone" in reporter ? reporter.phone : null,
+    reporterEmail: "email" in reporter ? reporter.email : null,
+    childName: input.child.name,
+    childPersonalNumber: input.child.personalNumber,
+    childBirthDate: input.child.birthDate,
+    childAddress: input.child.address,
+    childSchool: input.child.school,
+    childWhereabouts: input.child.whereabouts,
+    childProtectedIdentity: input.child.protectedIdentity,
+    guardians: input.guardians,
+    siblings: input.siblings,
+    concernWhat: input.concern.what,
+    concernWhen: input.concern.when,
+    concernDuration: input.concern.duration,
+    concernIfNothing: input.concern.ifNothing,
+    childKnows: input.concern.childKnows,
+    interpreterLanguage: input.interpreterLanguage,
+    violenceKinds: input.violenceKinds,
+    violence: ref.violence,
+  });
+
+  await storeLetter(tx, {
+    caseId,
+    reportId,
+    eventSeq: null,
+    recipientName: "name" in reporter ? reporter.name : null,
+    letter: {
+      kind: "receipt",
+      createdAt: at,
+      referenceNumber,
+      receivedAt: at,
+      reporterName: "name" in reporter ? reporter.name : null,
+    },
+  });
+
+  return { reportId, caseId, referenceNumber, joinedExistingCase: Boolean(openCase) };
+}
+
+async function findOrCreateChild(tx: Tx, unitId: string, input: IntakeInput): Promise<string> {
+  const { child } = input;
+  if (child.personalNumber) {
+    const [found] = await tx
+      .select({ id: children.id, protectedIdentity: children.protectedIdentity })
+      .from(children)
+      .where(and(eq(children.unitId, unitId), eq(children.personalNumber, child.personalNumber)))
+      .limit(1);
+    if (found) {
+      // Protection once known is never dropped by a later report that does not mention it.
+      if (child.protectedIdentity && !found.protectedIdentity) {
+        await tx.update(children).set({ protectedIdentity: true }).where(eq(children.id, found.id));
+      }
+      return found.id;
+    }
+  }
+  // Without a personal number a child cannot be matched safely: a new child record.
+  const [created] = await tx
+    .insert(children)
+    .values({
+      unitId,
+      personalNumber: child.personalNumber,
+      name: child.name,
+      birthDate: child.birthDate,
+      address: child.address,
+      protectedIdentity: child.protectedIdentity,
+    })
+    .returning({ id: children.id });
+  return created!.id;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === "23505") return true;
+  }
+  return false;
+}

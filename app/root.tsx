@@ -1,0 +1,153 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+
+import { pageAccess } from "./auth/roles";
+import { loadRoot } from "./root.server";
+import stylesHref from "./styles/app.css";
+import { translate, type Locale } from "./i18n";
+import { useNonce } from "./ui/nonce";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return loadRoot(request);
+}
+
+type RootData = Awaited<ReturnType<typeof loader>>;
+
+function Document({ locale, children }: { locale: Locale; children: React.ReactNode }) {
+  const nonce = useNonce();
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+function Header({ data }: { data: RootData | undefined }) {
+  const locale = data?.locale ?? "sv";
+  const t = (k: string, p?: Record<string, string>) => translate(locale, k, p);
+  const user = data?.user;
+  const location = useLocation();
+  const can = (roles: readonly string[]) => !!user && roles.includes(user.role);
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main">
+        {t("nav.skip")}
+      </a>
+      <div className="brand">
+        <Link to="/">{t("app.name")}</Link>
+        <span className="brand-unit">
+          {t("app.municipality")} · {t("app.unit")}
+        </span>
+      </div>
+      <nav aria-label={t("nav.main")}>
+        <ul>
+          <li>
+            <Link to="/anmalan">{t("nav.report")}</Link>
+          </li>
+          {can(pageAccess.cases) ? (
+            <li>
+              <Link to="/arenden">{t("nav.cases")}</Link>
+            </li>
+          ) : null}
+          {can(pageAccess.myReports) ? (
+            <li>
+              <Link to="/mina-anmalningar">{t("nav.myReports")}</Link>
+            </li>
+          ) : null}
+          {can(pageAccess.audit) ? (
+            <li>
+              <Link to="/granskning">{t("nav.audit")}</Link>
+            </li>
+          ) : null}
+        </ul>
+      </nav>
+      <div className="session">
+        <Form method="post" action="/sprak" className="inline-form">
+          <input type="hidden" name="lang" value={locale === "sv" ? "en" : "sv"} />
+          <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+          <button type="submit" className="link-button" lang={locale === "sv" ? "en" : "sv"}>
+            {t("nav.language")}
+          </button>
+        </Form>
+        {user ? (
+          <>
+            <span>
+              {t("nav.signedInAs", { name: user.name })} ({t(`role.${user.role}`)})
+            </span>
+            <Form method="post" action="/logga-ut" className="inline-form">
+              <button type="submit" className="link-button">
+                {t("nav.signOut")}
+              </button>
+            </Form>
+          </>
+        ) : (
+          <Link to="/logga-in">{t("nav.signIn")}</Link>
+        )}
+      </div>
+    </header>
+  );
+}
+
+export default function App() {
+  const data = useLoaderData<typeof loader>();
+  return (
+    <Document locale={data.locale}>
+      <Header data={data} />
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </Document>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const data = useRouteLoaderData<typeof loader>("root");
+  const locale = data?.locale ?? "sv";
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const message =
+    status === 404
+      ? "error.notFound"
+      : status === 403
+        ? "error.forbidden"
+        : status >= 400 && status < 500
+          ? "error.badRequest"
+          : "error.generic";
+  return (
+    <Document locale={locale}>
+      <Header data={data} />
+      <main id="main" tabIndex={-1}>
+        <h1>{translate(locale, "error.title")}</h1>
+        <p role="alert">{translate(locale, message)}</p>
+        <p>
+          <Link to="/">{translate(locale, "error.backHome")}</Link>
+        </p>
+      </main>
+    </Document>
+  );
+}

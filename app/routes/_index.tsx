@@ -1,0 +1,28 @@
+import type { MetaFunction } from "@remix-run/node";
+import { Link } from "@remix-run/react";
+
+import { useT } from "~/i18n";
+
+export const meta: MetaFunction = () => [{ title: "Värna – orosanmälningar om barn" }];
+
+export default function Index() {
+  const t = useT();
+  return (
+    <>
+      <h1>{t("home.title")}</h1>
+      <p>{t("home.lead")}</p>
+      <p>
+        <Link className="button" to="/anmalan">
+          {t("nav.report")}
+        </Link>
+      </p>
+      <section className="notice" aria-labelledby="acute-title">
+        <h2 id="acute-title">{t("acute.title")}</h2>
+        <p>{t("acute.text")}</p>
+      </section>
+      <p>
+        {t("home.staff")} <Link to="/logga-in">{t("nav.signIn")}</Link>
+      </p>
+    </>
+  );
+}
