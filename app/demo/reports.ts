@@ -4,14 +4,15 @@ import type { IntakeInput } from "../intake/types";
 export const demoReports: { daysAgo: number; fromSchool: boolean; input: Omit<IntakeInput, "idempotencyKey"> }[] = [
   {
     "daysAgo": 55,
-    "fromSchool": false,
+    "fromSchool": true,
     "input": {
       "reporter": {
-        "kind": "private",
-        "anonymous": false,
-        "name": "Lena Granne",
-        "phone": "070-123 45 67",
-        "email": null
+        "kind": "mandated",
+        "name": "Karin Ek",
+        "organisation": "Gullmarsskolan",
+        "title": "Skolkurator",
+        "phone": "0523-61 35 40",
+        "email": "skola@demo.varna.se"
       },
       "child": {
         "name": "Ali Hassan",
@@ -101,11 +102,15 @@ export const demoReports: { daysAgo: number; fromSchool: boolean; input: Omit<In
   },
   {
     "daysAgo": 30,
-    "fromSchool": false,
+    "fromSchool": true,
     "input": {
       "reporter": {
-        "kind": "private",
-        "anonymous": true
+        "kind": "mandated",
+        "name": "Karin Ek",
+        "organisation": "Gullmarsskolan",
+        "title": "Skolkurator",
+        "phone": "0523-61 35 40",
+        "email": "skola@demo.varna.se"
       },
       "child": {
         "name": "Leo Jakobsson",
@@ -201,14 +206,15 @@ export const demoReports: { daysAgo: number; fromSchool: boolean; input: Omit<In
   },
   {
     "daysAgo": 20,
-    "fromSchool": false,
+    "fromSchool": true,
     "input": {
       "reporter": {
-        "kind": "private",
-        "anonymous": false,
-        "name": "Lena Granne",
-        "phone": "070-123 45 67",
-        "email": null
+        "kind": "mandated",
+        "name": "Karin Ek",
+        "organisation": "Gullmarsskolan",
+        "title": "Skolkurator",
+        "phone": "0523-61 35 40",
+        "email": "skola@demo.varna.se"
       },
       "child": {
         "name": "Adam Jönsson",
@@ -387,14 +393,15 @@ export const demoReports: { daysAgo: number; fromSchool: boolean; input: Omit<In
   },
   {
     "daysAgo": 13,
-    "fromSchool": false,
+    "fromSchool": true,
     "input": {
       "reporter": {
-        "kind": "private",
-        "anonymous": false,
-        "name": "Lena Granne",
-        "phone": "070-123 45 67",
-        "email": null
+        "kind": "mandated",
+        "name": "Karin Ek",
+        "organisation": "Gullmarsskolan",
+        "title": "Skolkurator",
+        "phone": "0523-61 35 40",
+        "email": "skola@demo.varna.se"
       },
       "child": {
         "name": "Oscar Jonsson",
@@ -473,6 +480,48 @@ export const demoReports: { daysAgo: number; fromSchool: boolean; input: Omit<In
           "email": null,
           "address": "Slätten 7, 453 37 Lysekil",
           "knowsAboutReport": "unknown"
+        }
+      ],
+      "siblings": [],
+      "concern": {
+        "what": "Eleven har vid flera tillfällen kommit till skolan hungrig och utan ytterkläder. Hen berättar att ingen vuxen är hemma på kvällarna.",
+        "when": "Senaste veckorna",
+        "duration": "Sedan terminsstart",
+        "ifNothing": "Barnet riskerar att fara illa av bristande omsorg.",
+        "childKnows": "unknown"
+      },
+      "interpreterLanguage": null,
+      "violenceKinds": []
+    }
+  },
+  {
+    "daysAgo": 11,
+    "fromSchool": true,
+    "input": {
+      "reporter": {
+        "kind": "mandated",
+        "name": "Karin Ek",
+        "organisation": "Gullmarsskolan",
+        "title": "Skolkurator",
+        "phone": "0523-61 35 40",
+        "email": "skola@demo.varna.se"
+      },
+      "child": {
+        "name": "Elsa Johansson",
+        "personalNumber": "201403124314",
+        "birthDate": "2014-03-12",
+        "address": "Kungsgatan 14, 453 30 Lysekil",
+        "school": "Gullmarsskolan",
+        "whereabouts": "I skolan",
+        "protectedIdentity": false
+      },
+      "guardians": [
+        {
+          "name": "Anna Johansson",
+          "phone": "070-111 22 33",
+          "email": null,
+          "address": "Kungsgatan 14, 453 30 Lysekil",
+          "knowsAboutReport": "yes"
         }
       ],
       "siblings": [],
@@ -582,14 +631,15 @@ export const demoReports: { daysAgo: number; fromSchool: boolean; input: Omit<In
   },
   {
     "daysAgo": 8,
-    "fromSchool": false,
+    "fromSchool": true,
     "input": {
       "reporter": {
-        "kind": "private",
-        "anonymous": false,
-        "name": "Lena Granne",
-        "phone": "070-123 45 67",
-        "email": null
+        "kind": "mandated",
+        "name": "Karin Ek",
+        "organisation": "Gullmarsskolan",
+        "title": "Skolkurator",
+        "phone": "0523-61 35 40",
+        "email": "skola@demo.varna.se"
       },
       "child": {
         "name": "Hugo Persson",
@@ -627,6 +677,56 @@ export const demoReports: { daysAgo: number; fromSchool: boolean; input: Omit<In
         "when": "Fredag kväll",
         "duration": "Några veckor",
         "ifNothing": "Risk för kriminalitet och missbruk.",
+        "childKnows": "yes"
+      },
+      "interpreterLanguage": null,
+      "violenceKinds": []
+    }
+  },
+  {
+    "daysAgo": 7,
+    "fromSchool": false,
+    "input": {
+      "reporter": {
+        "kind": "private",
+        "anonymous": true
+      },
+      "child": {
+        "name": "Liam Andersson",
+        "personalNumber": "201107022541",
+        "birthDate": "2011-07-02",
+        "address": "Rosviksgatan 3, 453 31 Lysekil",
+        "school": "Gullmarsskolan",
+        "whereabouts": "Hemma",
+        "protectedIdentity": false
+      },
+      "guardians": [
+        {
+          "name": "Anna Andersson",
+          "phone": "070-111 22 33",
+          "email": null,
+          "address": "Rosviksgatan 3, 453 31 Lysekil",
+          "knowsAboutReport": "yes"
+        },
+        {
+          "name": "Mikael Andersson",
+          "phone": "070-444 55 66",
+          "email": null,
+          "address": "Rosviksgatan 3, 453 31 Lysekil",
+          "knowsAboutReport": "unknown"
+        }
+      ],
+      "siblings": [
+        {
+          "name": "Lilly Andersson",
+          "age": 6
+        }
+      ],
+      "concern": {
+        "what": "Barnet har hög frånvaro och berättar att hen inte orkar gå till skolan. Vårdnadshavare svarar inte på skolans kontakter.",
+        "when": "Under hösten",
+        "duration": "Cirka tre månader",
+        "ifNothing": "Fortsatt skolfrånvaro och isolering.",
         "childKnows": "yes"
       },
       "interpreterLanguage": null,
@@ -775,14 +875,15 @@ export const demoReports: { daysAgo: number; fromSchool: boolean; input: Omit<In
   },
   {
     "daysAgo": 2,
-    "fromSchool": false,
+    "fromSchool": true,
     "input": {
       "reporter": {
-        "kind": "private",
-        "anonymous": false,
-        "name": "Lena Granne",
-        "phone": "070-123 45 67",
-        "email": null
+        "kind": "mandated",
+        "name": "Karin Ek",
+        "organisation": "Gullmarsskolan",
+        "title": "Skolkurator",
+        "phone": "0523-61 35 40",
+        "email": "skola@demo.varna.se"
       },
       "child": {
         "name": "Noah Nilsson",
@@ -915,98 +1016,6 @@ export const demoReports: { daysAgo: number; fromSchool: boolean; input: Omit<In
       ],
       "concern": {
         "what": "Ny oro: Liam har inte varit i skolan på två veckor.",
-        "when": "Under hösten",
-        "duration": "Cirka tre månader",
-        "ifNothing": "Fortsatt skolfrånvaro och isolering.",
-        "childKnows": "yes"
-      },
-      "interpreterLanguage": null,
-      "violenceKinds": []
-    }
-  },
-  {
-    "daysAgo": 0,
-    "fromSchool": true,
-    "input": {
-      "reporter": {
-        "kind": "mandated",
-        "name": "Karin Ek",
-        "organisation": "Gullmarsskolan",
-        "title": "Skolkurator",
-        "phone": "0523-61 35 40",
-        "email": "skola@demo.varna.se"
-      },
-      "child": {
-        "name": "Elsa Johansson",
-        "personalNumber": "201403124314",
-        "birthDate": "2014-03-12",
-        "address": "Kungsgatan 14, 453 30 Lysekil",
-        "school": "Gullmarsskolan",
-        "whereabouts": "I skolan",
-        "protectedIdentity": false
-      },
-      "guardians": [
-        {
-          "name": "Anna Johansson",
-          "phone": "070-111 22 33",
-          "email": null,
-          "address": "Kungsgatan 14, 453 30 Lysekil",
-          "knowsAboutReport": "yes"
-        }
-      ],
-      "siblings": [],
-      "concern": {
-        "what": "Eleven har vid flera tillfällen kommit till skolan hungrig och utan ytterkläder. Hen berättar att ingen vuxen är hemma på kvällarna.",
-        "when": "Senaste veckorna",
-        "duration": "Sedan terminsstart",
-        "ifNothing": "Barnet riskerar att fara illa av bristande omsorg.",
-        "childKnows": "unknown"
-      },
-      "interpreterLanguage": null,
-      "violenceKinds": []
-    }
-  },
-  {
-    "daysAgo": 0,
-    "fromSchool": false,
-    "input": {
-      "reporter": {
-        "kind": "private",
-        "anonymous": true
-      },
-      "child": {
-        "name": "Liam Andersson",
-        "personalNumber": "201107022541",
-        "birthDate": "2011-07-02",
-        "address": "Rosviksgatan 3, 453 31 Lysekil",
-        "school": "Gullmarsskolan",
-        "whereabouts": "Hemma",
-        "protectedIdentity": false
-      },
-      "guardians": [
-        {
-          "name": "Anna Andersson",
-          "phone": "070-111 22 33",
-          "email": null,
-          "address": "Rosviksgatan 3, 453 31 Lysekil",
-          "knowsAboutReport": "yes"
-        },
-        {
-          "name": "Mikael Andersson",
-          "phone": "070-444 55 66",
-          "email": null,
-          "address": "Rosviksgatan 3, 453 31 Lysekil",
-          "knowsAboutReport": "unknown"
-        }
-      ],
-      "siblings": [
-        {
-          "name": "Lilly Andersson",
-          "age": 6
-        }
-      ],
-      "concern": {
-        "what": "Barnet har hög frånvaro och berättar att hen inte orkar gå till skolan. Vårdnadshavare svarar inte på skolans kontakter.",
         "when": "Under hösten",
         "duration": "Cirka tre månader",
         "ifNothing": "Fortsatt skolfrånvaro och isolering.",

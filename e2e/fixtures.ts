@@ -1,0 +1,35 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test as base, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "demo-password";
+export const accounts = {
+  caseworker: "handlaggare@demo.varna.se",
+  caseworker2: "handlaggare2@demo.varna.se",
+  teamLead: "arbetsledare@demo.varna.se",
+  auditor: "granskare@demo.varna.se",
+  school: "skola@demo.varna.se",
+  admin: "admin@demo.varna.se",
+} as const;
+export type DemoRole = keyof typeof accounts;
+
+/** Signs in without clicking through the page (one test does click through it). */
+export async function signInAs(page: Page, role: DemoRole) {
+  const response = await page.request.post("/logga-in", {
+    form: { email: accounts[role], password: DEMO_PASSWORD },
+    maxRedirects: 0,
+  });
+  expect(response.status(), `sign-in as ${role}`).toBe(302);
+}
+
+/** WCAG 2.1 AA: every page the tests visit must have zero axe violations. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+export const test = base.extend<{ asRole: (role: DemoRole) => Promise<void> }>({
+  asRole: async ({ page }, use) => {
+    await use((role) => signInAs(page, role));
+  },
+});
+export { expect };
