@@ -230,6 +230,8 @@ export const letters = pgTable(
     eventSeq: integer("event_seq"),
     kind: text("kind").notNull(),
     recipientName: text("recipient_name"),
+    /** For feedback letters: what the reporter was told (investigationOpened, notOpened, …). */
+    outcome: text("outcome"),
     fileName: text("file_name").notNull(),
     createdAt: instant("created_at").notNull(),
     sha256: text("sha256").notNull(),

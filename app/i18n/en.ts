@@ -1,6 +1,8 @@
+import { casesEn } from "./cases.en";
 import type { MessageKey } from "./sv";
 
 export const en: Record<MessageKey, string> = {
+  ...casesEn,
   "app.name": "Värna",
   "app.municipality": "Lysekil Municipality",
   "app.unit": "Social Services – Children and Young People",
@@ -44,6 +46,20 @@ export const en: Record<MessageKey, string> = {
   "login.rateLimited": "Too many failed attempts. Wait a while and try again.",
   "login.signedOut": "You are signed out.",
 
+  "myReports.title": "My reports",
+  "myReports.lead": "The reports you made with your account and the feedback the social services have given.",
+  "myReports.none": "You have not made any reports with this account.",
+  "myReports.reference": "Reference",
+  "myReports.received": "Received",
+  "myReports.child": "Child",
+  "myReports.feedback": "Feedback",
+  "myReports.noFeedback": "No feedback yet",
+  "myReports.receipt": "Receipt (PDF)",
+  "myReports.letter": "letter (PDF)",
+  "feedback.investigationOpened": "An investigation has been opened",
+  "feedback.notOpened": "No investigation has been opened",
+  "feedback.alreadyUnderway": "An investigation is already under way",
+  "feedback.unknown": "Feedback",
   "field.required": "Please fill in this field.",
   "field.tooLong": "The text is too long (at most {max} characters).",
   "field.invalid": "Invalid value.",

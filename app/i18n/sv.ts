@@ -2,7 +2,10 @@
  * The Swedish message catalogue: the source language of the interface. Keys are English,
  * grouped by the page or concept they belong to. en.ts must have the same keys.
  */
+import { casesSv } from "./cases.sv";
+
 export const sv = {
+  ...casesSv,
   "app.name": "Värna",
   "app.municipality": "Lysekils kommun",
   "app.unit": "Socialtjänsten – Barn och unga",
@@ -46,6 +49,20 @@ export const sv = {
   "login.rateLimited": "För många misslyckade försök. Vänta en stund och försök igen.",
   "login.signedOut": "Du är utloggad.",
 
+  "myReports.title": "Mina anmälningar",
+  "myReports.lead": "Här ser du de anmälningar du gjort med ditt konto och den återkoppling socialtjänsten har gett.",
+  "myReports.none": "Du har inte gjort några anmälningar med det här kontot.",
+  "myReports.reference": "Diarienummer",
+  "myReports.received": "Inkom",
+  "myReports.child": "Barn",
+  "myReports.feedback": "Återkoppling",
+  "myReports.noFeedback": "Ingen återkoppling ännu",
+  "myReports.receipt": "Kvittens (PDF)",
+  "myReports.letter": "brev (PDF)",
+  "feedback.investigationOpened": "Utredning har inletts",
+  "feedback.notOpened": "Utredning har inte inletts",
+  "feedback.alreadyUnderway": "Utredning pågår redan",
+  "feedback.unknown": "Återkoppling",
   "field.required": "Fyll i fältet.",
   "field.tooLong": "Texten är för lång (högst {max} tecken).",
   "field.invalid": "Ogiltigt värde.",

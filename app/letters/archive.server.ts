@@ -27,6 +27,7 @@ export async function storeLetter(
       eventSeq: input.eventSeq,
       kind: input.letter.kind,
       recipientName: input.recipientName,
+      outcome: input.letter.kind === "feedback" ? input.letter.outcome : null,
       fileName: letterFileName(input.letter),
       createdAt: new Date(input.letter.createdAt),
       sha256: createHash("sha256").update(pdf).digest("hex"),
