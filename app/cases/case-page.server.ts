@@ -1,0 +1,490 @@
+/**
+ * The case page (/arenden/:caseId) without HTTP: what the page shows, what its forms do,
+ * and the letter download. Every read of a case's contents writes an access_log row
+ * (loggkontroll). A case of another unit does not exist for the user: null / 404.
+ */
+import type { SubmissionResult } from "@conform-to/react";
+import { and, asc, eq } from "drizzle-orm";
+
+import type { Db } from "../../db/client";
+import { accessLog, caseEvents, cases, children, letters, reports } from "../../db/schema";
+import {
+  availableCommands,
+  deadlineStatus,
+  nextDeadline,
+  stateName,
+  stockholmDate,
+  type CaseContext,
+  type CaseEvent,
+  type DeadlineKind,
+  type DeadlineStatus,
+  type PersistedCase,
+  type StateName,
+} from "../../workflows";
+import type { SessionUser } from "../auth/session.server";
+import {
+  isFormCommand,
+  parseCommand,
+  REFUSAL_FIELDS,
+  type CommandFormContext,
+  type FormCommand,
+} from "./command-schemas";
+import { actorOf, runCaseCommand, staffOfUnit, type CommandInput } from "./commands.server";
+import { isUuid } from "./inbox-filters";
+
+export type DeadlineView = {
+  kind: DeadlineKind;
+  due: string;
+  originalDue: string | null;
+  /** When the deadline was met (decision taken, investigation concluded); null while running. */
+  metAt: string | null;
+  /** Days left / overdue, while the deadline is running. */
+  status: DeadlineStatus | null;
+  /** The deadline that governs the case now. */
+  governing: boolean;
+  extensions: { until: string; reason: string; at: string; byName: string }[];
+  openedAt: string | null;
+};
+
+export type ReportView = {
+  id: string;
+  receivedAt: string;
+  reporterKind: "private" | "mandated";
+  anonymous: boolean;
+  reporterName: string | null;
+  reporterOrganisation: string | null;
+  reporterTitle: string | null;
+  reporterPhone: string | null;
+  reporterEmail: string | null;
+  childName: string;
+  childPersonalNumber: string | null;
+  childBirthDate: string | null;
+  /** Null when not given, or hidden because of protected identity (see addressProtected). */
+  childAddress: string | null;
+  childSchool: string | null;
+  childWhereabouts: string | null;
+  guardians: { name: string; phone: string | null; email: string | null; address: string | null; knowsAboutReport: string }[];
+  siblings: { name: string; age: number | null }[];
+  concernWhat: string;
+  concernWhen: string | null;
+  concernDuration: string | null;
+  concernIfNothing: string | null;
+  childKnows: string;
+  interpreterLanguage: string | null;
+  violenceKinds: string[];
+};
+
+export type EventView = { seq: number; type: string; at: string; actorName: string; event: CaseEvent };
+export type LetterView = { id: string; kind: string; recipientName: string | null; createdAt: string; fileName: string };
+
+export type CasePageData = {
+  case: {
+    id: string;
+    referenceNumber: string;
+    version: number;
+    state: StateName;
+    open: boolean;
+    receivedAt: string;
+    previousCase: { id: string; referenceNumber: string } | null;
+  };
+  child: {
+    name: string;
+    personalNumber: string | null;
+    birthDate: string | null;
+    /** Never sent to the browser when the identity is protected. */
+    address: string | null;
+  };
+  /** Skyddade personuppgifter: every address of the case is withheld. */
+  addressProtected: boolean;
+  flags: CaseContext["flags"];
+  assignee: CaseContext["assignee"];
+  deadlines: DeadlineView[];
+  record: Pick<
+    CaseContext,
+    | "protection"
+    | "invitation"
+    | "conversation"
+    | "noShows"
+    | "proposal"
+    | "decision"
+    | "returnComment"
+    | "investigationNotice"
+    | "conclusion"
+    | "supportOffered"
+    | "supportAnswer"
+    | "notes"
+  >;
+  reports: ReportView[];
+  events: EventView[];
+  letters: LetterView[];
+  /** The forms to show: what the statechart says this user can do now. */
+  commands: FormCommand[];
+  formContext: CommandFormContext;
+};
+
+type CaseRow = {
+  id: string;
+  referenceNumber: string;
+  version: number;
+  open: boolean;
+  receivedAt: Date;
+  previousCaseId: string | null;
+  snapshot: PersistedCase;
+  child: { name: string; personalNumber: string | null; birthDate: string | null; address: string | null; protectedIdentity: boolean };
+};
+
+/** The case, if it exists and belongs to the user's unit. */
+async function findCase(db: Db, user: SessionUser, caseId: string): Promise<CaseRow | null> {
+  if (!isUuid(caseId) || !user.unitId) return null;
+  const [row] = await db
+    .select({
+      id: cases.id,
+      referenceNumber: cases.referenceNumber,
+      version: cases.version,
+      open: cases.open,
+      receivedAt: cases.receivedAt,
+      previousCaseId: cases.previousCaseId,
+      snapshot: cases.snapshot,
+      child: {
+        name: children.name,
+        personalNumber: children.personalNumber,
+        birthDate: children.birthDate,
+        address: children.address,
+        protectedIdentity: children.protectedIdentity,
+      },
+    })
+    .from(cases)
+    .innerJoin(children, eq(children.id, cases.childId))
+    .where(and(eq(cases.id, caseId), eq(cases.unitId, user.unitId)))
+    .limit(1);
+  return row ? { ...row, snapshot: row.snapshot as PersistedCase } : null;
+}
+
+function isStaff(user: SessionUser): boolean {
+  return user.role === "caseworker" || user.role === "teamLead";
+}
+
+async function caseReports(db: Db, caseId: string) {
+  return db.select().from(reports).where(eq(reports.caseId, caseId)).orderBy(asc(reports.receivedAt), asc(reports.id));
+}
+
+type ReportRow = Awaited<ReturnType<typeof caseReports>>[number];
+
+function isProtected(row: CaseRow, reportRows: ReportRow[]): boolean {
+  return (
+    row.child.protectedIdentity ||
+    row.snapshot.context.flags.protectedIdentity ||
+    reportRows.some((r) => r.childProtectedIdentity)
+  );
+}
+
+/** The child and each guardian named in the reports (the newest spelling of a name once). */
+function invitees(row: CaseRow, reportRows: ReportRow[]): CommandFormContext["invitees"] {
+  const list: CommandFormContext["invitees"] = [{ name: row.snapshot.context.child.name, role: "child" }];
+  for (const r of reportRows) {
+    for (const g of r.guardians) {
+      if (!list.some((i) => i.name === g.name)) list.push({ name: g.name, role: "guardian" });
+    }
+  }
+  return list;
+}
+
+async function formContext(
+  db: Db,
+  user: SessionUser,
+  row: CaseRow,
+  reportRows: ReportRow[],
+  commands: readonly string[],
+  now: Date,
+): Promise<CommandFormContext> {
+  const { context } = row.snapshot;
+  const staff =
+    commands.includes("ASSIGNED") && user.unitId
+      ? (await staffOfUnit(db, user.unitId)).filter((s) => s.role === "caseworker").map(({ id, name }) => ({ id, name }))
+      : [];
+  const investigation = context.deadlines.investigation;
+  return {
+    today: stockholmDate(now),
+    invitees: invitees(row, reportRows),
+    staff,
+    childHeard: stateName(row.snapshot) === "preliminaryAssessment.conversationHeld",
+    violence: context.flags.violence,
+    extendable: {
+      decision: context.deadlines.decision.metAt ? null : context.deadlines.decision.due,
+      investigation: investigation && !investigation.concludedAt ? investigation.due : null,
+    },
+  };
+}
+
+function deadlineViews(snapshot: PersistedCase, now: Date): DeadlineView[] {
+  const { deadlines } = snapshot.context;
+  const governing = nextDeadline(snapshot)?.kind ?? null;
+  const open = stateName(snapshot) !== "closed";
+  const status = (due: string, metAt: string | null) => (metAt || !open ? null : deadlineStatus(due, now));
+  const extensions = (list: CaseContext["deadlines"]["decision"]["extensions"]) =>
+    list.map((e) => ({ until: e.until, reason: e.reason, at: e.at, byName: e.by.name }));
+  const views: DeadlineView[] = [
+    {
+      kind: "protectionAssessment",
+      due: deadlines.protectionAssessment.due,
+      originalDue: null,
+      metAt: deadlines.protectionAssessment.metAt,
+      status: status(deadlines.protectionAssessment.due, deadlines.protectionAssessment.metAt),
+      governing: governing === "protectionAssessment",
+      extensions: [],
+      openedAt: null,
+    },
+    {
+      kind: "decision",
+      due: deadlines.decision.due,
+      originalDue: deadlines.decision.originalDue,
+      metAt: deadlines.decision.metAt,
+      status: status(deadlines.decision.due, deadlines.decision.metAt),
+      governing: governing === "decision",
+      extensions: extensions(deadlines.decision.extensions),
+      openedAt: null,
+    },
+  ];
+  if (deadlines.investigation) {
+    const inv = deadlines.investigation;
+    views.push({
+      kind: "investigation",
+      due: inv.due,
+      originalDue: inv.originalDue,
+      metAt: inv.concludedAt,
+      status: status(inv.due, inv.concludedAt),
+      governing: governing === "investigation",
+      extensions: extensions(inv.extensions),
+      openedAt: inv.openedAt,
+    });
+  }
+  return views;
+}
+
+function reportView(r: ReportRow, protectedIdentity: boolean): ReportView {
+  return {
+    id: r.id,
+    receivedAt: r.receivedAt.toISOString(),
+    reporterKind: r.reporterKind === "mandated" ? "mandated" : "private",
+    anonymous: r.anonymous,
+    // An anonymous report keeps nothing about its reporter; never show a stray name.
+    reporterName: r.anonymous ? null : r.reporterName,
+    reporterOrganisation: r.reporterOrganisation,
+    reporterTitle: r.reporterTitle,
+    reporterPhone: r.anonymous ? null : r.reporterPhone,
+    reporterEmail: r.anonymous ? null : r.reporterEmail,
+    childName: r.childName,
+    childPersonalNumber: r.childPersonalNumber,
+    childBirthDate: r.childBirthDate,
+    childAddress: protectedIdentity ? null : r.childAddress,
+    childSchool: r.childSchool,
+    childWhereabouts: r.childWhereabouts,
+    // A guardian's address is the child's home: withheld with the child's.
+    guardians: r.guardians.map((g) => ({ ...g, address: protectedIdentity ? null : g.address })),
+    siblings: r.siblings,
+    concernWhat: r.concernWhat,
+    concernWhen: r.concernWhen,
+    concernDuration: r.concernDuration,
+    concernIfNothing: r.concernIfNothing,
+    childKnows: r.childKnows,
+    interpreterLanguage: r.interpreterLanguage,
+    violenceKinds: r.violenceKinds,
+  };
+}
+
+/**
+ * Everything the case page shows, or null when the case does not exist for this user
+ * (another unit, not staff, malformed id). Logs the read in access_log.
+ */
+export async function loadCasePage(
+  db: Db,
+  user: SessionUser,
+  caseId: string,
+  now: Date = new Date(),
+): Promise<CasePageData | null> {
+  if (!isStaff(user)) return null;
+  const row = await findCase(db, user, caseId);
+  if (!row) return null;
+  // Loggkontroll: the read is logged before any of the contents leave the server.
+  await db.insert(accessLog).values({ userId: user.id, caseId: row.id, action: "view", at: now });
+
+  const [reportRows, eventRows, letterRows, previous] = await Promise.all([
+    caseReports(db, row.id),
+    db
+      .select({
+        seq: caseEvents.seq,
+        type: caseEvents.type,
+        at: caseEvents.occurredAt,
+        actorName: caseEvents.actorName,
+        event: caseEvents.event,
+      })
+      .from(caseEvents)
+      .where(eq(caseEvents.caseId, row.id))
+      .orderBy(asc(caseEvents.seq)),
+    db
+      .select({
+        id: letters.id,
+        kind: letters.kind,
+        recipientName: letters.recipientName,
+        createdAt: letters.createdAt,
+        fileName: letters.fileName,
+      })
+      .from(letters)
+      .where(eq(letters.caseId, row.id))
+      .orderBy(asc(letters.createdAt), asc(letters.fileName)),
+    row.previousCaseId
+      ? db
+          .select({ id: cases.id, referenceNumber: cases.referenceNumber })
+          .from(cases)
+          .where(and(eq(cases.id, row.previousCaseId), eq(cases.unitId, user.unitId!)))
+          .limit(1)
+      : Promise.resolve([]),
+  ]);
+
+  const { snapshot } = row;
+  const { context } = snapshot;
+  const commands = availableCommands(snapshot, actorOf(user)).filter(isFormCommand);
+  const protectedIdentity = isProtected(row, reportRows);
+
+  return {
+    case: {
+      id: row.id,
+      referenceNumber: row.referenceNumber,
+      version: row.version,
+      state: stateName(snapshot),
+      open: row.open,
+      receivedAt: row.receivedAt.toISOString(),
+      previousCase: previous[0] ?? null,
+    },
+    child: {
+      name: row.child.name,
+      personalNumber: row.child.personalNumber,
+      birthDate: row.child.birthDate,
+      address: protectedIdentity ? null : row.child.address,
+    },
+    addressProtected: protectedIdentity,
+    flags: { ...context.flags, protectedIdentity },
+    assignee: context.assignee,
+    deadlines: deadlineViews(snapshot, now),
+    record: {
+      protection: context.protection,
+      invitation: context.invitation,
+      conversation: context.conversation,
+      noShows: context.noShows,
+      proposal: context.proposal,
+      decision: context.decision,
+      returnComment: context.returnComment,
+      investigationNotice: context.investigationNotice,
+      conclusion: context.conclusion,
+      supportOffered: context.supportOffered,
+      supportAnswer: context.supportAnswer,
+      notes: context.notes,
+    },
+    reports: reportRows.map((r) => reportView(r, protectedIdentity)),
+    events: eventRows.map((e) => ({
+      seq: e.seq,
+      type: e.type,
+      at: e.at.toISOString(),
+      actorName: e.actorName,
+      event: e.event as CaseEvent,
+    })),
+    letters: letterRows.map((l) => ({ ...l, createdAt: l.createdAt.toISOString() })),
+    commands,
+    formContext: await formContext(db, user, row, reportRows, commands, now),
+  };
+}
+
+/** What a failed action sends back to the page: which form, its errors, and a message for the page. */
+export type CaseActionData = {
+  intent: FormCommand | null;
+  reply: SubmissionResult<string[]> | null;
+  /** A catalogue key for the page-level alert (refusals, stale, unknown command). */
+  message: string | null;
+};
+
+export type CaseActionOutcome =
+  | { ok: true; intent: FormCommand; version: number }
+  | { ok: false; status: 404 }
+  | { ok: false; status: 400 | 409; data: CaseActionData };
+
+/**
+ * One posted command form: `intent` (the command type) and `version` (what the page showed)
+ * plus the form's fields. Validation errors → 400, refusals and stale versions → 409; in
+ * both cases nothing is stored.
+ */
+export async function performCaseAction(
+  db: Db,
+  user: SessionUser,
+  caseId: string,
+  formData: FormData,
+  now: Date = new Date(),
+): Promise<CaseActionOutcome> {
+  if (!isStaff(user)) return { ok: false, status: 404 };
+  const row = await findCase(db, user, caseId);
+  if (!row) return { ok: false, status: 404 };
+
+  const intent = formData.get("intent");
+  if (!isFormCommand(intent)) {
+    return { ok: false, status: 400, data: { intent: null, reply: null, message: "cases.error.unknownCommand" } };
+  }
+
+  const commands = availableCommands(row.snapshot, actorOf(user));
+  const reportRows = await caseReports(db, row.id);
+  const ctx = await formContext(db, user, row, reportRows, commands, now);
+  const submission = parseCommand(formData, intent, ctx);
+  const fail = (status: 400 | 409, message: string, fieldErrors?: Record<string, string[]>) =>
+    ({
+      ok: false,
+      status,
+      data: { intent, reply: submission.reply({ formErrors: [message], fieldErrors }), message },
+    }) as const;
+
+  const versionField = formData.get("version");
+  const version = typeof versionField === "string" && /^\d{1,9}$/.test(versionField) ? Number(versionField) : null;
+  if (version === null) return fail(400, "form.stale");
+  if (version !== row.version) return fail(409, "refusal.stale");
+  if (!commands.includes(intent)) return fail(400, "cases.error.notAvailable");
+  if (submission.status !== "success") {
+    return { ok: false, status: 400, data: { intent, reply: submission.reply(), message: null } };
+  }
+
+  const result = await runCaseCommand(
+    db,
+    { caseId: row.id, expectedVersion: version, user, command: submission.value as CommandInput },
+    now,
+  );
+  if (result.ok) return { ok: true, intent, version: result.version };
+  if (result.refusal === "notFound") return { ok: false, status: 404 };
+  const message = `refusal.${result.refusal}`;
+  const field = result.refusal === "stale" || result.refusal === "forbidden" ? undefined : REFUSAL_FIELDS[result.refusal];
+  return fail(409, message, field ? { [field]: [message] } : undefined);
+}
+
+/**
+ * One archived letter of a case, exactly as sent, or null when the user may not see it.
+ * Logs the read (access_log 'letter').
+ */
+export async function downloadLetter(
+  db: Db,
+  user: SessionUser,
+  caseId: string,
+  letterId: string,
+  now: Date = new Date(),
+): Promise<{ fileName: string; pdf: Buffer } | null> {
+  if (!isStaff(user) || !user.unitId || !isUuid(caseId) || !isUuid(letterId)) return null;
+  const [row] = await db
+    .select({ fileName: letters.fileName, pdf: letters.pdf })
+    .from(letters)
+    .innerJoin(cases, eq(cases.id, letters.caseId))
+    .where(and(eq(letters.id, letterId), eq(letters.caseId, caseId), eq(cases.unitId, user.unitId)))
+    .limit(1);
+  if (!row) return null;
+  await db.insert(accessLog).values({ userId: user.id, caseId, action: "letter", detail: letterId, at: now });
+  return row;
+}
+
+/** Content-Disposition for a download: an ASCII fallback name plus the exact name (RFC 6266). */
+export function attachmentHeader(fileName: string): string {
+  const ascii = fileName.normalize("NFKD").replace(/[^\x20-\x7e]/g, "").replace(/["\\]/g, "_") || "brev.pdf";
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}

@@ -1,0 +1,357 @@
+/**
+ * One zod schema per command form of the case page, used by the browser (conform's
+ * onValidate) and by the server (the action). Each reads the form's flat field names and
+ * outputs the command without `at` and `actor`, which the server adds.
+ *
+ * The schemas check what a form can know: required fields, formats, lengths, choices among
+ * the options the page offered. Which commands are possible at all is the statechart's
+ * business (availableCommands), and it checks every command again when it is applied.
+ *
+ * Every message is a catalogue key; a key may carry parameters after a `|`
+ * ("field.tooLong|max=10000"); `translateMessage` renders it.
+ *
+ * No server imports here: this module is part of the browser bundle.
+ */
+import { parseWithZod } from "@conform-to/zod/v4";
+import { z } from "zod";
+
+import { isIsoDate } from "../../workflows/deadlines";
+import {
+  COMMAND_TYPES,
+  DECISION_OUTCOMES,
+  SUPPORT_MEASURES,
+  type CaseCommand,
+  type CommandType,
+  type RefusalCode,
+} from "../../workflows/types";
+import { translate, type Locale } from "../i18n";
+
+/** The commands a person gives on the case page; REPORT_ADDED comes only from intake. */
+export type FormCommand = Exclude<CommandType, "REPORT_ADDED">;
+export const FORM_COMMANDS = COMMAND_TYPES.filter((t): t is FormCommand => t !== "REPORT_ADDED");
+
+export function isFormCommand(value: unknown): value is FormCommand {
+  return typeof value === "string" && (FORM_COMMANDS as readonly string[]).includes(value);
+}
+
+/** A command as a form produces it: everything but who and when. */
+export type CommandInputOf<T extends CommandType> = Omit<Extract<CaseCommand, { type: T }>, "at" | "actor">;
+
+/** What the forms may offer and check, from the case as the page showed it. */
+export type CommandFormContext = {
+  /** Today's date in Stockholm ('YYYY-MM-DD'). */
+  today: string;
+  /** The people an invitation can go to: the child and each guardian named in the reports. */
+  invitees: { name: string; role: "child" | "guardian" }[];
+  /** Who the case can be assigned to. */
+  staff: { id: string; name: string }[];
+  /** True when a conversation with the child is on record. */
+  childHeard: boolean;
+  /** Violence-flagged: the only decision is to open an investigation. */
+  violence: boolean;
+  /** The due date of each deadline that can still be extended; null when it is not running. */
+  extendable: { decision: string | null; investigation: string | null };
+};
+
+export const TEXT_LIMITS = { short: 200, medium: 1_000, long: 10_000 } as const;
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+// Control characters other than \t, \n and \r (C0, DEL and C1).
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+/** Missing → "fill in"; a file or something else where a string belongs → "invalid". */
+const typeError = (issue: { input?: unknown }) => (issue.input === undefined ? "field.required" : "field.invalid");
+
+function text(max: number) {
+  return z
+    .string({ error: typeError })
+    .refine((s) => !CONTROL_CHARS.test(s), { message: "field.controlChars", abort: true })
+    .trim()
+    .max(max, { message: `field.tooLong|max=${max}` });
+}
+
+const requiredText = (max: number) => text(max).min(1, { message: "field.required" });
+
+/** Blank or missing → undefined. */
+const optionalText = (max: number) =>
+  text(max)
+    .optional()
+    .transform((s) => (s ? s : undefined));
+
+const choice = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: () => "field.invalidChoice" });
+
+/** Checkboxes: nothing ticked sends nothing, one sends a string, several an array. */
+const ticked = <T extends string>(allowed: () => readonly T[]) =>
+  z.preprocess(
+    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+    z
+      .array(z.string({ error: () => "field.invalidChoice" }))
+      .max(50, { message: "field.invalidChoice" })
+      .refine((values) => values.every((v) => (allowed() as readonly string[]).includes(v)), {
+        message: "field.invalidChoice",
+      })
+      .transform((values) => [...new Set(values)] as T[]),
+  );
+
+const date = () =>
+  text(10)
+    .min(1, { message: "field.required", abort: true })
+    .refine(isIsoDate, { message: "field.date", abort: true });
+
+const str = (v: unknown): string => (typeof v === "string" ? v.trim() : "");
+const always = { when: () => true };
+
+const schemas = {
+  PROTECTION_ASSESSED: () =>
+    z
+      .object({
+        needsProtection: choice(["yes", "no"]),
+        assessment: requiredText(TEXT_LIMITS.long),
+      })
+      .transform(
+        (v): CommandInputOf<"PROTECTION_ASSESSED"> => ({
+          type: "PROTECTION_ASSESSED",
+          needsProtection: v.needsProtection === "yes",
+          assessment: v.assessment,
+        }),
+      ),
+
+  ASSIGNED: (ctx: CommandFormContext) =>
+    z
+      .object({
+        assignee: z
+          .string({ error: () => "field.invalidChoice" })
+          .refine((id) => ctx.staff.some((s) => s.id === id), { message: "field.invalidChoice" }),
+      })
+      .transform((v): CommandInputOf<"ASSIGNED"> => {
+        const person = ctx.staff.find((s) => s.id === v.assignee)!;
+        return { type: "ASSIGNED", assignee: { id: person.id, name: person.name } };
+      }),
+
+  INVITATION_SENT: (ctx: CommandFormContext) =>
+    z
+      .object({
+        date: date().refine((d) => d >= ctx.today, { message: "cases.error.dateInPast" }),
+        time: text(5)
+          .min(1, { message: "field.required", abort: true })
+          .regex(TIME, { message: "field.time" }),
+        place: requiredText(TEXT_LIMITS.short),
+        invitees: ticked(() => ctx.invitees.map((i) => i.name)).refine((l) => l.length > 0, {
+          message: "cases.error.inviteesRequired",
+        }),
+      })
+      .transform((v): CommandInputOf<"INVITATION_SENT"> => ({ type: "INVITATION_SENT", ...v })),
+
+  CONVERSATION_HELD: (ctx: CommandFormContext) =>
+    z
+      .object({
+        participants: ticked(() => ctx.invitees.map((i) => i.name)),
+        participantsOther: optionalText(TEXT_LIMITS.medium),
+        notes: requiredText(TEXT_LIMITS.long),
+      })
+      .superRefine((v, issue) => {
+        const listed = Array.isArray(v.participants) && v.participants.length > 0;
+        if (!listed && !str(v.participantsOther)) {
+          issue.addIssue({ code: "custom", path: ["participants"], message: "cases.error.participantsRequired" });
+        }
+      }, always)
+      .transform((v): CommandInputOf<"CONVERSATION_HELD"> => {
+        const others = (v.participantsOther ?? "")
+          .split(/[\n,;]/)
+          .map((s) => s.trim())
+          .filter(Boolean);
+        return { type: "CONVERSATION_HELD", participants: [...new Set([...v.participants, ...others])], notes: v.notes };
+      }),
+
+  NO_SHOW: () =>
+    z
+      .object({ note: optionalText(TEXT_LIMITS.long) })
+      .transform((v): CommandInputOf<"NO_SHOW"> => (v.note ? { type: "NO_SHOW", note: v.note } : { type: "NO_SHOW" })),
+
+  DECISION_PROPOSED: (ctx: CommandFormContext) =>
+    z
+      .object({
+        outcome: choice(DECISION_OUTCOMES),
+        reasoning: optionalText(TEXT_LIMITS.long),
+        support: ticked(() => SUPPORT_MEASURES),
+        childNotHeardReason: optionalText(TEXT_LIMITS.long),
+        transferTo: optionalText(TEXT_LIMITS.short),
+      })
+      .superRefine((v, issue) => {
+        const add = (path: string, message: string) => issue.addIssue({ code: "custom", path: [path], message });
+        const outcome: unknown = v.outcome;
+        if (ctx.violence && typeof outcome === "string" && outcome !== "openInvestigation") {
+          add("outcome", "cases.error.onlyInvestigation");
+        }
+        if (outcome === "noInvestigation" && !str(v.reasoning)) add("reasoning", "cases.error.reasoningRequired");
+        if (
+          typeof outcome === "string" &&
+          outcome !== "noInvestigation" &&
+          Array.isArray(v.support) &&
+          v.support.length > 0
+        ) {
+          add("support", "cases.error.supportOnlyWithoutInvestigation");
+        }
+        if (outcome === "transfer" && !str(v.transferTo)) add("transferTo", "field.required");
+        // The child's view must be documented, or why the child was not heard.
+        if (!ctx.childHeard && !str(v.childNotHeardReason)) {
+          add("childNotHeardReason", "cases.error.childNotHeardReasonRequired");
+        }
+      }, always)
+      .transform((v): CommandInputOf<"DECISION_PROPOSED"> => {
+        const command: CommandInputOf<"DECISION_PROPOSED"> = {
+          type: "DECISION_PROPOSED",
+          outcome: v.outcome,
+          reasoning: v.reasoning ?? "",
+          support: v.support,
+        };
+        if (v.childNotHeardReason) command.childNotHeardReason = v.childNotHeardReason;
+        if (v.outcome === "transfer" && v.transferTo) command.transferTo = v.transferTo;
+        return command;
+      }),
+
+  DECISION_APPROVED: () =>
+    z.object({}).transform((): CommandInputOf<"DECISION_APPROVED"> => ({ type: "DECISION_APPROVED" })),
+
+  DECISION_RETURNED: () =>
+    z
+      .object({ comment: requiredText(TEXT_LIMITS.long) })
+      .transform((v): CommandInputOf<"DECISION_RETURNED"> => ({ type: "DECISION_RETURNED", comment: v.comment })),
+
+  SUPPORT_ACCEPTED: () =>
+    z
+      .object({ note: optionalText(TEXT_LIMITS.long) })
+      .transform(
+        (v): CommandInputOf<"SUPPORT_ACCEPTED"> =>
+          v.note ? { type: "SUPPORT_ACCEPTED", note: v.note } : { type: "SUPPORT_ACCEPTED" },
+      ),
+
+  SUPPORT_DECLINED: () =>
+    z
+      .object({ note: optionalText(TEXT_LIMITS.long) })
+      .transform(
+        (v): CommandInputOf<"SUPPORT_DECLINED"> =>
+          v.note ? { type: "SUPPORT_DECLINED", note: v.note } : { type: "SUPPORT_DECLINED" },
+      ),
+
+  INVESTIGATION_NOTICE_SENT: () =>
+    z
+      .object({})
+      .transform((): CommandInputOf<"INVESTIGATION_NOTICE_SENT"> => ({ type: "INVESTIGATION_NOTICE_SENT" })),
+
+  INVESTIGATION_CONCLUDED: () =>
+    z
+      .object({
+        outcome: choice(["support", "none"]),
+        support: ticked(() => SUPPORT_MEASURES),
+        summary: requiredText(TEXT_LIMITS.long),
+      })
+      .superRefine((v, issue) => {
+        const count = Array.isArray(v.support) ? v.support.length : 0;
+        if (v.outcome === "support" && count === 0) {
+          issue.addIssue({ code: "custom", path: ["support"], message: "cases.error.supportRequired" });
+        }
+        if (v.outcome === "none" && count > 0) {
+          issue.addIssue({ code: "custom", path: ["support"], message: "cases.error.supportNotExpected" });
+        }
+      }, always)
+      .transform(
+        (v): CommandInputOf<"INVESTIGATION_CONCLUDED"> => ({
+          type: "INVESTIGATION_CONCLUDED",
+          outcome: v.outcome,
+          support: v.support,
+          summary: v.summary,
+        }),
+      ),
+
+  NOTE_ADDED: () =>
+    z
+      .object({ text: requiredText(TEXT_LIMITS.long) })
+      .transform((v): CommandInputOf<"NOTE_ADDED"> => ({ type: "NOTE_ADDED", text: v.text })),
+
+  DEADLINE_EXTENDED: (ctx: CommandFormContext) =>
+    z
+      .object({
+        deadline: choice(["decision", "investigation"]).refine((d) => ctx.extendable[d] !== null, {
+          message: "cases.error.deadlineNotRunning",
+        }),
+        until: date(),
+        reason: requiredText(TEXT_LIMITS.long),
+      })
+      .superRefine((v, issue) => {
+        const due = v.deadline === "decision" || v.deadline === "investigation" ? ctx.extendable[v.deadline] : null;
+        if (due && typeof v.until === "string" && isIsoDate(v.until) && v.until <= due) {
+          issue.addIssue({ code: "custom", path: ["until"], message: `cases.error.extensionNotLater|date=${due}` });
+        }
+      }, always)
+      .transform(
+        (v): CommandInputOf<"DEADLINE_EXTENDED"> => ({
+          type: "DEADLINE_EXTENDED",
+          deadline: v.deadline,
+          until: v.until,
+          reason: v.reason,
+        }),
+      ),
+} satisfies { [K in FormCommand]: (ctx: CommandFormContext) => z.ZodType<CommandInputOf<K>> };
+
+export type CommandSchema<K extends FormCommand> = ReturnType<(typeof schemas)[K]>;
+
+export function commandSchema<K extends FormCommand>(intent: K, ctx: CommandFormContext): CommandSchema<K> {
+  return schemas[intent](ctx) as CommandSchema<K>;
+}
+
+/** Conform's reserved names; a forged one would make conform throw, so the server drops them. */
+const CONFORM_RESERVED = new Set(["__intent__", "__state__"]);
+
+/** Parses one command form on the server. Never throws on any input. */
+export function parseCommand<K extends FormCommand>(formData: FormData, intent: K, ctx: CommandFormContext) {
+  const clean = new FormData();
+  for (const [name, value] of formData.entries()) {
+    if (!CONFORM_RESERVED.has(name)) clean.append(name, value);
+  }
+  return parseCommandInBrowser(clean, intent, ctx);
+}
+
+/** The same parse in the browser, where conform's own intents (validate on blur) must pass. */
+export function parseCommandInBrowser<K extends FormCommand>(formData: FormData, intent: K, ctx: CommandFormContext) {
+  return parseWithZod(formData, {
+    schema: commandSchema(intent, ctx) as z.ZodType<CommandInputOf<K>>,
+    // The schemas treat blank strings themselves, so browser and server parse alike.
+    disableAutoCoercion: true,
+  });
+}
+
+/**
+ * The form field a refusal of the statechart is about, so the message can stand next to it.
+ * A refusal not listed here is shown for the whole form.
+ */
+export const REFUSAL_FIELDS: Partial<Record<RefusalCode, string>> = {
+  assessmentRequired: "assessment",
+  assigneeRequired: "assignee",
+  textRequired: "text",
+  extensionReasonRequired: "reason",
+  extensionNotLater: "until",
+  investigationNotOpened: "deadline",
+  invitationDetailsRequired: "place",
+  invitationDateInPast: "date",
+  participantsRequired: "participants",
+  notesRequired: "notes",
+  onlyInvestigationForViolence: "outcome",
+  reasoningRequired: "reasoning",
+  childNotHeardReasonRequired: "childNotHeardReason",
+  transferToRequired: "transferTo",
+  supportOnlyWithoutInvestigation: "support",
+  unknownSupportMeasure: "support",
+  commentRequired: "comment",
+  supportRequired: "support",
+  supportNotExpected: "support",
+  summaryRequired: "summary",
+};
+
+/** Renders a message key with its parameters ("field.tooLong|max=10000"). */
+export function translateMessage(locale: Locale, raw: string): string {
+  const [key = "", query] = raw.split("|", 2);
+  const params = query ? Object.fromEntries(new URLSearchParams(query)) : undefined;
+  return translate(locale, key, params);
+}

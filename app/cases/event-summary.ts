@@ -1,0 +1,89 @@
+/**
+ * A Swedish (or English) one-line summary of each event of a case's history, with the
+ * key text the person wrote (assessment, notes, reasoning) as its detail. Shared by the
+ * case page and its tests; no server code.
+ */
+import type { CaseEvent, DecisionOutcome, SupportMeasure } from "../../workflows/types";
+import { formatDate, translate, type Locale } from "../i18n";
+import { supportMeasureNames } from "./support";
+
+export type EventSummary = { title: string; detail: string | null };
+
+export function outcomeName(locale: Locale, outcome: DecisionOutcome): string {
+  return translate(locale, `cases.outcome.${outcome}`);
+}
+
+export function measureList(locale: Locale, measures: readonly SupportMeasure[]): string {
+  return measures.map((m) => supportMeasureNames[locale][m] ?? m).join(", ");
+}
+
+export function summarizeEvent(locale: Locale, event: CaseEvent): EventSummary {
+  const t = (key: string, params?: Record<string, string | number>) => translate(locale, key, params);
+  switch (event.type) {
+    case "CASE_OPENED":
+      return { title: t("cases.event.CASE_OPENED"), detail: null };
+    case "REPORT_ADDED":
+      return { title: t("cases.event.REPORT_ADDED"), detail: null };
+    case "PROTECTION_ASSESSED":
+      return {
+        title: t(event.needsProtection ? "cases.event.PROTECTION_ASSESSED.yes" : "cases.event.PROTECTION_ASSESSED.no"),
+        detail: event.assessment,
+      };
+    case "ASSIGNED":
+      return { title: t("cases.event.ASSIGNED", { name: event.assignee.name }), detail: null };
+    case "INVITATION_SENT":
+      return {
+        title: t("cases.event.INVITATION_SENT", {
+          date: formatDate(locale, event.date),
+          time: event.time,
+          place: event.place,
+        }),
+        detail: event.invitees.join(", "),
+      };
+    case "CONVERSATION_HELD":
+      return {
+        title: t("cases.event.CONVERSATION_HELD", { participants: event.participants.join(", ") }),
+        detail: event.notes,
+      };
+    case "NO_SHOW":
+      return { title: t("cases.event.NO_SHOW"), detail: event.note ?? null };
+    case "DECISION_PROPOSED": {
+      const parts = [event.reasoning];
+      if (event.support.length > 0) parts.push(t("cases.record.support", { measures: measureList(locale, event.support) }));
+      if (event.childNotHeardReason) parts.push(t("cases.record.childNotHeard", { reason: event.childNotHeardReason }));
+      if (event.transferTo) parts.push(t("cases.record.transferTo", { municipality: event.transferTo }));
+      return {
+        title: t("cases.event.DECISION_PROPOSED", { outcome: outcomeName(locale, event.outcome) }),
+        detail: parts.filter(Boolean).join("\n") || null,
+      };
+    }
+    case "DECISION_APPROVED":
+      return { title: t("cases.event.DECISION_APPROVED"), detail: null };
+    case "DECISION_RETURNED":
+      return { title: t("cases.event.DECISION_RETURNED"), detail: event.comment };
+    case "SUPPORT_ACCEPTED":
+    case "SUPPORT_DECLINED":
+      return { title: t(`cases.event.${event.type}`), detail: event.note ?? null };
+    case "INVESTIGATION_NOTICE_SENT":
+      return { title: t("cases.event.INVESTIGATION_NOTICE_SENT"), detail: null };
+    case "INVESTIGATION_CONCLUDED": {
+      const measures = event.support.length > 0 ? t("cases.record.support", { measures: measureList(locale, event.support) }) : "";
+      return {
+        title: t(`cases.event.INVESTIGATION_CONCLUDED.${event.outcome}`),
+        detail: [event.summary, measures].filter(Boolean).join("\n"),
+      };
+    }
+    case "NOTE_ADDED":
+      return { title: t("cases.event.NOTE_ADDED"), detail: event.text };
+    case "DEADLINE_EXTENDED":
+      return {
+        title: t("cases.event.DEADLINE_EXTENDED", {
+          deadline: t(`deadline.kind.${event.deadline}`),
+          date: formatDate(locale, event.until),
+        }),
+        detail: event.reason,
+      };
+    default:
+      return { title: t("cases.event.unknown", { type: (event as { type: string }).type }), detail: null };
+  }
+}
