@@ -1,0 +1,136 @@
+/**
+ * The form as the server renders it, i.e. what a browser without JavaScript gets: labels,
+ * hints and errors tied to their fields, the error summary, the values sent coming back.
+ */
+import type { SubmissionResult } from "@conform-to/react";
+import { renderToString } from "react-dom/server";
+import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
+import { describe, expect, it } from "vitest";
+
+import { validIntakeFormData } from "./fixtures";
+import { IntakeForm, type IntakeFormProps } from "./IntakeForm";
+import { defaultsForReporter, intakeFieldNames, parseIntake } from "./schema";
+
+const KEY = "3f2b8c1e-7d4a-4e9b-a1c2-5d6e7f8a9b0c";
+
+async function render(props: Partial<IntakeFormProps> = {}) {
+  const { query, dataRoutes } = createStaticHandler([
+    {
+      id: "root",
+      path: "/",
+      loader: () => ({ locale: "sv" }),
+      children: [{ path: "anmalan", element: <IntakeForm idempotencyKey={KEY} {...props} /> }],
+    },
+  ]);
+  const context = await query(new Request("http://localhost/anmalan"));
+  if (context instanceof Response) throw new Error("unexpected response");
+  const router = createStaticRouter(dataRoutes, context);
+  return renderToString(<StaticRouterProvider router={router} context={context} hydrate={false} />);
+}
+
+function replyFor(overrides: Record<string, string>): SubmissionResult<string[]> {
+  const submission = parseIntake(validIntakeFormData({ idempotencyKey: KEY, ...overrides }));
+  expect(submission.status).toBe("error");
+  return submission.reply();
+}
+
+/** The opening tag of the element with this id. */
+function tag(html: string, id: string): string {
+  const match = new RegExp(`<[a-z]+[^>]*\\sid="${id}"[^>]*>`).exec(html);
+  if (!match) throw new Error(`no element with id ${id}`);
+  return match[0];
+}
+
+describe("IntakeForm (server-rendered)", () => {
+  it("posts to its own URL with every field present and labelled", async () => {
+    const html = await render();
+    expect(html).toMatch(/<form [^>]*method="post"/);
+    expect(html).not.toMatch(/<form [^>]*action="http/);
+    expect(html).toContain(`name="idempotencyKey" value="${KEY}"`);
+    expect(html).not.toContain('role="alert"');
+
+    for (const name of intakeFieldNames) {
+      expect(html, name).toContain(`name="${name}"`);
+    }
+    // Every visible control has a <label for=…>.
+    const controls = [...html.matchAll(/<(input|textarea|select)\b[^>]*>/g)].map((m) => m[0]);
+    for (const control of controls) {
+      if (control.includes('type="hidden"')) continue;
+      const id = /\sid="([^"]+)"/.exec(control)?.[1];
+      expect(id, control).toBeTruthy();
+      expect(html, control).toContain(`for="${id}"`);
+    }
+  });
+
+  it("shows the acute-danger notice and a hidden, untabbable honeypot", async () => {
+    const html = await render();
+    expect(html).toContain("Är ett barn i akut fara?");
+    expect(html).toContain("Ring 112");
+    expect(html).toMatch(/<div class="honeypot" aria-hidden="true">/);
+    expect(tag(html, "intake-website")).toContain('tabindex="-1"');
+    expect(tag(html, "intake-website")).toMatch(/autocomplete="off"/i);
+  });
+
+  it("puts radio groups in a fieldset with a legend", async () => {
+    const html = await render();
+    expect(html).toMatch(/<fieldset id="intake-reporterKind"[^>]*><legend>/);
+    expect(html).toMatch(/<fieldset id="intake-childKnows"[^>]*><legend>/);
+    expect(html).toMatch(/<fieldset id="intake-violence"[^>]*><legend>/);
+  });
+
+  it("pre-fills a signed-in reporter", async () => {
+    const html = await render({
+      defaultValue: defaultsForReporter({
+        name: "Karin Berg",
+        phone: "0523-61 30 00",
+        email: "skola@demo.varna.se",
+        organisation: "Gullmarsskolan",
+        title: "Kurator",
+        mandatedReporter: true,
+      }),
+    });
+    expect(tag(html, "intake-reporterKind-mandated")).toContain("checked");
+    expect(tag(html, "intake-reporterOrganisation")).toContain('value="Gullmarsskolan"');
+  });
+
+  it("re-renders a refused post with a focusable summary and errors tied to their fields", async () => {
+    const html = await render({
+      lastResult: replyFor({
+        reporterKind: "mandated",
+        reporterOrganisation: "",
+        childKnows: "",
+        childName: "Alva",
+      }),
+    });
+    const summary = tag(html, "intake-error-summary");
+    expect(summary).toBeTruthy();
+    expect(html).toMatch(/<div class="alert" role="alert" tabindex="-1"/);
+    expect(html).toContain('href="#intake-reporterOrganisation"');
+    expect(html).toContain('href="#intake-childKnows-yes"');
+
+    const input = tag(html, "intake-reporterOrganisation");
+    expect(input).toContain('aria-invalid="true"');
+    expect(input).toMatch(/aria-describedby="[^"]*intake-reporterOrganisation-error/);
+    expect(html).toMatch(
+      /<p class="field-error" id="intake-reporterOrganisation-error">Fyll i fältet\.<\/p>/
+    );
+
+    const group = tag(html, "intake-childKnows");
+    expect(group).toMatch(/aria-describedby="[^"]*intake-childKnows-error/);
+    expect(html).toContain('id="intake-childKnows-error">Välj ett av alternativen.</p>');
+
+    // What was sent comes back.
+    expect(tag(html, "intake-childName")).toContain('value="Alva"');
+    expect(tag(html, "intake-reporterKind-mandated")).toContain("checked");
+  });
+
+  it("says the limit of a too-long text", async () => {
+    const html = await render({ lastResult: replyFor({ childName: "x".repeat(300) }) });
+    expect(html).toContain("Texten är för lång (högst 200 tecken).");
+  });
+
+  it("never echoes the honeypot", async () => {
+    const html = await render({ lastResult: replyFor({ website: "spam" }) });
+    expect(tag(html, "intake-website")).toContain('value=""');
+  });
+});

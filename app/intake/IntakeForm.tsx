@@ -1,0 +1,439 @@
+/**
+ * The public concern-report form. A plain HTML form that posts to its own URL, so it works
+ * without JavaScript (the server answers with the same form, its errors and the values sent).
+ * With JavaScript, conform validates a field when it loses focus, with the same schema.
+ */
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { Form } from "@remix-run/react";
+import { useEffect, useRef, useState, type FormEvent, type MouseEvent } from "react";
+
+import { useT } from "../i18n";
+import { Checkbox, CheckboxGroup, optionId, RadioGroup, TextAreaField, TextField } from "../ui/fields";
+import {
+  answerValues,
+  guardianSlots,
+  HONEYPOT_FIELD,
+  intakeFieldNames,
+  MAX_LENGTHS,
+  parseIntakeInBrowser,
+  siblingSlots,
+  violenceAnswers,
+  type IntakeDefaults,
+  type IntakeFieldName,
+  type IntakeFormValues,
+} from "./schema";
+import type { IntakeInput } from "./types";
+
+export type IntakeFormProps = {
+  /** The action's `submission.reply()` after a refused post; undefined on first load. */
+  lastResult?: SubmissionResult<string[]> | null;
+  /** Pre-filled values, e.g. `defaultsForReporter(user)`. */
+  defaultValue?: IntakeDefaults;
+  /** A fresh UUID per form shown; a retried post with the same key stores one report. */
+  idempotencyKey: string;
+};
+
+/** Fields whose errors cannot be reached by a link (hidden, or the form as a whole). */
+const unlinked = new Set<string>(["", "idempotencyKey", HONEYPOT_FIELD]);
+/** Groups: the error summary links to their first option. */
+const firstOption: Partial<Record<IntakeFieldName, string>> = {
+  reporterKind: "private",
+  guardian1Knows: "yes",
+  guardian2Knows: "yes",
+  childKnows: "yes",
+  violence: violenceAnswers[0],
+};
+
+export function IntakeForm({ lastResult, defaultValue, idempotencyKey }: IntakeFormProps) {
+  const t = useT();
+  const [form, fields] = useForm<IntakeFormValues, IntakeInput>({
+    id: "intake",
+    lastResult,
+    defaultValue,
+    onValidate: ({ formData }) => parseIntakeInBrowser(formData),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const formProps = getFormProps(form, { ariaAttributes: false });
+
+  // The error summary appears after a refused submit (in the browser or by the server), lists
+  // the errors that remain, and takes focus so it is announced and is where the person starts.
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const [failedSubmits, setFailedSubmits] = useState(0);
+  const showSummary = failedSubmits > 0 || lastResult?.status === "error";
+  useEffect(() => {
+    if (lastResult?.status === "error") summaryRef.current?.focus();
+  }, [lastResult]);
+  useEffect(() => {
+    if (failedSubmits > 0) summaryRef.current?.focus();
+  }, [failedSubmits]);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    formProps.onSubmit(event);
+    // conform cancels the submit when the form is invalid.
+    if (event.defaultPrevented) setFailedSubmits((n) => n + 1);
+  };
+
+  const field = (name: IntakeFieldName) => fields[name];
+  const errorOf = (name: IntakeFieldName): string | undefined => {
+    const message = field(name).errors?.[0];
+    if (!message) return undefined;
+    const max = MAX_LENGTHS[name as keyof typeof MAX_LENGTHS];
+    return t(message, max ? { max } : undefined);
+  };
+  const initial = (name: IntakeFieldName): string | undefined => {
+    const value = field(name).initialValue as unknown;
+    return typeof value === "string" ? value : undefined;
+  };
+  const textProps = (name: IntakeFieldName) => ({
+    id: field(name).id,
+    name,
+    defaultValue: initial(name) ?? "",
+    error: errorOf(name),
+  });
+  const checkboxProps = (name: IntakeFieldName) => ({
+    id: field(name).id,
+    name,
+    defaultChecked: initial(name) === "on",
+    error: errorOf(name),
+  });
+  const radioProps = (name: IntakeFieldName) => ({
+    id: field(name).id,
+    name,
+    defaultValue: initial(name),
+    error: errorOf(name),
+  });
+  const answers = answerValues.map((value) => ({ value, label: t(`intake.choice.${value}`) }));
+  const required = (key: string) => `${t(key)} ${t("intake.requiredMark")}`;
+  const mandatedOnly = t("intake.reporter.mandatedOnly");
+
+  const violenceInitial = (() => {
+    const value = field("violence").initialValue as unknown;
+    return Array.isArray(value)
+      ? value.filter((v): v is string => typeof v === "string")
+      : typeof value === "string"
+      ? [value]
+      : [];
+  })();
+
+  const labels: Partial<Record<IntakeFieldName, string>> = {
+    reporterKind: t("intake.reporter.kind"),
+    anonymous: t("intake.reporter.anonymous"),
+    reporterName: t("intake.reporter.name"),
+    reporterOrganisation: t("intake.reporter.organisation"),
+    reporterTitle: t("intake.reporter.title"),
+    reporterPhone: t("intake.reporter.phone"),
+    reporterEmail: t("intake.reporter.email"),
+    childName: t("intake.child.name"),
+    childPersonalNumber: t("intake.child.personalNumber"),
+    childBirthDate: t("intake.child.birthDate"),
+    childAddress: t("intake.child.address"),
+    childSchool: t("intake.child.school"),
+    childWhereabouts: t("intake.child.whereabouts"),
+    childProtectedIdentity: t("intake.child.protectedIdentity"),
+    concernWhat: t("intake.concern.what"),
+    concernWhen: t("intake.concern.when"),
+    concernDuration: t("intake.concern.duration"),
+    concernIfNothing: t("intake.concern.ifNothing"),
+    childKnows: t("intake.concern.childKnows"),
+    violence: t("intake.violence.legend"),
+    interpreterNeeded: t("intake.interpreter.needed"),
+    interpreterLanguage: `${t("intake.interpreter.legend")}: ${t("intake.interpreter.language")}`,
+  };
+  for (const n of guardianSlots) {
+    const legend = t("intake.guardian.legend", { n });
+    for (const part of ["name", "phone", "email", "address", "knows"] as const) {
+      const suffix = part === "knows" ? "Knows" : part[0]!.toUpperCase() + part.slice(1);
+      labels[`guardian${n}${suffix}` as IntakeFieldName] = `${legend}: ${t(`intake.guardian.${part}`)}`;
+    }
+  }
+  for (const n of siblingSlots) {
+    labels[`sibling${n}Name`] = t("intake.sibling.name", { n });
+    labels[`sibling${n}Age`] = t("intake.sibling.age", { n });
+  }
+
+  type SummaryItem = { name: string; text: string; target: string | null };
+  const summaryItems = ["" as const, ...intakeFieldNames].flatMap((name): SummaryItem[] => {
+    const messages = name === "" ? form.errors : fields[name].errors;
+    const message = messages?.[0];
+    if (!message) return [];
+    const text = name === "" ? t(message) : errorOf(name) ?? t(message);
+    if (unlinked.has(name)) return [{ name, text, target: null }];
+    const option = firstOption[name as IntakeFieldName];
+    const id = field(name as IntakeFieldName).id;
+    return [
+      {
+        name,
+        text: `${labels[name as IntakeFieldName] ?? name}: ${text}`,
+        target: option ? optionId(id, option) : id,
+      },
+    ];
+  });
+
+  const jumpTo = (target: string) => (event: MouseEvent<HTMLAnchorElement>) => {
+    const element = document.getElementById(target);
+    if (!element) return;
+    event.preventDefault();
+    element.scrollIntoView({ block: "center" });
+    element.focus({ preventScroll: true });
+  };
+
+  return (
+    <>
+      <h1>{t("intake.title")}</h1>
+
+      {showSummary && summaryItems.length > 0 ? (
+        <div
+          className="alert"
+          role="alert"
+          tabIndex={-1}
+          ref={summaryRef}
+          aria-labelledby="intake-error-summary"
+        >
+          <h2 id="intake-error-summary">{t("form.errorSummary")}</h2>
+          <ul>
+            {summaryItems.map((item) => (
+              <li key={item.name}>
+                {item.target ? (
+                  <a href={`#${item.target}`} onClick={jumpTo(item.target)}>
+                    {item.text}
+                  </a>
+                ) : (
+                  item.text
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      <div className="notice">
+        <h2>{t("acute.title")}</h2>
+        <p>{t("acute.text")}</p>
+      </div>
+
+      <p>{t("intake.lead")}</p>
+
+      <Form method="post" {...formProps} onSubmit={onSubmit}>
+        <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+        <div className="honeypot" aria-hidden="true">
+          <label htmlFor="intake-website">{t("intake.honeypot")}</label>
+          <input
+            type="text"
+            id="intake-website"
+            name={HONEYPOT_FIELD}
+            tabIndex={-1}
+            autoComplete="off"
+            defaultValue=""
+          />
+        </div>
+
+        <fieldset>
+          <legend>{t("intake.reporter.legend")}</legend>
+          <RadioGroup
+            {...radioProps("reporterKind")}
+            legend={required("intake.reporter.kind")}
+            required
+            options={[
+              { value: "private", label: t("intake.reporter.kind.private") },
+              {
+                value: "mandated",
+                label: t("intake.reporter.kind.mandated"),
+                hint: t("intake.reporter.kind.mandatedHint"),
+              },
+            ]}
+          />
+          <Checkbox
+            {...checkboxProps("anonymous")}
+            label={t("intake.reporter.anonymous")}
+            hint={t("intake.reporter.anonymousHint")}
+          />
+          <TextField
+            {...textProps("reporterName")}
+            label={t("intake.reporter.name")}
+            hint={t("intake.reporter.nameHint")}
+            autoComplete="name"
+          />
+          <div className="row">
+            <TextField
+              {...textProps("reporterOrganisation")}
+              label={t("intake.reporter.organisation")}
+              hint={mandatedOnly}
+              autoComplete="organization"
+            />
+            <TextField
+              {...textProps("reporterTitle")}
+              label={t("intake.reporter.title")}
+              hint={mandatedOnly}
+              autoComplete="organization-title"
+            />
+          </div>
+          <div className="row">
+            <TextField
+              {...textProps("reporterPhone")}
+              type="tel"
+              label={t("intake.reporter.phone")}
+              hint={mandatedOnly}
+              autoComplete="tel"
+            />
+            <TextField
+              {...textProps("reporterEmail")}
+              type="email"
+              label={t("intake.reporter.email")}
+              autoComplete="email"
+            />
+          </div>
+        </fieldset>
+
+        <fieldset>
+          <legend>{t("intake.child.legend")}</legend>
+          <TextField
+            {...textProps("childName")}
+            label={required("intake.child.name")}
+            required
+            autoComplete="off"
+          />
+          <div className="row">
+            <TextField
+              {...textProps("childPersonalNumber")}
+              label={t("intake.child.personalNumber")}
+              hint={t("intake.child.personalNumberHint")}
+              autoComplete="off"
+              spellCheck={false}
+            />
+            <TextField
+              {...textProps("childBirthDate")}
+              label={t("intake.child.birthDate")}
+              hint={t("intake.child.birthDateHint")}
+              autoComplete="off"
+            />
+          </div>
+          <TextField {...textProps("childAddress")} label={t("intake.child.address")} autoComplete="off" />
+          <div className="row">
+            <TextField {...textProps("childSchool")} label={t("intake.child.school")} autoComplete="off" />
+            <TextField
+              {...textProps("childWhereabouts")}
+              label={t("intake.child.whereabouts")}
+              autoComplete="off"
+            />
+          </div>
+          <Checkbox
+            {...checkboxProps("childProtectedIdentity")}
+            label={t("intake.child.protectedIdentity")}
+            hint={t("intake.child.protectedIdentityHint")}
+          />
+        </fieldset>
+
+        {guardianSlots.map((n) => (
+          <fieldset key={n} aria-describedby={`intake-guardian${n}-hint`}>
+            <legend>{t("intake.guardian.legend", { n })}</legend>
+            <p className="hint" id={`intake-guardian${n}-hint`}>
+              {t("intake.guardian.hint")}
+            </p>
+            <TextField
+              {...textProps(`guardian${n}Name`)}
+              label={t("intake.guardian.name")}
+              autoComplete="off"
+            />
+            <div className="row">
+              <TextField
+                {...textProps(`guardian${n}Phone`)}
+                type="tel"
+                label={t("intake.guardian.phone")}
+                autoComplete="off"
+              />
+              <TextField
+                {...textProps(`guardian${n}Email`)}
+                type="email"
+                label={t("intake.guardian.email")}
+                autoComplete="off"
+              />
+            </div>
+            <TextField
+              {...textProps(`guardian${n}Address`)}
+              label={t("intake.guardian.address")}
+              autoComplete="off"
+            />
+            <RadioGroup
+              {...radioProps(`guardian${n}Knows`)}
+              legend={t("intake.guardian.knows")}
+              options={answers}
+            />
+          </fieldset>
+        ))}
+
+        <fieldset aria-describedby="intake-siblings-hint">
+          <legend>{t("intake.siblings.legend")}</legend>
+          <p className="hint" id="intake-siblings-hint">
+            {t("intake.siblings.hint")}
+          </p>
+          {siblingSlots.map((n) => (
+            <div className="row" key={n}>
+              <TextField
+                {...textProps(`sibling${n}Name`)}
+                label={t("intake.sibling.name", { n })}
+                autoComplete="off"
+              />
+              <TextField
+                {...textProps(`sibling${n}Age`)}
+                label={t("intake.sibling.age", { n })}
+                inputMode="numeric"
+                autoComplete="off"
+              />
+            </div>
+          ))}
+        </fieldset>
+
+        <fieldset>
+          <legend>{t("intake.concern.legend")}</legend>
+          <TextAreaField
+            {...textProps("concernWhat")}
+            label={required("intake.concern.what")}
+            hint={t("intake.concern.whatHint")}
+            required
+            rows={8}
+          />
+          <div className="row">
+            <TextField {...textProps("concernWhen")} label={t("intake.concern.when")} />
+            <TextField {...textProps("concernDuration")} label={t("intake.concern.duration")} />
+          </div>
+          <TextAreaField {...textProps("concernIfNothing")} label={t("intake.concern.ifNothing")} rows={4} />
+          <RadioGroup
+            {...radioProps("childKnows")}
+            legend={required("intake.concern.childKnows")}
+            required
+            options={answers}
+          />
+        </fieldset>
+
+        <fieldset>
+          <legend>{t("intake.violence.legend")}</legend>
+          <CheckboxGroup
+            id={field("violence").id}
+            name="violence"
+            legend={required("intake.violence.question")}
+            hint={t("intake.violence.hint")}
+            error={errorOf("violence")}
+            defaultValue={violenceInitial}
+            options={violenceAnswers.map((value) => ({ value, label: t(`intake.violence.${value}`) }))}
+          />
+        </fieldset>
+
+        <fieldset>
+          <legend>{t("intake.interpreter.legend")}</legend>
+          <Checkbox {...checkboxProps("interpreterNeeded")} label={t("intake.interpreter.needed")} />
+          <TextField
+            {...textProps("interpreterLanguage")}
+            label={t("intake.interpreter.language")}
+            hint={t("intake.interpreter.languageHint")}
+            autoComplete="off"
+          />
+        </fieldset>
+
+        <button type="submit" className="primary">
+          {t("intake.submit")}
+        </button>
+      </Form>
+    </>
+  );
+}
