@@ -1,8 +1,10 @@
 import { casesEn } from "./cases.en";
+import { intakeEn } from "./intake.en";
 import type { MessageKey } from "./sv";
 
 export const en: Record<MessageKey, string> = {
   ...casesEn,
+  ...intakeEn,
   "app.name": "Värna",
   "app.municipality": "Lysekil Municipality",
   "app.unit": "Social Services – Children and Young People",
@@ -60,6 +62,12 @@ export const en: Record<MessageKey, string> = {
   "feedback.notOpened": "No investigation has been opened",
   "feedback.alreadyUnderway": "An investigation is already under way",
   "feedback.unknown": "Feedback",
+  "receipt.title": "Thank you – your report has been received",
+  "receipt.reference": "Reference number:",
+  "receipt.received": "Received:",
+  "receipt.next":
+    "The social services assess the child's need of protection the same day or the next, and decide within 14 days whether to open an investigation. Keep the reference number if you want to contact us about the report.",
+  "receipt.download": "Download the receipt (PDF)",
   "field.required": "Please fill in this field.",
   "field.tooLong": "The text is too long (at most {max} characters).",
   "field.invalid": "Invalid value.",

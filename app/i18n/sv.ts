@@ -3,9 +3,11 @@
  * grouped by the page or concept they belong to. en.ts must have the same keys.
  */
 import { casesSv } from "./cases.sv";
+import { intakeSv } from "./intake.sv";
 
 export const sv = {
   ...casesSv,
+  ...intakeSv,
   "app.name": "Värna",
   "app.municipality": "Lysekils kommun",
   "app.unit": "Socialtjänsten – Barn och unga",
@@ -63,6 +65,12 @@ export const sv = {
   "feedback.notOpened": "Utredning har inte inletts",
   "feedback.alreadyUnderway": "Utredning pågår redan",
   "feedback.unknown": "Återkoppling",
+  "receipt.title": "Tack – din anmälan är mottagen",
+  "receipt.reference": "Diarienummer:",
+  "receipt.received": "Mottagen:",
+  "receipt.next":
+    "Socialtjänsten gör en skyddsbedömning samma dag eller senast nästa dag, och beslutar inom 14 dagar om en utredning ska inledas. Spara diarienumret om du vill kontakta oss om anmälan.",
+  "receipt.download": "Ladda ner kvittensen (PDF)",
   "field.required": "Fyll i fältet.",
   "field.tooLong": "Texten är för lång (högst {max} tecken).",
   "field.invalid": "Ogiltigt värde.",

@@ -1,0 +1,76 @@
+import { randomUUID } from "node:crypto";
+
+import { json, redirect } from "@remix-run/node";
+import { and, eq } from "drizzle-orm";
+
+import { cases, letters, reports } from "../../db/schema";
+import { getSessionUser, type SessionUser } from "../auth/session.server";
+import { getDb } from "../db.server";
+import { defaultsForReporter, honeypotFilled, parseIntake } from "./schema";
+import { submitReport } from "./submit.server";
+
+const RECEIPT_VISIBLE_MS = 24 * 60 * 60 * 1000;
+
+/** A signed-in reporter's details pre-fill the form; everyone gets a fresh idempotency key. */
+export async function loadIntakePage(request: Request) {
+  const user = await getSessionUser(await getDb(), request);
+  const reporter = user?.role === "reporter" ? user : null;
+  return {
+    idempotencyKey: randomUUID(),
+    defaultValue: defaultsForReporter(reporter && { ...reporter, email: reporter.email }),
+  };
+}
+
+/**
+ * Validates the posted form with the same schema the browser used; bad input is answered
+ * with the errors beside their fields (400) and nothing is stored.
+ */
+export async function submitIntakeForm(request: Request) {
+  const formData = await request.formData();
+  const submission = parseIntake(formData);
+  if (honeypotFilled(formData)) {
+    return json(submission.reply({ formErrors: ["error.badRequest"] }), { status: 400 });
+  }
+  if (submission.status !== "success") {
+    return json(submission.reply(), { status: 400 });
+  }
+  const db = await getDb();
+  const user = await getSessionUser(db, request);
+  const submitter = reporterSubmitter(user);
+  const result = await submitReport(db, submission.value, submitter);
+  return redirect(`/anmalan/kvittens/${result.reportId}`);
+}
+
+function reporterSubmitter(user: SessionUser | null) {
+  return user?.role === "reporter" ? { userId: user.id, name: user.name } : null;
+}
+
+/**
+ * The receipt of a report: its reference number and receipt letter. The report's id is
+ * random and known only to whoever submitted it; the page is shown for a day after
+ * submission (longer, to the reporter's own account).
+ */
+export async function loadReceipt(request: Request, reportId: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(reportId)) return null;
+  const db = await getDb();
+  const user = await getSessionUser(db, request);
+  const [row] = await db
+    .select({
+      referenceNumber: cases.referenceNumber,
+      receivedAt: reports.receivedAt,
+      reporterUserId: reports.reporterUserId,
+      letterId: letters.id,
+      pdf: letters.pdf,
+      fileName: letters.fileName,
+    })
+    .from(reports)
+    .innerJoin(cases, eq(cases.id, reports.caseId))
+    .innerJoin(letters, and(eq(letters.reportId, reports.id), eq(letters.kind, "receipt")))
+    .where(and(eq(reports.id, reportId)))
+    .limit(1);
+  if (!row) return null;
+  const own = user && row.reporterUserId === user.id;
+  const recent = Date.now() - row.receivedAt.getTime() < RECEIPT_VISIBLE_MS;
+  return own || recent ? row : null;
+}
+

@@ -1,0 +1,17 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+
+import { IntakeForm } from "~/intake/IntakeForm";
+import { loadIntakePage, submitIntakeForm } from "~/intake/intake-page.server";
+
+export const meta: MetaFunction = () => [{ title: "Gör en orosanmälan – Värna" }];
+
+export const loader = ({ request }: LoaderFunctionArgs) => loadIntakePage(request);
+
+export const action = ({ request }: ActionFunctionArgs) => submitIntakeForm(request);
+
+export default function IntakePage() {
+  const { idempotencyKey, defaultValue } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  return <IntakeForm lastResult={lastResult} defaultValue={defaultValue} idempotencyKey={idempotencyKey} />;
+}

@@ -1,0 +1,43 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+
+import { formatDateTime, useLocale, useT } from "~/i18n";
+import { loadReceipt } from "~/intake/intake-page.server";
+
+export const meta: MetaFunction = () => [{ title: "Anmälan mottagen – Värna" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const receipt = await loadReceipt(request, params.reportId ?? "");
+  if (!receipt) throw new Response("Not found", { status: 404 });
+  return { referenceNumber: receipt.referenceNumber, receivedAt: receipt.receivedAt, reportId: params.reportId! };
+}
+
+export default function ReceiptPage() {
+  const { referenceNumber, receivedAt, reportId } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <>
+      <h1>{t("receipt.title")}</h1>
+      <div className="success" role="status">
+        <p>
+          {t("receipt.reference")} <strong data-testid="reference-number">{referenceNumber}</strong>
+        </p>
+        <p>
+          {t("receipt.received")} {formatDateTime(locale, receivedAt)}
+        </p>
+      </div>
+      <p>{t("receipt.next")}</p>
+      <p>
+        <a href={`/anmalan/kvittens/${reportId}/pdf`}>{t("receipt.download")}</a>
+      </p>
+      <section className="notice" aria-labelledby="acute-title">
+        <h2 id="acute-title">{t("acute.title")}</h2>
+        <p>{t("acute.text")}</p>
+      </section>
+      <p>
+        <Link to="/">{t("error.backHome")}</Link>
+      </p>
+    </>
+  );
+}
