@@ -1,0 +1,51 @@
+import type { Page } from "@playwright/test";
+
+import { expect } from "./fixtures";
+
+/** Fills the child and concern parts of the intake form as a person would. */
+export async function fillChildAndConcern(
+  page: Page,
+  child: { name: string; personalNumber: string },
+  violence: "none" | "familyViolence" = "none",
+) {
+  const childGroup = page.getByRole("group", { name: "Barnet" });
+  await childGroup.getByLabel("Barnets namn").fill(child.name);
+  await childGroup.getByLabel("Personnummer eller samordningsnummer").fill(child.personalNumber);
+  await page.keyboard.press("Tab");
+  const concern = page.getByRole("group", { name: "Din oro" });
+  await concern.getByLabel("Vad har hänt?").fill("Barnet kommer till skolan utan mat och säger att ingen vuxen är hemma.");
+  await concern.getByRole("group", { name: "Vet barnet om att du gör en anmälan?" }).getByLabel("Vet inte").check();
+  const label = violence === "none" ? "Inget av detta, eller vet inte" : "Våld eller andra övergrepp av en närstående";
+  await page.getByRole("group", { name: "Våld eller övergrepp" }).getByLabel(label).check();
+}
+
+/** Submits a report as an anonymous private person and returns its reference number. */
+export async function submitAnonymousReport(
+  page: Page,
+  child: { name: string; personalNumber: string },
+  violence: "none" | "familyViolence" = "none",
+): Promise<string> {
+  await page.goto("/anmalan", { waitUntil: "networkidle" });
+  const reporter = page.getByRole("group", { name: "Om dig som anmäler" });
+  await reporter.getByLabel("Privatperson").check();
+  await reporter.getByLabel("Jag vill vara anonym").check();
+  await fillChildAndConcern(page, child, violence);
+  await page.getByRole("button", { name: "Skicka anmälan" }).click();
+  const reference = page.getByTestId("reference-number");
+  await expect(reference).toHaveText(/^VRN-/);
+  return (await reference.textContent()) ?? "";
+}
+
+/** Opens a case from the inbox by searching for its reference number. */
+export async function openCase(page: Page, reference: string) {
+  await page.goto(`/arenden?q=${encodeURIComponent(reference)}`, { waitUntil: "networkidle" });
+  await page.getByRole("link", { name: reference }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(reference);
+  await page.waitForLoadState("networkidle");
+}
+
+/** Opens an action's section on the case page and returns it. */
+export async function action(page: Page, title: string) {
+  await page.locator("summary", { hasText: title }).first().click();
+  return page.locator("details[open]", { has: page.locator("summary", { hasText: title }) }).first();
+}

@@ -1,0 +1,80 @@
+import { accounts, expect, expectAccessible, signInAs, test } from "./fixtures";
+import { action, openCase, submitAnonymousReport } from "./helpers";
+
+function inDays(days: number): string {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(d);
+}
+
+test("a report goes from intake to a closed case with voluntary support accepted", async ({ page }) => {
+  const reference = await submitAnonymousReport(page, { name: "Vera Vägen", personalNumber: "20160812-2386" });
+
+  await signInAs(page, "caseworker");
+  await openCase(page, reference);
+  await expectAccessible(page);
+
+  let form = await action(page, "Skyddsbedömning");
+  await form.getByLabel("Nej – förhandsbedömning").check();
+  await form.getByRole("textbox", { name: "Skyddsbedömning" }).fill("Inget akut skyddsbehov.");
+  await form.getByRole("button", { name: "Spara skyddsbedömningen" }).click();
+  await expect(page.getByText("Skyddsbedömningen är sparad.")).toBeVisible();
+
+  form = await action(page, "Kalla till samtal");
+  await form.getByLabel("Datum").fill(inDays(3));
+  await form.getByLabel("Tid").fill("10:00");
+  await form.getByLabel("Plats").fill("Socialtjänsten, Kungsgatan 15");
+  await form.getByLabel(/Vera Vägen \(barnet\)/).check();
+  await form.getByRole("button", { name: "Skicka kallelse" }).click();
+  await expect(page.getByText("Kallelsen är skickad.")).toBeVisible();
+
+  form = await action(page, "Dokumentera samtal");
+  await form.getByLabel(/Vera Vägen/).first().check();
+  await form.getByLabel("Anteckningar från samtalet").fill("Vera berättade om hemmet.");
+  await form.getByRole("button", { name: "Spara samtalet" }).click();
+  await expect(page.getByText("Samtalet är dokumenterat.")).toBeVisible();
+
+  form = await action(page, "Föreslå beslut");
+  await form.getByLabel("Inte inleda utredning").check();
+  await form.getByLabel("Motivering").fill("Oron kan mötas med frivilligt stöd.");
+  await form.getByLabel("Föräldrastöd").check();
+  await form.getByRole("button", { name: "Skicka förslaget för godkännande" }).click();
+  await expect(page.getByText("Beslutsförslaget väntar på godkännande.")).toBeVisible();
+  // The proposer cannot approve: the caseworker is not offered the approval at all.
+  await expect(page.locator("summary", { hasText: "Godkänn beslutsförslaget" })).toHaveCount(0);
+
+  await page.context().clearCookies();
+  await signInAs(page, "teamLead");
+  await openCase(page, reference);
+  form = await action(page, "Godkänn beslutsförslaget");
+  await form.getByRole("button", { name: "Godkänn och fatta beslut" }).click();
+  await expect(page.getByText("Beslutet är fattat.")).toBeVisible();
+
+  form = await action(page, "Insatserna accepterades");
+  await form.getByRole("button", { name: "Registrera att insatserna accepterades" }).click();
+  await expect(page.getByText("Svaret är registrerat och ärendet avslutat.")).toBeVisible();
+  await expect(page.getByText("Avslutat").first()).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("a violence-flagged report goes straight to an investigation, and no invitation is offered", async ({ page }) => {
+  const reference = await submitAnonymousReport(page, { name: "Viktor Våld", personalNumber: "20140203-2393" }, "familyViolence");
+  await signInAs(page, "caseworker");
+  await openCase(page, reference);
+  await expect(page.locator("summary", { hasText: "Kalla till samtal" })).toHaveCount(0);
+
+  const form = await action(page, "Föreslå beslut");
+  await form.getByLabel("Inleda utredning").check();
+  await form.getByLabel("Motivering").fill("Uppgifter om våld i hemmet.");
+  await form.getByLabel("Skäl till att barnet inte har hörts").fill("Barnet får inte kontaktas via vårdnadshavare.");
+  await form.getByRole("button", { name: "Skicka förslaget för godkännande" }).click();
+  await expect(page.getByText("Beslutsförslaget väntar på godkännande.")).toBeVisible();
+
+  await page.context().clearCookies();
+  await signInAs(page, "teamLead");
+  await openCase(page, reference);
+  const approve = await action(page, "Godkänn beslutsförslaget");
+  await approve.getByRole("button", { name: "Godkänn och fatta beslut" }).click();
+  await expect(page.getByText("Beslutet är fattat.")).toBeVisible();
+  await expect(page.getByText("Utredning").first()).toBeVisible();
+  expect(accounts.teamLead).toContain("arbetsledare");
+});
