@@ -218,7 +218,13 @@ describe.each(testDatabaseKinds())("the case page (%s)", (kind) => {
     expect(page!.commands).toContain("DECISION_PROPOSED");
 
     const before = await stored(r.caseId);
-    const invitation = { type: "INVITATION_SENT", date: "2026-03-25", time: "10:00", place: "Socialkontoret", invitees: ["Anna Johansson"] } as const;
+    const invitation = {
+      type: "INVITATION_SENT" as const,
+      date: "2026-03-25",
+      time: "10:00",
+      place: "Socialkontoret",
+      invitees: ["Anna Johansson"],
+    };
     const direct = await runCaseCommand(t.db, { caseId: r.caseId, expectedVersion: 2, user: caseworker, command: invitation }, NOW);
     expect(direct).toEqual({ ok: false, refusal: "violenceNoInvitation" });
     const viaPage = await performCaseAction(

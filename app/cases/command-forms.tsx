@@ -1,0 +1,388 @@
+/**
+ * One form per command the statechart offers this user now (data.commands). Each posts
+ * `intent` (the command type) and `version` (the case version this page shows); the same
+ * zod schema validates in the browser and on the server. Plain HTML forms inside
+ * <details>: everything works with JavaScript turned off.
+ */
+import {
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  useForm,
+  type FieldMetadata,
+  type Submission,
+} from "@conform-to/react";
+import { Form } from "@remix-run/react";
+
+import { DECISION_OUTCOMES, SUPPORT_MEASURES } from "../../workflows/types";
+import { formatDate, useLocale, useT, type Locale } from "../i18n";
+import type { CaseActionData, CasePageData } from "./case-page.server";
+import { ProposalText } from "./case-view";
+import { parseCommandInBrowser, translateMessage, type FormCommand } from "./command-schemas";
+import { supportMeasureNames } from "./support";
+
+type FieldName =
+  | "needsProtection"
+  | "assessment"
+  | "assignee"
+  | "date"
+  | "time"
+  | "place"
+  | "invitees"
+  | "participants"
+  | "participantsOther"
+  | "notes"
+  | "note"
+  | "outcome"
+  | "reasoning"
+  | "support"
+  | "childNotHeardReason"
+  | "transferTo"
+  | "comment"
+  | "summary"
+  | "text"
+  | "deadline"
+  | "until"
+  | "reason";
+type Fields = { [K in FieldName]: FieldMetadata<unknown> };
+
+/** The id of a command's form, for links from the error summary. */
+export const commandFormId = (intent: FormCommand) => `command-${intent}`;
+
+function FieldError({ field, locale }: { field: FieldMetadata<unknown>; locale: Locale }) {
+  const first = field.errors?.[0];
+  return first ? (
+    <p className="field-error" id={field.errorId}>
+      {translateMessage(locale, first)}
+    </p>
+  ) : null;
+}
+
+function Hint({ id, text }: { id: string; text: string }) {
+  return (
+    <p className="hint" id={id}>
+      {text}
+    </p>
+  );
+}
+
+function TextInput({
+  field,
+  label,
+  type = "text",
+  hint,
+  min,
+}: {
+  field: FieldMetadata<unknown>;
+  label: string;
+  type?: "text" | "date" | "time";
+  hint?: string;
+  min?: string;
+}) {
+  const locale = useLocale();
+  const hintId = hint ? `${field.id}-hint` : undefined;
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      {hint && hintId ? <Hint id={hintId} text={hint} /> : null}
+      <input {...getInputProps(field, { type, ariaDescribedBy: hintId })} min={min} />
+      <FieldError field={field} locale={locale} />
+    </div>
+  );
+}
+
+function TextArea({ field, label, hint }: { field: FieldMetadata<unknown>; label: string; hint?: string }) {
+  const locale = useLocale();
+  const hintId = hint ? `${field.id}-hint` : undefined;
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      {hint && hintId ? <Hint id={hintId} text={hint} /> : null}
+      <textarea {...getTextareaProps(field, { ariaDescribedBy: hintId })} />
+      <FieldError field={field} locale={locale} />
+    </div>
+  );
+}
+
+function Select({
+  field,
+  label,
+  options,
+}: {
+  field: FieldMetadata<unknown>;
+  label: string;
+  options: { value: string; label: string }[];
+}) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      <select {...getSelectProps(field)}>
+        <option value="">{t("cases.field.choose")}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <FieldError field={field} locale={locale} />
+    </div>
+  );
+}
+
+/** Radio buttons or checkboxes in a fieldset; the legend names the group. */
+function Choices({
+  field,
+  legend,
+  type,
+  options,
+  hint,
+}: {
+  field: FieldMetadata<unknown>;
+  legend: string;
+  type: "radio" | "checkbox";
+  options: { value: string; label: string }[];
+  hint?: string;
+}) {
+  const locale = useLocale();
+  const hintId = hint ? `${field.id}-hint` : undefined;
+  return (
+    <fieldset id={field.id}>
+      <legend>{legend}</legend>
+      {hint && hintId ? <Hint id={hintId} text={hint} /> : null}
+      {options.map((o, i) => {
+        const id = `${field.id}-${i}`;
+        return (
+          <div className="choice" key={o.value}>
+            <input {...getInputProps(field, { type, value: o.value, ariaDescribedBy: hintId })} id={id} />
+            <label htmlFor={id}>{o.label}</label>
+          </div>
+        );
+      })}
+      <FieldError field={field} locale={locale} />
+    </fieldset>
+  );
+}
+
+function CommandFields({ intent, fields, data }: { intent: FormCommand; fields: Fields; data: CasePageData }) {
+  const t = useT();
+  const locale = useLocale();
+  const ctx = data.formContext;
+  const people = ctx.invitees.map((p) => ({
+    value: p.name,
+    label: t(p.role === "child" ? "cases.field.invitees.child" : "cases.field.invitees.guardian", { name: p.name }),
+  }));
+  const measures = SUPPORT_MEASURES.map((m) => ({ value: m, label: supportMeasureNames[locale][m] }));
+
+  switch (intent) {
+    case "PROTECTION_ASSESSED":
+      return (
+        <>
+          <Choices
+            field={fields.needsProtection}
+            legend={t("cases.field.needsProtection")}
+            type="radio"
+            options={[
+              { value: "yes", label: t("cases.field.needsProtection.yes") },
+              { value: "no", label: t("cases.field.needsProtection.no") },
+            ]}
+          />
+          <TextArea field={fields.assessment} label={t("cases.field.assessment")} />
+        </>
+      );
+    case "ASSIGNED":
+      return (
+        <Select
+          field={fields.assignee}
+          label={t("cases.field.assignee")}
+          options={ctx.staff.map((s) => ({ value: s.id, label: s.name }))}
+        />
+      );
+    case "INVITATION_SENT":
+      return (
+        <>
+          <div className="row">
+            <TextInput field={fields.date} label={t("cases.field.date")} type="date" min={ctx.today} />
+            <TextInput field={fields.time} label={t("cases.field.time")} type="time" />
+          </div>
+          <TextInput field={fields.place} label={t("cases.field.place")} />
+          <Choices field={fields.invitees} legend={t("cases.field.invitees")} type="checkbox" options={people} />
+        </>
+      );
+    case "CONVERSATION_HELD":
+      return (
+        <>
+          <Choices field={fields.participants} legend={t("cases.field.participants")} type="checkbox" options={people} />
+          <TextArea field={fields.participantsOther} label={t("cases.field.participantsOther")} />
+          <TextArea field={fields.notes} label={t("cases.field.notes")} />
+        </>
+      );
+    case "NO_SHOW":
+    case "SUPPORT_ACCEPTED":
+    case "SUPPORT_DECLINED":
+      return <TextArea field={fields.note} label={t("cases.field.note")} />;
+    case "DECISION_PROPOSED": {
+      // A violence report allows one decision only; the statechart refuses any other.
+      const outcomes = ctx.violence ? (["openInvestigation"] as const) : DECISION_OUTCOMES;
+      return (
+        <>
+          <Choices
+            field={fields.outcome}
+            legend={t("cases.field.outcome")}
+            type="radio"
+            options={outcomes.map((o) => ({ value: o, label: t(`cases.outcome.${o}`) }))}
+          />
+          <TextArea field={fields.reasoning} label={t("cases.field.reasoning")} hint={t("cases.field.reasoning.hint")} />
+          {ctx.violence ? null : (
+            <Choices
+              field={fields.support}
+              legend={t("cases.field.support")}
+              type="checkbox"
+              options={measures}
+              hint={t("cases.field.support.hint")}
+            />
+          )}
+          <TextArea
+            field={fields.childNotHeardReason}
+            label={t("cases.field.childNotHeardReason")}
+            hint={ctx.childHeard ? undefined : t("cases.field.childNotHeardReason.hint")}
+          />
+          {ctx.violence ? null : <TextInput field={fields.transferTo} label={t("cases.field.transferTo")} />}
+        </>
+      );
+    }
+    case "DECISION_APPROVED":
+      return data.record.proposal ? (
+        <>
+          <h3>{t("cases.proposalToApprove")}</h3>
+          <ProposalText proposal={data.record.proposal} />
+        </>
+      ) : null;
+    case "DECISION_RETURNED":
+      return <TextArea field={fields.comment} label={t("cases.field.comment")} />;
+    case "INVESTIGATION_NOTICE_SENT":
+      return <p>{t("command.INVESTIGATION_NOTICE_SENT.hint")}</p>;
+    case "INVESTIGATION_CONCLUDED":
+      return (
+        <>
+          <Choices
+            field={fields.outcome}
+            legend={t("cases.field.conclusion")}
+            type="radio"
+            options={[
+              { value: "support", label: t("cases.field.conclusion.support") },
+              { value: "none", label: t("cases.field.conclusion.none") },
+            ]}
+          />
+          <Choices field={fields.support} legend={t("cases.field.support")} type="checkbox" options={measures} />
+          <TextArea field={fields.summary} label={t("cases.field.summary")} />
+        </>
+      );
+    case "NOTE_ADDED":
+      return <TextArea field={fields.text} label={t("cases.field.text")} />;
+    case "DEADLINE_EXTENDED": {
+      const running = (["decision", "investigation"] as const).filter((d) => ctx.extendable[d] !== null);
+      return (
+        <>
+          <Choices
+            field={fields.deadline}
+            legend={t("cases.field.deadline")}
+            type="radio"
+            options={running.map((d) => ({
+              value: d,
+              label: `${t(`deadline.kind.${d}`)} – ${t("deadline.due", { date: formatDate(locale, ctx.extendable[d]!) })}`,
+            }))}
+          />
+          <TextInput field={fields.until} label={t("cases.field.until")} type="date" min={ctx.today} />
+          <TextArea field={fields.reason} label={t("cases.field.reason")} />
+        </>
+      );
+    }
+  }
+}
+
+function CommandForm({
+  intent,
+  data,
+  actionData,
+}: {
+  intent: FormCommand;
+  data: CasePageData;
+  actionData: CaseActionData | undefined;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const lastResult = actionData?.intent === intent ? (actionData.reply ?? undefined) : undefined;
+  const [form, fields] = useForm<Record<FieldName, unknown>, unknown>({
+    id: commandFormId(intent),
+    lastResult,
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) =>
+      parseCommandInBrowser(formData, intent, data.formContext) as Submission<Record<FieldName, unknown>, string[], unknown>,
+  });
+  const titleId = `${form.id}-title`;
+  return (
+    // Open after a failed attempt, so the person sees their input and what to correct.
+    <details className="command" open={lastResult ? true : undefined}>
+      <summary id={titleId}>{t(`command.${intent}`)}</summary>
+      <Form method="post" action={`/arenden/${data.case.id}`} aria-labelledby={titleId} {...getFormProps(form)}>
+        {form.errors?.length ? (
+          <div className="alert" id={form.errorId}>
+            {form.errors.map((e) => (
+              <p key={e}>{translateMessage(locale, e)}</p>
+            ))}
+          </div>
+        ) : null}
+        <input type="hidden" name="intent" value={intent} />
+        <input type="hidden" name="version" value={data.case.version} />
+        <CommandFields intent={intent} fields={fields as unknown as Fields} data={data} />
+        <button type="submit" className="primary">
+          {t(`command.${intent}.submit`)}
+        </button>
+      </Form>
+    </details>
+  );
+}
+
+export function CommandForms({ data, actionData }: { data: CasePageData; actionData: CaseActionData | undefined }) {
+  const t = useT();
+  return (
+    <section className="case-section" aria-labelledby="actions-title">
+      <h2 id="actions-title">{t("cases.actions.title")}</h2>
+      {data.commands.length === 0 ? <p>{t("cases.actions.none")}</p> : null}
+      {data.commands.map((intent) => (
+        // A new version is a new page: the forms start empty again.
+        <CommandForm key={`${intent}-${data.case.version}`} intent={intent} data={data} actionData={actionData} />
+      ))}
+    </section>
+  );
+}
+
+/**
+ * The page-level announcement of a failed action: the refusal or "the form has errors",
+ * with a link to the form. The only role="alert" of the page, so it is read once.
+ */
+export function ActionErrorSummary({ data, actionData }: { data: CasePageData; actionData: CaseActionData | undefined }) {
+  const t = useT();
+  const locale = useLocale();
+  if (!actionData) return null;
+  const message = actionData.message ? translateMessage(locale, actionData.message) : t("form.errorSummary");
+  const formShown = actionData.intent !== null && data.commands.includes(actionData.intent);
+  return (
+    <div className="alert" role="alert">
+      <p>
+        <strong>{t("cases.actions.errorTitle")}</strong>
+        {actionData.intent ? ` (${t(`command.${actionData.intent}`)})` : ""}
+      </p>
+      <p>{message}</p>
+      {formShown && actionData.intent ? (
+        <p>
+          <a href={`#${commandFormId(actionData.intent)}`}>{t(`command.${actionData.intent}`)}</a>
+        </p>
+      ) : null}
+    </div>
+  );
+}
