@@ -80,11 +80,6 @@ function Header({ data }: { data: RootData | undefined }) {
               <Link to="/mina-anmalningar">{t("nav.myReports")}</Link>
             </li>
           ) : null}
-          {can(pageAccess.audit) ? (
-            <li>
-              <Link to="/granskning">{t("nav.audit")}</Link>
-            </li>
-          ) : null}
         </ul>
       </nav>
       <div className="session">
