@@ -3,7 +3,13 @@ import { asc } from "drizzle-orm";
 import type { Db, Queryable } from "../db/client";
 import { units } from "../db/schema";
 
-export const DEFAULT_UNIT = { name: "Barn och unga, Lysekil", municipality: "Lysekils kommun" };
+export const DEFAULT_UNIT = {
+  name: "Barn och unga, Lysekil",
+  municipality: "Lysekils kommun",
+  address: "453 80 Lysekil",
+  phone: "0523-61 30 00",
+  officeHours: "Vardagar 08–16",
+};
 
 /** The unit that receives reports from the public form: the municipality's first unit. */
 export async function intakeUnitId(db: Queryable): Promise<string> {

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
   customType,
@@ -33,6 +34,14 @@ export const units = pgTable("units", {
   id: uuid("id").primaryKey().defaultRandom(),
   name: text("name").notNull().unique(),
   municipality: text("municipality").notNull(),
+  /** Printed on letters (kept by the admin): postal address lines separated by "\n". */
+  address: text("address"),
+  /** The unit's switchboard (växel), as printed on letters. */
+  phone: text("phone"),
+  /** e.g. "Vardagar 08–16", printed on letters and the receipt. */
+  officeHours: text("office_hours"),
+  /** Stedforträdare: may approve decisions besides the team leads, so one team lead is never stuck. */
+  deputyApproverId: uuid("deputy_approver_id").references((): AnyPgColumn => users.id),
   createdAt: instant("created_at").notNull().defaultNow(),
 });
 
