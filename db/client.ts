@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
@@ -31,6 +32,9 @@ export type DatabaseOptions =
   | { dataDir: string }
   | { memory: true };
 
+/** Extensions the migrations use, loaded into every embedded database (pg_trgm: name search). */
+export const pgliteExtensions = { pg_trgm };
+
 export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
@@ -53,9 +57,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   let pg: PGlite;
   if ("dataDir" in options) {
     mkdirSync(options.dataDir, { recursive: true });
-    pg = new PGlite(options.dataDir);
+    pg = new PGlite(options.dataDir, { extensions: pgliteExtensions });
   } else {
-    pg = new PGlite();
+    pg = new PGlite({ extensions: pgliteExtensions });
   }
   await pg.waitReady;
   await pg.exec("SET TIME ZONE 'UTC'");

@@ -27,7 +27,32 @@ export type InboxFilters = {
   deadline: DeadlineFilter | null;
   q: string;
   page: number;
+  /**
+   * Where the page starts: the sort key of the last row of the page before (keyset
+   * pagination, see inboxCursor). Without it the page is found by skipping (page - 1) pages.
+   */
+  after: string | null;
 };
+
+/** A cursor: next deadline (or "-"), priority (0 urgent/violence, 1 other), received at, case id. */
+const CURSOR = /^(\d{4}-\d{2}-\d{2}|-)_([01])_(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)_([0-9a-f-]{36})$/;
+
+export type InboxCursor = { nextDeadline: string | null; later: boolean; receivedAt: string; id: string };
+
+export function formatInboxCursor(c: InboxCursor): string {
+  return `${c.nextDeadline ?? "-"}_${c.later ? 1 : 0}_${c.receivedAt}_${c.id}`;
+}
+
+export function parseInboxCursor(value: string | null): InboxCursor | null {
+  const m = value ? CURSOR.exec(value) : null;
+  if (!m || !isUuid(m[4]) || Number.isNaN(Date.parse(m[3]!))) return null;
+  return { nextDeadline: m[1] === "-" ? null : m[1]!, later: m[2] === "1", receivedAt: m[3]!, id: m[4]!.toLowerCase() };
+}
+
+function afterCursor(value: string | null): string | null {
+  const cursor = parseInboxCursor(value);
+  return cursor ? formatInboxCursor(cursor) : null;
+}
 
 export function parseInboxFilters(params: URLSearchParams): InboxFilters {
   const state = params.get("state");
@@ -47,6 +72,7 @@ export function parseInboxFilters(params: URLSearchParams): InboxFilters {
       : null,
     q: (params.get("q") ?? "").trim().slice(0, SEARCH_MAX),
     page: Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1,
+    after: afterCursor(params.get("after")),
   };
 }
 
@@ -58,6 +84,7 @@ export function inboxSearch(filters: InboxFilters): string {
   if (filters.deadline) params.set("deadline", filters.deadline);
   if (filters.q) params.set("q", filters.q);
   if (filters.page > 1) params.set("page", String(filters.page));
+  if (filters.after && filters.page > 1) params.set("after", filters.after);
   const s = params.toString();
   return s ? `?${s}` : "";
 }

@@ -161,7 +161,16 @@ export function InboxTable({ rows, today }: { rows: InboxRow[]; today: string })
   );
 }
 
-export function InboxPagination({ filters, hasNext }: { filters: InboxFilters; hasNext: boolean }) {
+export function InboxPagination({
+  filters,
+  hasNext,
+  nextAfter = null,
+}: {
+  filters: InboxFilters;
+  hasNext: boolean;
+  /** The next page's keyset cursor (see inboxRows). */
+  nextAfter?: string | null;
+}) {
   const t = useT();
   if (filters.page === 1 && !hasNext) return null;
   return (
@@ -169,7 +178,7 @@ export function InboxPagination({ filters, hasNext }: { filters: InboxFilters; h
       <ul className="pagination">
         {filters.page > 1 ? (
           <li>
-            <Link to={`/arenden${inboxSearch({ ...filters, page: filters.page - 1 })}`} rel="prev">
+            <Link to={`/arenden${inboxSearch({ ...filters, page: filters.page - 1, after: null })}`} rel="prev">
               {t("cases.pagination.previous")}
             </Link>
           </li>
@@ -177,7 +186,7 @@ export function InboxPagination({ filters, hasNext }: { filters: InboxFilters; h
         <li aria-current="page">{t("cases.pagination.page", { page: filters.page })}</li>
         {hasNext ? (
           <li>
-            <Link to={`/arenden${inboxSearch({ ...filters, page: filters.page + 1 })}`} rel="next">
+            <Link to={`/arenden${inboxSearch({ ...filters, page: filters.page + 1, after: nextAfter })}`} rel="next">
               {t("cases.pagination.next")}
             </Link>
           </li>

@@ -1,11 +1,17 @@
-import { and, asc, eq, ilike, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, lte, sql, type SQL } from "drizzle-orm";
 
 import type { Db } from "../../db/client";
 import { cases, children, users } from "../../db/schema";
 import { addCalendarDays, stockholmDate } from "../../workflows/deadlines";
 import type { SessionUser } from "../auth/session.server";
 import { staffOfUnit } from "./commands.server";
-import { PAGE_SIZE, parseInboxFilters, type InboxFilters } from "./inbox-filters";
+import {
+  PAGE_SIZE,
+  formatInboxCursor,
+  parseInboxCursor,
+  parseInboxFilters,
+  type InboxFilters,
+} from "./inbox-filters";
 
 export type InboxRow = {
   id: string;
@@ -31,6 +37,8 @@ export type Inbox = {
   today: string;
   rows: InboxRow[];
   hasNext: boolean;
+  /** The cursor of the next page (its `after`), when there is one. */
+  nextAfter: string | null;
   staff: { id: string; name: string }[];
 };
 
@@ -40,19 +48,25 @@ export function likePattern(text: string): string {
 }
 
 /**
- * The open cases of the user's unit, most pressing deadline first, as ONE query on
- * cases_inbox_idx (unit_id, open, next_deadline): the index yields the rows already in
- * deadline order, so a page is read without sorting the whole unit. Overdue dates sort before
- * today's, today's before later ones; within a day urgent and violence cases come first.
+ * The inbox's order, most pressing first: overdue dates before today's, today's before later
+ * ones, no deadline last; within a day urgent and violence cases first; then oldest first.
+ * cases_inbox_order_idx (migration 0003) holds exactly these keys for open cases, so a page
+ * is read straight off the index.
+ */
+const inboxOrder = {
+  deadline: sql`coalesce(${cases.nextDeadline}, 'infinity'::date)`,
+  /** false (urgent or violence) sorts before true */
+  later: sql`(not (${cases.urgent} or ${cases.violence}))`,
+};
+
+/**
+ * The open cases of the user's unit in inbox order, as ONE query. A page after the first
+ * starts after the previous page's last row when the link carries its cursor (keyset
+ * pagination: page 2,000 costs what page 1 costs); without one it skips (page − 1) pages.
+ * A search matches the reference number or the child's name through trigram indexes.
  * Asks for one row more than a page, to know whether there is a next page without counting.
  */
-export async function inboxRows(
-  db: Db,
-  unitId: string,
-  userId: string,
-  filters: InboxFilters,
-  today: string,
-): Promise<{ rows: InboxRow[]; hasNext: boolean }> {
+export function inboxQuery(db: Db, unitId: string, userId: string, filters: InboxFilters, today: string) {
   const where: SQL[] = [eq(cases.unitId, unitId), eq(cases.open, true)];
   if (filters.state) where.push(eq(cases.state, filters.state));
   if (filters.assignee === "mine") where.push(eq(cases.assigneeId, userId));
@@ -62,11 +76,28 @@ export async function inboxRows(
   else if (filters.deadline === "today") where.push(eq(cases.nextDeadline, today));
   else if (filters.deadline === "week") where.push(lte(cases.nextDeadline, addCalendarDays(today, 7)));
   if (filters.q) {
+    // Two index lookups joined by UNION, rather than an OR across two tables (which no
+    // index can serve and makes PostgreSQL read every child).
     const pattern = likePattern(filters.q);
-    where.push(or(ilike(cases.referenceNumber, pattern), ilike(children.name, pattern))!);
+    where.push(
+      inArray(
+        cases.id,
+        sql`(select ${cases.id} from ${cases} where ${cases.childId} in
+              (select ${children.id} from ${children} where ${children.unitId} = ${unitId} and ${children.name} ilike ${pattern})
+             union
+             select ${cases.id} from ${cases} where ${cases.referenceNumber} ilike ${pattern})`,
+      ),
+    );
+  }
+  const cursor = filters.page > 1 ? parseInboxCursor(filters.after) : null;
+  if (cursor) {
+    where.push(
+      sql`(${inboxOrder.deadline}, ${inboxOrder.later}, ${cases.receivedAt}, ${cases.id}) >
+          (${cursor.nextDeadline ?? "infinity"}::date, ${cursor.later}::boolean, ${cursor.receivedAt}::timestamptz, ${cursor.id}::uuid)`,
+    );
   }
 
-  const found = await db
+  return db
     .select({
       id: cases.id,
       referenceNumber: cases.referenceNumber,
@@ -88,18 +119,34 @@ export async function inboxRows(
     .innerJoin(children, eq(children.id, cases.childId))
     .leftJoin(users, eq(users.id, cases.assigneeId))
     .where(and(...where))
-    .orderBy(
-      sql`${cases.nextDeadline} asc nulls last`,
-      sql`(${cases.urgent} or ${cases.violence}) desc`,
-      asc(cases.receivedAt),
-      asc(cases.id),
-    )
+    .orderBy(asc(inboxOrder.deadline), asc(inboxOrder.later), asc(cases.receivedAt), asc(cases.id))
     .limit(PAGE_SIZE + 1)
-    .offset((filters.page - 1) * PAGE_SIZE);
+    .offset(cursor ? 0 : (filters.page - 1) * PAGE_SIZE);
+}
 
+export async function inboxRows(
+  db: Db,
+  unitId: string,
+  userId: string,
+  filters: InboxFilters,
+  today: string,
+): Promise<{ rows: InboxRow[]; hasNext: boolean; nextAfter: string | null }> {
+  const found = await inboxQuery(db, unitId, userId, filters, today);
+  const rows = found.slice(0, PAGE_SIZE).map((r) => ({ ...r, receivedAt: r.receivedAt.toISOString() }));
+  const hasNext = found.length > PAGE_SIZE;
+  const last = rows[rows.length - 1];
   return {
-    rows: found.slice(0, PAGE_SIZE).map((r) => ({ ...r, receivedAt: r.receivedAt.toISOString() })),
-    hasNext: found.length > PAGE_SIZE,
+    rows,
+    hasNext,
+    nextAfter:
+      hasNext && last
+        ? formatInboxCursor({
+            nextDeadline: last.nextDeadline,
+            later: !(last.urgent || last.violence),
+            receivedAt: last.receivedAt,
+            id: last.id,
+          })
+        : null,
   };
 }
 
@@ -107,7 +154,7 @@ export async function inboxRows(
 export async function loadInbox(db: Db, user: SessionUser, url: URL, now: Date = new Date()): Promise<Inbox> {
   const filters = parseInboxFilters(url.searchParams);
   const today = stockholmDate(now);
-  if (!user.unitId) return { filters, today, rows: [], hasNext: false, staff: [] };
+  if (!user.unitId) return { filters, today, rows: [], hasNext: false, nextAfter: null, staff: [] };
   const [page, staff] = await Promise.all([
     inboxRows(db, user.unitId, user.id, filters, today),
     staffOfUnit(db, user.unitId),

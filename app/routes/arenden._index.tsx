@@ -25,14 +25,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Inbox() {
   const t = useT();
-  const { filters, rows, today, hasNext, staff } = useLoaderData<typeof loader>();
+  const { filters, rows, today, hasNext, nextAfter, staff } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("cases.inbox.title")}</h1>
       <p>{t("cases.inbox.lead")}</p>
       <InboxFilterForm filters={filters} staff={staff} />
       <InboxTable rows={rows} today={today} />
-      <InboxPagination filters={filters} hasNext={hasNext} />
+      <InboxPagination filters={filters} hasNext={hasNext} nextAfter={nextAfter} />
     </>
   );
 }
