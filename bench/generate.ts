@@ -115,7 +115,7 @@ export async function fill(sink: Sink, n: number, eventsPerCase: number): Promis
               case when g % 10 < 7 then (${kinds})[1 + g % 4] end,
               case when g % 10 < 7 then current_date + ((g * 7919) % 63 - 21) end,
               current_date + ((g * 7919) % 63 - 21),
-              now() - ((g % 700) || ' days')::interval, now() - ((g % 30) || ' days')::interval,
+              date_trunc('milliseconds', now() - ((g % 700) || ' days')::interval), now() - ((g % 30) || ' days')::interval,
               case when g % 10 >= 7 then now() - ((g % 30) || ' days')::interval end
          from generate_series($2::int, $3::int) g`,
       [unitId, from, to, snapshot, openCase(opened).snapshot.machineVersion, eventsPerCase, `{${staffIds.join(",")},NULL}`],

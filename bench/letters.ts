@@ -6,7 +6,7 @@ import { composeLetter, type Block } from "../app/letters/compose";
 import { invitation } from "../app/letters/fixtures";
 import { BOLD, NO_DEFAULT_FONT, REGULAR, registerLetterFonts } from "../app/letters/fonts.server";
 import { renderLetter, LYSEKIL, type InvitationLetter } from "../app/letters/render.server";
-import { measurePair, type Row } from "./lib";
+import { measurePair, type BenchContext, type Row } from "./lib";
 
 const LETTERS = 1000;
 const MIN_RATIO = 0.7;
@@ -81,7 +81,8 @@ export async function renderBare(letter: InvitationLetter): Promise<Buffer> {
   return done;
 }
 
-export async function benchLetters(): Promise<Row[]> {
+export async function benchLetters(ctx: BenchContext): Promise<Row[]> {
+  const letters = ctx.quick ? 20 : LETTERS;
   let i = 0;
   let bytes = 0;
   const { subject, baseline } = await measurePair(
@@ -94,7 +95,7 @@ export async function benchLetters(): Promise<Row[]> {
       },
     },
     { name: "bare pdfkit", fn: () => renderBare(letterNumber(i++)) },
-    { iterations: LETTERS, rounds: 10, warmup: 50 },
+    { iterations: letters, rounds: ctx.quick ? 2 : 10, warmup: ctx.quick ? 2 : 50 },
   );
   const ratio = subject.perSecond / baseline.perSecond;
   return [

@@ -13,9 +13,18 @@ export type Row = {
   /** the bar, in words, e.g. "≥ 0.7 × baseline, ≥ 100/s" */
   bar: string;
   pass: boolean;
+  /** Further figures for the JSON file (percentiles, sizes …). */
+  details?: Record<string, number | string>;
 };
 
-export type Bench = { name: string; run: () => Promise<Row[]> };
+export type BenchContext = {
+  /** `--quick`: tiny sizes, to check the benchmark code works (CI); the figures mean nothing. */
+  quick: boolean;
+  /** Says something beside the table (a skipped row and why). */
+  note(message: string): void;
+};
+
+export type Bench = { name: string; run: (ctx: BenchContext) => Promise<Row[]> };
 
 export type MeasureOptions =
   /** run exactly this many times */

@@ -15,6 +15,8 @@ export type LoadResult = {
   /** Responses whose status was not the expected one. */
   errors: number;
   firstError: string | null;
+  /** Every request's time, in ms, sorted. */
+  latencies: number[];
 };
 
 export function percentile(sorted: number[], q: number): number {
@@ -93,5 +95,6 @@ export async function load(
     p99Ms: percentile(latencies, 0.99),
     errors,
     firstError,
+    latencies,
   };
 }

@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 /** Ports for benchmark servers: this worktree's range (3160–3169). */
-export const PORTS = { app: Number(process.env.BENCH_PORT ?? 3161), bare: Number(process.env.BENCH_BARE_PORT ?? 3162) };
+export const PORTS = { app: 3161, bare: 3162, start: 3163 };
 
 let built = false;
 /** `remix build` once per benchmark run, so the server serves the current code. */
@@ -44,14 +44,25 @@ export async function startProcess(
   args: string[],
   env: Record<string, string>,
   port: number,
-  { timeoutMs = 120_000, healthPath = "/healthz" } = {},
+  { timeoutMs = 120_000, healthPath = "/healthz", group = false } = {},
 ): Promise<Running> {
   const t0 = performance.now();
   const child = spawn(command, args, {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), ...env },
     stdio: ["ignore", "pipe", "pipe"],
+    // A command that starts its own children (npm start) gets a process group of its own,
+    // so that stopping it stops them too.
+    detached: group,
   });
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      if (group) process.kill(-child.pid!, name);
+      else child.kill(name);
+    } catch {
+      // already gone
+    }
+  };
   let output = "";
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-20_000);
@@ -64,8 +75,8 @@ export async function startProcess(
     new Promise<void>((resolve) => {
       if (exited) return resolve();
       child.once("exit", () => resolve());
-      child.kill("SIGTERM");
-      setTimeout(() => child.kill("SIGKILL"), 10_000).unref();
+      signal("SIGTERM");
+      setTimeout(() => signal("SIGKILL"), 10_000).unref();
     });
   for (;;) {
     if (exited) throw new Error(`${command} ${args.join(" ")} exited before it was healthy:\n${output}`);

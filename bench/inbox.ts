@@ -1,0 +1,179 @@
+// quality.md, "inbox": /arenden with 100,000 cases and 500,000 events — server time p95
+// ≤ 3 × the bare SQL query for the same rows, and < 50 ms. Four pages: the first, a
+// filtered one, a name search and a deep page (page 1,000, reached by the page's own
+// next-link cursor). The baseline is bench/bare-sql.ts running the very SQL the app's query
+// builder (inboxQuery) makes, through HTTP too. Then the server's memory over 1,000 pages.
+import { drizzle } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+
+import * as schema from "../db/schema";
+import type { Db } from "../db/client";
+import { formatInboxCursor, parseInboxFilters, PAGE_SIZE } from "../app/cases/inbox-filters";
+import { inboxQuery } from "../app/cases/inbox.server";
+import { stockholmDate } from "../workflows/deadlines";
+import { BENCH_LOGIN } from "./generate";
+import { largeDatabase, largeSizes } from "./large";
+import type { BenchContext, Row } from "./lib";
+import { load, send, type LoadResult } from "./load";
+import { openScratch, scratchEnv } from "./scratch";
+import { PORTS, rssMiB, startApp, startProcess, type Running } from "./server";
+import http from "node:http";
+
+const MAX_RATIO = 3;
+const MAX_P95_MS = 50;
+const MAX_GROWTH = 1.2;
+
+/** Builds SQL only: postgres.js connects lazily and this client never runs a query. */
+const builder = drizzle(postgres("postgres://bench@127.0.0.1:1/none"), { schema }) as unknown as Db;
+
+type Page = { name: string; label: string; search: string };
+
+async function login(port: number): Promise<string> {
+  const agent = new http.Agent();
+  const res = await send(agent, port, {
+    method: "POST",
+    path: "/logga-in",
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: `http://127.0.0.1:${port}` },
+    body: new URLSearchParams({ email: BENCH_LOGIN.email, password: BENCH_LOGIN.password, redirectTo: "" }).toString(),
+  });
+  agent.destroy();
+  const cookie = [res.headers["set-cookie"] ?? []].flat().find((c) => c.startsWith("varna_session="));
+  if (res.status >= 400 || !cookie) throw new Error(`login failed: HTTP ${res.status} ${res.body.slice(0, 200)}`);
+  return cookie.split(";")[0]!;
+}
+
+export async function benchInbox(ctx: BenchContext): Promise<Row[]> {
+  const { scratch, filled } = await largeDatabase(ctx);
+  const { cases } = largeSizes(ctx.quick);
+  const today = stockholmDate(new Date());
+  const userId = filled.staffIds[0]!;
+  const deepPage = ctx.quick ? 5 : 1000;
+
+  // The deep page's cursor: the last row of the page before it, as its next-link carries.
+  const db = await openScratch(scratch);
+  const before = await inboxQuery(db.db, filled.unitId, userId, parseInboxFilters(new URLSearchParams(`page=${deepPage - 1}`)), today);
+  await db.close();
+  const last = before[PAGE_SIZE - 1];
+  if (!last) throw new Error("the generated inbox is too small for the deep page");
+  const after = formatInboxCursor({
+    nextDeadline: last.nextDeadline,
+    later: !(last.urgent || last.violence),
+    receivedAt: last.receivedAt.toISOString(),
+    id: last.id,
+  });
+  const pages: Page[] = [
+    { name: "first", label: "first page", search: "" },
+    { name: "filtered", label: "filtered: mine, deadline within a week", search: "assignee=mine&deadline=week" },
+    { name: "search", label: "name search 'Lindström'", search: "q=Lindstr%C3%B6m" },
+    { name: "deep", label: `page ${deepPage.toLocaleString("en")} (next-link cursor)`, search: `page=${deepPage}&after=${after}` },
+  ];
+  const queries = Object.fromEntries(
+    pages.map((p) => {
+      const { sql, params } = inboxQuery(builder, filled.unitId, userId, parseInboxFilters(new URLSearchParams(p.search)), today).toSQL();
+      return [p.name, { sql, params }];
+    }),
+  );
+
+  const perRound = ctx.quick ? 5 : 100;
+  const rounds = ctx.quick ? 1 : 3;
+  const results = Object.fromEntries(pages.map((p) => [p.name, { app: [] as LoadResult[], bare: [] as LoadResult[] }]));
+  const ok = (res: { status: number }) => res.status === 200;
+  const measure = async (which: "app" | "bare", server: Running, cookie: string) => {
+    for (const p of pages) {
+      const req = () =>
+        which === "app"
+          ? { method: "GET" as const, path: `/arenden${p.search ? `?${p.search}` : ""}`, headers: { cookie } }
+          : { method: "GET" as const, path: `/q/${p.name}` };
+      results[p.name]![which].push(await load(server.port, { total: perRound, concurrency: 1, next: req, ok }));
+    }
+  };
+  const startBare = () =>
+    startProcess(process.execPath, ["--import", "tsx", "bench/bare-sql.ts"], { ...scratchEnv(scratch), BARE_QUERIES: JSON.stringify(queries) }, PORTS.bare);
+  const warm = async (server: Running, which: "app" | "bare", cookie: string) => {
+    for (const p of pages) {
+      const path = which === "app" ? `/arenden${p.search ? `?${p.search}` : ""}` : `/q/${p.name}`;
+      const r = await load(server.port, { total: 5, concurrency: 1, next: () => ({ method: "GET", path, headers: { cookie } }), ok });
+      if (r.errors) throw new Error(`${which} ${p.name}: ${r.firstError}`);
+    }
+  };
+
+  let app: Running | null = null;
+  let bare: Running | null = null;
+  const rows: Row[] = [];
+  try {
+    if (scratch.kind === "postgres") {
+      app = await startApp(scratchEnv(scratch));
+      bare = await startBare();
+      const cookie = await login(app.port);
+      await warm(app, "app", cookie);
+      await warm(bare, "bare", "");
+      for (let round = 0; round < rounds; round++) {
+        const order = round % 2 === 0 ? (["app", "bare"] as const) : (["bare", "app"] as const);
+        for (const which of order) await measure(which, which === "app" ? app : bare, cookie);
+      }
+      await bare.stop();
+      bare = null;
+    } else {
+      // One process at a time on an embedded database: the bare server first, then the app.
+      bare = await startBare();
+      await warm(bare, "bare", "");
+      for (let round = 0; round < rounds; round++) await measure("bare", bare, "");
+      await bare.stop();
+      bare = null;
+      app = await startApp(scratchEnv(scratch));
+      const cookie = await login(app.port);
+      await warm(app, "app", cookie);
+      for (let round = 0; round < rounds; round++) await measure("app", app, cookie);
+    }
+    for (const p of pages) {
+      const merge = (rs: LoadResult[]) => {
+        const l = rs.flatMap((r) => r.latencies).sort((a, b) => a - b);
+        const at = (q: number) => l[Math.min(l.length - 1, Math.floor(q * l.length))] ?? NaN;
+        return { p50: at(0.5), p95: at(0.95), errors: rs.reduce((s, r) => s + r.errors, 0), first: rs.find((r) => r.firstError)?.firstError };
+      };
+      const a = merge(results[p.name]!.app);
+      const b = merge(results[p.name]!.bare);
+      if (a.errors || b.errors) throw new Error(`inbox ${p.name}: ${a.first ?? b.first}`);
+      const ratio = a.p95 / b.p95;
+      rows.push({
+        figure: `inbox, ${cases.toLocaleString("en")} cases on ${scratch.kind === "postgres" ? "PostgreSQL" : "embedded"}, ${p.label} (p50 ${a.p50.toFixed(1)} ms; bare p50 ${b.p50.toFixed(1)} ms)`,
+        value: a.p95,
+        unit: "ms p95",
+        baseline: b.p95,
+        ratio,
+        bar: `≤ ${MAX_RATIO} × bare SQL, < ${MAX_P95_MS} ms`,
+        pass: ratio <= MAX_RATIO && a.p95 < MAX_P95_MS,
+        details: { p50Ms: a.p50, p95Ms: a.p95, bareP50Ms: b.p50, bareP95Ms: b.p95, requests: perRound * rounds },
+      });
+    }
+
+    // Memory: RSS after 100 pages (warm), then after 1,000 (quick: 10 and 100).
+    const cookie = await login(app.port);
+    const urls = [
+      ...pages.map((p) => `/arenden${p.search ? `?${p.search}` : ""}`),
+      ...Array.from({ length: 16 }, (_, i) => `/arenden?page=${i + 2}`),
+    ];
+    const walk = (n: number) =>
+      load(app!.port, { total: n, concurrency: 4, next: (i) => ({ method: "GET", path: urls[i % urls.length]!, headers: { cookie } }), ok });
+    const total = ctx.quick ? 100 : 1000;
+    const atStart = rssMiB(app.child.pid!);
+    await walk(total / 10);
+    const warmRss = rssMiB(app.child.pid!);
+    await walk(total - total / 10);
+    const endRss = rssMiB(app.child.pid!);
+    rows.push({
+      figure: `server memory (RSS) after ${total.toLocaleString("en")} inbox pages, vs after the first ${total / 10} (${Math.round(atStart)} MiB at start)`,
+      value: endRss,
+      unit: "MiB",
+      baseline: warmRss,
+      ratio: endRss / warmRss,
+      bar: `flat: ≤ ${MAX_GROWTH} × after ${total / 10}`,
+      pass: endRss / warmRss <= MAX_GROWTH,
+      details: { startMiB: atStart, warmMiB: warmRss, endMiB: endRss, pages: total },
+    });
+    return rows;
+  } finally {
+    await bare?.stop();
+    await app?.stop();
+  }
+}
