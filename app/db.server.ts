@@ -1,6 +1,6 @@
 import path from "node:path";
 
-import { migrateDatabase, openDatabase, type Database } from "../db/client";
+import { keepStatistics, migrateDatabase, openDatabase, type Database } from "../db/client";
 import { env } from "./env.server";
 
 // One database per process. The server entry and the Remix build are separate module
@@ -18,6 +18,7 @@ async function open(): Promise<Database> {
     ? await openDatabase({ url: databaseUrl })
     : await openDatabase({ dataDir: path.join(dataDir, "pgdata") });
   await migrateDatabase(db, databaseUrl);
+  keepStatistics(db);
   return db;
 }
 

@@ -79,6 +79,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 export async function migrateDatabase(database: Database, url?: string): Promise<void> {
   if (database.kind === "pglite") {
     await migratePglite(database.db as never, { migrationsFolder });
+    // PGlite has no autovacuum: without statistics the planner guesses, and e.g. the
+    // lookup of a child's open case read every case (32 ms at 90k cases, 0.1 ms with them).
+    await database.rows("analyze");
     return;
   }
   if (!url) throw new Error("migrateDatabase: the PostgreSQL URL is needed to migrate");
@@ -90,4 +93,20 @@ export async function migrateDatabase(database: Database, url?: string): Promise
   } finally {
     await client.end({ timeout: 5 });
   }
+}
+
+/**
+ * The embedded database has no autovacuum to keep the planner's statistics current as cases
+ * accumulate: gather them every `intervalMs` (default 10 minutes; ANALYZE samples at most
+ * 30,000 rows a table, a fraction of a second). PostgreSQL's autovacuum does this itself.
+ */
+export function keepStatistics(database: Database, intervalMs = 10 * 60_000): () => void {
+  if (database.kind !== "pglite") return () => {};
+  const timer = setInterval(() => {
+    database.rows("analyze").catch(() => {
+      // closed or busy: the next round tries again
+    });
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }
