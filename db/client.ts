@@ -45,7 +45,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       // Timestamps and dates come back as the drizzle column modes expect.
       connection: { TimeZone: "UTC" },
     });
-    const db = drizzlePostgres(client, { schema }) as unknown as Db;
+    const db = drizzlePostgres(preparing(client), { schema }) as unknown as Db;
     return {
       db,
       kind: "postgres",
@@ -70,6 +70,35 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     rows: async (query, params = []) => (await pg.query(query, params)).rows as never[],
     close: () => pg.close(),
   };
+}
+
+/**
+ * drizzle runs every query through postgres.js `unsafe()` unprepared, and postgres.js then
+ * needs a round trip to learn the parameter types before it can send the values: two round
+ * trips a query. Prepared (a named statement per distinct SQL text, kept per connection),
+ * a query is one round trip once seen. The wrapper asks for that, in transactions and
+ * savepoints too. The SQL texts are the app's own, a bounded set.
+ */
+type Sql = postgres.Sql;
+function preparing<T extends Sql | postgres.TransactionSql>(sql: T): T {
+  return new Proxy(sql, {
+    get(target, property, receiver) {
+      if (property === "unsafe") {
+        return (query: string, params?: unknown[], options?: postgres.UnsafeQueryOptions) =>
+          target.unsafe(query, params as never[], { ...options, prepare: true });
+      }
+      if (property === "begin" || property === "savepoint") {
+        return (...args: unknown[]) => {
+          const callback = args.pop() as (tx: postgres.TransactionSql) => unknown;
+          return (target as unknown as Record<string, (...a: unknown[]) => unknown>)[property]!(...args, (tx: postgres.TransactionSql) =>
+            callback(preparing(tx)),
+          );
+        };
+      }
+      const value = Reflect.get(target, property, receiver) as unknown;
+      return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 /**

@@ -1,0 +1,17 @@
+import { scratchPostgres, scratchEnv } from "./scratch";
+import { openSink } from "./generate";
+import { startProcess, buildOnce } from "./server";
+import { load } from "./load";
+import { validIntakeFields } from "../app/intake/fixtures";
+import { personnummer } from "./intake";
+const s = await scratchPostgres("postgres://postgres@127.0.0.1:5432/postgres");
+const sink = await openSink(s);
+await sink.query("insert into units (name, municipality) values ('Barn och unga, Lysekil', 'Lysekils kommun')");
+await sink.close();
+buildOnce();
+const app = await startProcess(process.execPath, ["--cpu-prof", "--cpu-prof-dir=/tmp/prof", "--import", "tsx", "server.ts"], { ...scratchEnv(s), NODE_ENV: "production", SESSION_SECRET: "x".repeat(40) }, 3161);
+let n = 0;
+const r = await load(3161, { total: 600, concurrency: 32, ok: (res) => res.status === 302, next: () => ({ method: "POST", path: "/anmalan?index", headers: { "content-type": "application/x-www-form-urlencoded", origin: "http://127.0.0.1:3161" }, body: new URLSearchParams(validIntakeFields({ childPersonalNumber: personnummer(n++) })).toString() }) });
+console.log(r.perSecond, r.p50Ms, r.p99Ms, r.errors, r.firstError);
+await app.stop();
+await s.drop();
