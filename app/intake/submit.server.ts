@@ -7,6 +7,7 @@ import { cases, children, reports } from "../../db/schema";
 import { stockholmDate, type Actor, type ReportRef } from "../../workflows";
 import { applyToCase, insertCase, nextReferenceNumber } from "../cases/store.server";
 import { storeLetter } from "../letters/archive.server";
+import { renderLetter } from "../letters/render.server";
 import { intakeUnitId } from "../units.server";
 import type { IntakeInput } from "./types";
 
@@ -33,16 +34,54 @@ export async function submitReport(
 ): Promise<SubmittedReport> {
   const existing = await findByIdempotencyKey(db, input.idempotencyKey);
   if (existing) return existing;
+  const receipt = await prepareReceipt(db, input, now);
   try {
-    return await db.transaction((tx) => register(tx, input, submitter, now));
+    return await db.transaction((tx) => register(tx, input, submitter, now, receipt));
   } catch (error) {
     // A concurrent retry of the same form, or a concurrent first report about the same
     // child, hit a unique index; the winner's result (or a clean second try) is the answer.
     if (!isUniqueViolation(error)) throw error;
     const winner = await findByIdempotencyKey(db, input.idempotencyKey);
     if (winner) return winner;
-    return db.transaction((tx) => register(tx, input, submitter, now));
+    return db.transaction((tx) => register(tx, input, submitter, now, null));
   }
+}
+
+/** The receipt, rendered before the transaction for the reference number it will most likely carry. */
+type PreparedReceipt = { referenceNumber: string; newNumber: boolean; pdf: Buffer };
+
+function receiptLetter(input: IntakeInput, referenceNumber: string, at: string) {
+  const reporter = input.reporter;
+  return {
+    kind: "receipt" as const,
+    createdAt: at,
+    referenceNumber,
+    receivedAt: at,
+    reporterName: "name" in reporter ? reporter.name : null,
+  };
+}
+
+/**
+ * Renders the receipt (a few milliseconds of CPU) BEFORE the transaction, so the
+ * transaction does not hold its row locks and its connection meanwhile. The reference
+ * number is the child's open case's (read without a lock) or a new one from the sequence.
+ * The transaction checks the guess under its lock; in the rare race where it was wrong (the
+ * case was opened or closed meanwhile) it renders the receipt again inside, and a number
+ * taken here goes unused, as numbers of rolled-back transactions do.
+ */
+async function prepareReceipt(db: Db, input: IntakeInput, now: Date): Promise<PreparedReceipt> {
+  const open = input.child.personalNumber
+    ? await db
+        .select({ referenceNumber: cases.referenceNumber })
+        .from(cases)
+        .innerJoin(children, eq(children.id, cases.childId))
+        .where(and(eq(children.personalNumber, input.child.personalNumber), eq(cases.open, true)))
+        .orderBy(desc(cases.receivedAt))
+        .limit(1)
+    : [];
+  const referenceNumber = open[0]?.referenceNumber ?? (await nextReferenceNumber(db, stockholmDate(now).slice(0, 4)));
+  const pdf = await renderLetter(receiptLetter(input, referenceNumber, now.toISOString()));
+  return { referenceNumber, newNumber: !open[0], pdf };
 }
 
 async function findByIdempotencyKey(db: Db, key: string): Promise<SubmittedReport | null> {
@@ -55,7 +94,13 @@ async function findByIdempotencyKey(db: Db, key: string): Promise<SubmittedRepor
   return row ? { ...row, joinedExistingCase: false } : null;
 }
 
-async function register(tx: Tx, input: IntakeInput, submitter: Submitter, now: Date): Promise<SubmittedReport> {
+async function register(
+  tx: Tx,
+  input: IntakeInput,
+  submitter: Submitter,
+  now: Date,
+  receipt: PreparedReceipt | null,
+): Promise<SubmittedReport> {
   const unitId = await intakeUnitId(tx);
   const childId = await findOrCreateChild(tx, unitId, input);
   const reportId = randomUUID();
@@ -95,7 +140,9 @@ async function register(tx: Tx, input: IntakeInput, submitter: Submitter, now: D
       .orderBy(desc(cases.receivedAt))
       .limit(1);
     caseId = randomUUID();
-    referenceNumber = await nextReferenceNumber(tx, stockholmDate(now).slice(0, 4));
+    referenceNumber = receipt?.newNumber
+      ? receipt.referenceNumber
+      : await nextReferenceNumber(tx, stockholmDate(now).slice(0, 4));
     await insertCase(tx, {
       caseId,
       unitId,
@@ -150,13 +197,9 @@ async function register(tx: Tx, input: IntakeInput, submitter: Submitter, now: D
     reportId,
     eventSeq: null,
     recipientName: "name" in reporter ? reporter.name : null,
-    letter: {
-      kind: "receipt",
-      createdAt: at,
-      referenceNumber,
-      receivedAt: at,
-      reporterName: "name" in reporter ? reporter.name : null,
-    },
+    letter: receiptLetter(input, referenceNumber, at),
+    // Rendered before the transaction, unless the reference number guessed then was wrong.
+    pdf: receipt?.referenceNumber === referenceNumber ? receipt.pdf : undefined,
   });
 
   return { reportId, caseId, referenceNumber, joinedExistingCase: Boolean(openCase) };

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../db/testing";
 import { caseEvents, cases, children, letters, reports } from "../../db/schema";
+import { extractText } from "../letters/pdf-text";
 import { ensureDefaultUnit } from "../units.server";
 import { submitReport } from "./submit.server";
 import type { IntakeInput } from "./types";
@@ -100,5 +101,25 @@ describe.each(testDatabaseKinds())("submitting a report (%s)", (kind) => {
     );
     const [c] = await t.db.select().from(cases).where(eq(cases.id, r.caseId));
     expect(c!.violence).toBe(true);
+  });
+
+  it("every receipt carries the reference number of the case it was filed in (rendered before the transaction)", async () => {
+    const receiptText = async (reportId: string) => {
+      const [letter] = await t.db.select().from(letters).where(eq(letters.reportId, reportId));
+      return extractText(letter!.pdf);
+    };
+    const child = { ...intake().child, personalNumber: "201511142396", name: "Ebbe Holm" };
+    // Two first reports about one child at once: one case; each receipt names it.
+    const [a, b] = await Promise.all([
+      submitReport(t.db, intake({ child }), null, new Date("2026-06-01T08:00:00Z")),
+      submitReport(t.db, intake({ child }), null, new Date("2026-06-01T08:00:01Z")),
+    ]);
+    expect(b.caseId).toBe(a.caseId);
+    expect(await receiptText(a.reportId)).toContain(a.referenceNumber);
+    expect(await receiptText(b.reportId)).toContain(a.referenceNumber);
+    // A later report joins the open case and its receipt names that case.
+    const c = await submitReport(t.db, intake({ child }), null, new Date("2026-06-02T08:00:00Z"));
+    expect(c.referenceNumber).toBe(a.referenceNumber);
+    expect(await receiptText(c.reportId)).toContain(a.referenceNumber);
   });
 });

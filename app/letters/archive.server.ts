@@ -16,9 +16,11 @@ export async function storeLetter(
     eventSeq: number | null;
     recipientName: string | null;
     letter: Letter;
+    /** The letter already rendered (outside the transaction), else it is rendered here. */
+    pdf?: Buffer;
   },
 ): Promise<{ id: string }> {
-  const pdf = await renderLetter(input.letter);
+  const pdf = input.pdf ?? (await renderLetter(input.letter));
   const [row] = await tx
     .insert(letters)
     .values({
