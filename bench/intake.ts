@@ -54,7 +54,7 @@ function combine(results: LoadResult[]) {
 }
 
 async function measureKind(kind: "postgres" | "pglite", ctx: BenchContext): Promise<Row> {
-  const perRound = ctx.quick ? 40 : 1500;
+  const perRound = ctx.quick ? 32 : 500;
   const rounds = ctx.quick ? 1 : 3;
   const adminUrl = postgresAdminUrl();
   const make = async () => withUnit(kind === "postgres" ? await scratchPostgres(adminUrl!) : await scratchPglite());
@@ -75,8 +75,8 @@ async function measureKind(kind: "postgres" | "pglite", ctx: BenchContext): Prom
     app = await startApp(scratchEnv(appDb));
     bare = await startProcess(process.execPath, ["--import", "tsx", "bench/bare-intake.ts"], scratchEnv(bareDb), PORTS.bare);
     // Warm-up: the first requests compile code paths and fill caches on both sides.
-    await load(app.port, { total: 64, concurrency: 8, next: request(app.port), ok });
-    await load(bare.port, { total: 64, concurrency: 8, next: request(bare.port), ok });
+    await load(app.port, { total: ctx.quick ? 8 : 64, concurrency: 8, next: request(app.port), ok });
+    await load(bare.port, { total: ctx.quick ? 8 : 64, concurrency: 8, next: request(bare.port), ok });
     const results = { app: [] as LoadResult[], bare: [] as LoadResult[] };
     for (let round = 0; round < rounds; round++) {
       const order = round % 2 === 0 ? (["app", "bare"] as const) : (["bare", "app"] as const);
