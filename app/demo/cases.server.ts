@@ -227,7 +227,8 @@ export async function seedDemoCases(db: Db, now: Date): Promise<number> {
       const [current] = await db.select({ snapshot: cases.snapshot }).from(cases).where(eq(cases.id, c.caseId));
       const made = step.command({ child, guardians: c.guardians, snapshot: current!.snapshot as PersistedCase });
       for (let command of Array.isArray(made) ? made : [made]) {
-        if (command.type === "INVITATION_SENT") command = { ...command, date: stockholmDate(new Date(at.getTime() + 5 * DAY)) };
+        // Booked two days ahead, so a conversation recorded later is never before its booked time.
+        if (command.type === "INVITATION_SENT") command = { ...command, date: stockholmDate(new Date(at.getTime() + 2 * DAY)) };
         if (command.type === "DEADLINE_EXTENDED") command = { ...command, until: stockholmDate(new Date(c.receivedAt.getTime() + 28 * DAY)) };
         const [row] = await db.select({ version: cases.version }).from(cases).where(and(eq(cases.id, c.caseId)));
         const result = await runCaseCommand(db, { caseId: c.caseId, expectedVersion: row!.version, user: ids[step.who], command }, at);
