@@ -25,7 +25,7 @@ test("a report goes from intake to a closed case with voluntary support accepted
   form = await action(page, "Kalla till samtal");
   // Booked for earlier today, so the conversation can be recorded now (never before its time).
   await form.getByLabel("Datum").fill(inDays(0));
-  await form.getByLabel("Tid").fill("00:00");
+  await form.getByLabel("Tid", { exact: true }).fill("00:00");
   await form.getByLabel("Plats").fill("Socialtjänsten, Kungsgatan 15");
   await form.getByLabel(/Vera Vägen \(barnet\)/).check();
   await form.getByRole("button", { name: "Skicka kallelse" }).click();
