@@ -7,7 +7,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { cases, letters } from "../../db/schema";
+import { cases, letters, units } from "../../db/schema";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../db/testing";
 import type { PersistedCase } from "../../workflows";
 import type { SessionUser } from "../auth/session.server";
@@ -223,6 +223,50 @@ describe.each(testDatabaseKinds())("a case as it unfolds (%s)", (kind) => {
     expect(withoutChild).toEqual({ ok: false, refusal: "childAnswerRequired" });
     await act(r.caseId, caseworker, new Date("2026-03-28T09:00:00Z"), { type: "SUPPORT_ACCEPTED", childAnswer: "accepted" });
     expect((await snapshot(r.caseId)).snapshot.context.supportAnswer).toMatchObject({ childAnswer: "accepted" });
+  });
+
+  it("four eyes in a unit with one team lead: the unit's deputy approves the team lead's own proposal", async () => {
+    const deputy = await createStaff(t.db, caseworker.unitId, "caseworker", "Dora Ställföreträdare");
+    await t.db.update(units).set({ deputyApproverId: deputy.id }).where(eq(units.id, caseworker.unitId!));
+    const r = await report(t.db, AT, { childName: "Jon Fyraögon" });
+    await act(r.caseId, teamLead, NOW, assess(r.reportId), {
+      type: "DECISION_PROPOSED",
+      outcome: "noInvestigation",
+      reasoning: "Ingen oro kvar.",
+      support: [],
+      childNotHeardReason: "Barnet ville inte.",
+    });
+    const version = (await snapshot(r.caseId)).version;
+    expect(await runCaseCommand(t.db, { caseId: r.caseId, expectedVersion: version, user: teamLead, command: { type: "DECISION_APPROVED" } }, later(1))).toEqual({
+      ok: false,
+      refusal: "proposerCannotApprove",
+    });
+    // An ordinary caseworker may not approve; the deputy may.
+    expect(await runCaseCommand(t.db, { caseId: r.caseId, expectedVersion: version, user: caseworker, command: { type: "DECISION_APPROVED" } }, later(1))).toEqual({
+      ok: false,
+      refusal: "teamLeadOnly",
+    });
+    const page = await loadCasePage(t.db, deputy, r.caseId, later(1));
+    expect(page!.commands).toContain("DECISION_APPROVED");
+    await act(r.caseId, deputy, later(1), { type: "DECISION_APPROVED" });
+    expect((await snapshot(r.caseId)).snapshot.context.decision?.approvedBy).toMatchObject({ id: deputy.id, deputyApprover: true });
+    await t.db.update(units).set({ deputyApproverId: null }).where(eq(units.id, caseworker.unitId!));
+  });
+
+  it("extending the investigation needs särskilda skäl of real length and a team lead's approval", async () => {
+    const r = await report(t.db, AT, { childName: "Kim Förlängd" });
+    await act(r.caseId, caseworker, NOW, assess(r.reportId, true));
+    const version = (await snapshot(r.caseId)).version;
+    expect(
+      await runCaseCommand(t.db, { caseId: r.caseId, expectedVersion: version, user: caseworker, command: { type: "DEADLINE_EXTENDED", deadline: "investigation", until: "2026-12-31", reason: "." } }, NOW),
+    ).toEqual({ ok: false, refusal: "deadlineAlreadyMet" });
+    expect(
+      await runCaseCommand(t.db, { caseId: r.caseId, expectedVersion: version, user: caseworker, command: { type: "INVESTIGATION_EXTENSION_PROPOSED", until: "2026-08-20", reason: "." } }, NOW),
+    ).toEqual({ ok: false, refusal: "specialReasonsTooShort" });
+    await act(r.caseId, caseworker, NOW, { type: "INVESTIGATION_EXTENSION_PROPOSED", until: "2026-08-20", reason: "Särskilda skäl: BUP:s utlåtande kommer i augusti." });
+    expect((await snapshot(r.caseId)).snapshot.context.deadlines.investigation?.due).toBe("2026-07-20");
+    await act(r.caseId, teamLead, later(1), { type: "INVESTIGATION_EXTENSION_APPROVED" });
+    expect((await snapshot(r.caseId)).snapshot.context.deadlines.investigation?.due).toBe("2026-08-20");
   });
 
   it("a closed case is found by its reference and under Avslutade, and its page is read-only with history and letters", async () => {

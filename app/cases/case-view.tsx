@@ -269,6 +269,16 @@ export function CaseRecord({ data }: { data: CasePageData }) {
         <p>
           {t(`cases.record.supportAnswer.${r.supportAnswer.answer}`)}
           {r.supportAnswer.note ? `: ${r.supportAnswer.note}` : ""}
+          {r.supportAnswer.childAnswer ? ` ${t(`cases.event.childAnswer.${r.supportAnswer.childAnswer}`)}` : ""}
+        </p>
+      ) : null}
+      {r.extensionProposal ? (
+        <p className="pre-wrap">
+          {t("cases.record.extensionProposal", {
+            date: formatDate(locale, r.extensionProposal.until),
+            name: r.extensionProposal.by.name,
+            reason: r.extensionProposal.reason,
+          })}
         </p>
       ) : null}
       {r.notes.length > 0 ? (

@@ -175,6 +175,12 @@ describe("command form schemas", () => {
     expect(swedishErrors("INVESTIGATION_CONCLUDED", { outcome: "none", support: "fieldTeam", summary: "Klar." })).toEqual({
       support: "Välj inga insatser när utredningen avslutas utan insatser.",
     });
+    // Booking after the 14 days asks for a confirmation, and says why.
+    const late = { date: "2026-04-06", time: "10:00", place: "Kontoret", invitees: "Anna Johansson" };
+    expect(swedishErrors("INVITATION_SENT", late)).toEqual({
+      lateConfirmed: "Samtalet ligger efter tidsfristen för beslut (2026-04-03). Bekräfta att du ändå vill boka tiden, eller välj ett tidigare datum.",
+    });
+    expect(swedishErrors("INVITATION_SENT", { ...late, lateConfirmed: "yes" })).toEqual({});
     // The 4 months are not extended here: that is a proposal a team lead approves.
     expect(swedishErrors("DEADLINE_EXTENDED", { deadline: "investigation", until: "2026-05-01", reason: "Skäl" })).toEqual({
       deadline: "Välj ett av alternativen.",
