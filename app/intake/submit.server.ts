@@ -6,7 +6,7 @@ import type { Db, Tx } from "../../db/client";
 import { cases, children, reports } from "../../db/schema";
 import { stockholmDate, type Actor, type ReportRef } from "../../workflows";
 import { applyToCase, insertCase, nextReferenceNumber } from "../cases/store.server";
-import { storeLetter } from "../letters/archive.server";
+import { senderOfUnit, storeLetter } from "../letters/archive.server";
 import { renderLetter } from "../letters/render.server";
 import { intakeUnitId } from "../units.server";
 import type { IntakeInput } from "./types";
@@ -80,7 +80,9 @@ async function prepareReceipt(db: Db, input: IntakeInput, now: Date): Promise<Pr
         .limit(1)
     : [];
   const referenceNumber = open[0]?.referenceNumber ?? (await nextReferenceNumber(db, stockholmDate(now).slice(0, 4)));
-  const pdf = await renderLetter(receiptLetter(input, referenceNumber, now.toISOString()));
+  // The sender: the unit that receives the public form's reports, the unit of the case.
+  const municipality = await senderOfUnit(db, await intakeUnitId(db));
+  const pdf = await renderLetter(receiptLetter(input, referenceNumber, now.toISOString()), { municipality });
   return { referenceNumber, newNumber: !open[0], pdf };
 }
 
@@ -115,6 +117,7 @@ async function register(
     violence: input.violenceKinds.length > 0,
     protectedIdentity: input.child.protectedIdentity,
     mandatedReporter: reporter.kind === "mandated",
+    violenceKinds: [...input.violenceKinds],
   };
 
   const [openCase] = await tx
@@ -154,7 +157,7 @@ async function register(
         actor,
         caseId,
         referenceNumber,
-        child: { name: input.child.name, protectedIdentity: input.child.protectedIdentity },
+        child: { name: input.child.name, protectedIdentity: input.child.protectedIdentity, birthDate: input.child.birthDate },
         report: ref,
       },
     });

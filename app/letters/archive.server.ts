@@ -1,8 +1,47 @@
 import { createHash } from "node:crypto";
 
-import type { Tx } from "../../db/client";
-import { letters } from "../../db/schema";
-import { letterFileName, renderLetter, type Letter } from "./render.server";
+import { eq } from "drizzle-orm";
+
+import type { Queryable, Tx } from "../../db/client";
+import { cases, letters, units } from "../../db/schema";
+import { letterFileName, LYSEKIL, renderLetter, type Letter, type Municipality } from "./render.server";
+
+const unitDetails = {
+  name: units.name,
+  municipality: units.municipality,
+  address: units.address,
+  phone: units.phone,
+  officeHours: units.officeHours,
+};
+
+/** The sender printed on a case's letters: its unit's own details, as the admin keeps them. */
+export async function senderOfCase(tx: Tx, caseId: string): Promise<Municipality> {
+  const [unit] = await tx
+    .select(unitDetails)
+    .from(cases)
+    .innerJoin(units, eq(units.id, cases.unitId))
+    .where(eq(cases.id, caseId))
+    .limit(1);
+  return sender(unit);
+}
+
+/** The same for a unit (a receipt drawn before its case exists). */
+export async function senderOfUnit(db: Queryable, unitId: string): Promise<Municipality> {
+  const [unit] = await db.select(unitDetails).from(units).where(eq(units.id, unitId)).limit(1);
+  return sender(unit);
+}
+
+function sender(unit: { name: string; municipality: string; address: string | null; phone: string | null; officeHours: string | null } | undefined): Municipality {
+  if (!unit) return LYSEKIL;
+  return {
+    name: unit.municipality,
+    unit: `Socialtjänsten – ${unit.name}`,
+    // A unit without its own details yet falls back to the municipality's switchboard.
+    phone: unit.phone ?? LYSEKIL.phone,
+    address: (unit.address ?? LYSEKIL.address.join("\n")).split("\n").map((l) => l.trim()).filter(Boolean),
+    ...(unit.officeHours ? { officeHours: unit.officeHours } : {}),
+  };
+}
 
 /**
  * Renders a letter and keeps its bytes with the case, in the caller's transaction: a
@@ -16,11 +55,15 @@ export async function storeLetter(
     eventSeq: number | null;
     recipientName: string | null;
     letter: Letter;
+    /** The sender; read from the case's unit when not given. */
+    municipality?: Municipality;
     /** The letter already rendered (outside the transaction), else it is rendered here. */
     pdf?: Buffer;
   },
 ): Promise<{ id: string }> {
-  const pdf = input.pdf ?? (await renderLetter(input.letter));
+  const pdf =
+    input.pdf ??
+    (await renderLetter(input.letter, { municipality: input.municipality ?? (await senderOfCase(tx, input.caseId)) }));
   const [row] = await tx
     .insert(letters)
     .values({
