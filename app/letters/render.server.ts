@@ -394,7 +394,7 @@ class LetterLayout {
         doc.font(this.regular).fontSize(8).fillColor(MUTED);
         if (i > start) {
           doc.text(sender, MARGIN.left, 40, { lineBreak: false });
-          const ref = `Ärendenummer ${content.referenceNumber}`;
+          const ref = `${content.referenceLabel} ${content.referenceNumber}`;
           doc.text(ref, right - doc.widthOfString(ref), 40, { lineBreak: false });
         }
         const y = PAGE_HEIGHT - 56;

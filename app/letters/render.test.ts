@@ -150,7 +150,7 @@ describe("what the letters say", () => {
     const text = prose(extractText(await renderLetter(receipt)));
     expect(text).toContain("Kvittens på orosanmälan");
     expect(text).toContain("Hej Anna Berg!");
-    expect(text).toContain("Ärendenummer: VRN-2026-00012");
+    expect(text).toContain("Anmälningsnummer: VRN-2026-00012");
     expect(text).toContain("Mottagen: 24 november 2026 kl. 14:04");
     expect(text).toContain("Vad händer nu?");
     expect(text).toContain("Ring 112");
