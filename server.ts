@@ -12,6 +12,7 @@ import { seedDemo } from "./app/demo/seed.server";
 import { database } from "./app/db.server";
 import { env } from "./app/env.server";
 import { lockDataDir } from "./app/data-dir-lock.server";
+import { ensureDefaultUnit } from "./app/units.server";
 import { isConnectionError, noteDatabaseError, setDatabaseProbe } from "./app/server/db-outage.server";
 import { createHttpApp } from "./app/server/http.server";
 import { logger, safeError } from "./app/server/logger.server";
@@ -32,6 +33,8 @@ const config = env();
 if (!config.databaseUrl) lockDataDir(config.dataDir);
 const db = await database();
 setDatabaseProbe(() => db.rows("select 1 as ok"));
+// Reports need a unit to arrive at, with or without the demo.
+await ensureDefaultUnit(db.db);
 logger.info(
   { database: db.kind, mode: config.production ? "production" : "development" },
   `Database: ${db.kind === "pglite" ? `embedded (PGlite) in ${config.dataDir}` : "PostgreSQL"}; migrations applied.`,

@@ -149,7 +149,6 @@ export function createHttpApp(options: HttpOptions) {
       logger.error({ reqId: res.locals.requestId, route: routeOf(req.path), err: safeError(error) }, "request failed");
     }
     if (res.headersSent) return res.destroy();
-    if (status === 413 || status === 400) res.setHeader("Connection", "close");
     sendPage(res, databaseDown() && status >= 500 ? 503 : status);
   });
 
