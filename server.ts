@@ -58,6 +58,12 @@ const server = app.listen(config.port, () => {
   const port = typeof address === "object" && address ? address.port : config.port;
   logger.info({ port, startedMs: Date.now() - started }, `Värna is listening on http://localhost:${port}`);
 });
+// What Node's HTTP parser itself refuses (broken framing, huge headers) gets a plain 400.
+server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
+  if (!socket.writable) return socket.destroy();
+  const status = error.code === "HPE_HEADER_OVERFLOW" ? 431 : error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : 400;
+  socket.end(`HTTP/1.1 ${status} ${status === 431 ? "Request Header Fields Too Large" : status === 408 ? "Request Timeout" : "Bad Request"}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+});
 // The whole request must arrive in time: a slow or endless upload is cut off (408).
 server.requestTimeout = 20_000;
 server.headersTimeout = 10_000;

@@ -24,12 +24,15 @@ const readRaw = express.raw({ type: () => true, limit: BODY_LIMIT, inflate: fals
 
 export function readBody(req: ExpressRequest, res: ExpressResponse, next: NextFunction) {
   if (req.method === "GET" || req.method === "HEAD") return next();
+  const type = mediaType(req);
+  if (type && !FORM_TYPES.includes(type)) return refuse(req, next, 415);
   if (!hasBody(req)) {
+    // An empty form, whatever it claimed to be: an action reads no fields, not an error.
     req.body = Buffer.alloc(0);
+    req.headers["content-type"] = "application/x-www-form-urlencoded";
     return next();
   }
-  const type = mediaType(req);
-  if (!FORM_TYPES.includes(type)) return refuse(req, next, 415);
+  if (!type) return refuse(req, next, 415);
   if (type === "multipart/form-data" && !/;\s*boundary=/i.test(req.headers["content-type"] ?? "")) {
     return refuse(req, next, 400);
   }
@@ -53,8 +56,7 @@ export function readBody(req: ExpressRequest, res: ExpressResponse, next: NextFu
   });
 }
 
-/** Refuses without reading: the rest of the body is drained and the connection closed. */
-function refuse(req: ExpressRequest, next: NextFunction, status: 400 | 413 | 415) {
-  req.resume();
+/** Refuses without keeping the body (the error handler drains it before answering). */
+function refuse(_req: ExpressRequest, next: NextFunction, status: 400 | 413 | 415) {
   next(new BodyError(status));
 }

@@ -117,12 +117,11 @@ export function createHttpApp(options: HttpOptions) {
       return res.status(503).type("application/json").send(JSON.stringify({ status: "unavailable" }));
     }
     res.setHeader("Retry-After", "5");
-    sendPage(res, 503);
+    afterBody(req, res, () => sendPage(res, 503));
   });
 
   app.use((req, _res, next) => {
     if (isSafeMethod(req.method) || sameOrigin({ origin: req.headers.origin, host: hostOf(req) })) return next();
-    req.resume();
     next(Object.assign(new Error("cross-site request"), { status: 403, expose: true }));
   });
 
@@ -149,7 +148,7 @@ export function createHttpApp(options: HttpOptions) {
       logger.error({ reqId: res.locals.requestId, route: routeOf(req.path), err: safeError(error) }, "request failed");
     }
     if (res.headersSent) return res.destroy();
-    sendPage(res, databaseDown() && status >= 500 ? 503 : status);
+    afterBody(req, res, () => sendPage(res, databaseDown() && status >= 500 ? 503 : status));
   });
 
   return app;
@@ -162,6 +161,26 @@ function statusOf(error: unknown): number {
   // body-parser / http-errors mark client errors with expose; anything else is ours: 500.
   if (typeof status === "number" && status >= 400 && status < 500 && expose !== false) return status;
   return 500;
+}
+
+/**
+ * Answers a refused request once its body has been received (and thrown away), so that the
+ * client, still sending, reads the answer instead of a reset connection; after two seconds
+ * it answers anyway and closes the connection.
+ */
+function afterBody(req: Request, res: Response, respond: () => void) {
+  if (req.complete) return respond();
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(timer);
+    if (!req.complete) res.setHeader("Connection", "close");
+    if (!res.headersSent) respond();
+  };
+  const timer = setTimeout(once, 2_000);
+  req.once("end", once);
+  req.resume();
 }
 
 function sendPage(res: Response, status: number) {
