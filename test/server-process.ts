@@ -10,7 +10,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const tsx = path.join(root, "node_modules/tsx/dist/cli.mjs");
+// `node --import tsx`, not the tsx CLI: the CLI runs the server as a child and SIGKILLs it
+// when the child does not confirm a SIGTERM within 30 ms — no graceful drain under load.
 
 export type ServerProcess = {
   url: string;
@@ -27,7 +28,7 @@ export function tempDataDir(): string {
 }
 
 export async function startServer(env: Record<string, string> = {}): Promise<ServerProcess> {
-  const proc = spawn(process.execPath, [tsx, "server.ts"], {
+  const proc = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     cwd: root,
     env: {
       PATH: process.env.PATH ?? "",
