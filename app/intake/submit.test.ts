@@ -126,7 +126,8 @@ describe.each(testDatabaseKinds())("submitting a report (%s)", (kind) => {
 
     const receiptOf = async (reportId: string) => {
       const [row] = await t.db.select().from(letters).where(eq(letters.reportId, reportId));
-      return { text: extractText(row!.pdf), fileName: row!.fileName, size: row!.pdf.length };
+      // (Not the byte size: the embedded font is subset to the digits the number uses.)
+      return { text: extractText(row!.pdf), fileName: row!.fileName };
     };
     const [a, b] = await Promise.all([receiptOf(second.reportId), receiptOf(unknown.reportId)]);
     // Neither receipt carries the case's number; apart from the report's own number they are the same.
@@ -134,6 +135,5 @@ describe.each(testDatabaseKinds())("submitting a report (%s)", (kind) => {
     expect(a.text).toContain(second.reportNumber);
     expect(a.text.replaceAll(second.reportNumber, "N")).toBe(b.text.replaceAll(unknown.reportNumber, "N"));
     expect(a.fileName.replace(second.reportNumber, "N")).toBe(b.fileName.replace(unknown.reportNumber, "N"));
-    expect(a.size).toBe(b.size);
   });
 });
