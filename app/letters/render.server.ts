@@ -155,7 +155,7 @@ class LetterLayout {
     this.tag(root, "P", () => {
       let y = this.line("Datum", right, top + 2, this.regular, 8, MUTED);
       y = this.line(content.date, right, y, this.regular, 10, INK) + 4;
-      y = this.line("Ärendenummer", right, y, this.regular, 8, MUTED);
+      y = this.line(content.referenceLabel, right, y, this.regular, 8, MUTED);
       this.line(content.referenceNumber, right, y, this.regular, 10, INK);
     });
 
