@@ -50,7 +50,7 @@ export function likePattern(text: string): string {
 /**
  * The inbox's order, most pressing first: overdue dates before today's, today's before later
  * ones, no deadline last; within a day urgent and violence cases first; then oldest first.
- * cases_inbox_order_idx (migration 0003) holds exactly these keys for open cases, so a page
+ * cases_inbox_order_idx (migration 0005) holds exactly these keys for open cases, so a page
  * is read straight off the index.
  */
 const inboxOrder = {

@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 
-import type { Queryable, Tx } from "../../db/client";
+import type { Tx } from "../../db/client";
 import { caseEvents, cases } from "../../db/schema";
 import {
   CASE_MACHINE_VERSION,
@@ -179,7 +179,7 @@ export async function applyCommands(
 }
 
 /** The next reference number (diarienummer) for a case received in `year`. */
-export async function nextReferenceNumber(tx: Queryable, year: string): Promise<string> {
+export async function nextReferenceNumber(tx: Tx, year: string): Promise<string> {
   const result = await tx.execute(sql`select nextval('case_reference_seq')::text as n`);
   const [row] = rowsOf<{ n: string }>(result);
   return `VRN-${year}-${row!.n.padStart(5, "0")}`;

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 
-import type { Db, Tx } from "../../db/client";
+import type { Db, Queryable, Tx } from "../../db/client";
 import { cases, children, reports } from "../../db/schema";
 import { stockholmDate, type Actor, type ReportRef } from "../../workflows";
-import { applyToCase, insertCase, nextReferenceNumber } from "../cases/store.server";
+import { applyToCase, insertCase, nextReferenceNumber, rowsOf } from "../cases/store.server";
 import { senderOfUnit, storeLetter } from "../letters/archive.server";
 import { renderLetter } from "../letters/render.server";
 import { intakeUnitId } from "../units.server";
@@ -13,6 +13,8 @@ import type { IntakeInput } from "./types";
 
 export type SubmittedReport = {
   reportId: string;
+  /** The report's own number (anmälningsnummer): the only number the reporter is shown. */
+  reportNumber: string;
   caseId: string;
   referenceNumber: string;
   /** True when the report joined a case the child already had open. */
@@ -43,52 +45,47 @@ export async function submitReport(
     if (!isUniqueViolation(error)) throw error;
     const winner = await findByIdempotencyKey(db, input.idempotencyKey);
     if (winner) return winner;
-    return db.transaction((tx) => register(tx, input, submitter, now, null));
+    return db.transaction((tx) => register(tx, input, submitter, now, receipt));
   }
 }
 
-/** The receipt, rendered before the transaction for the reference number it will most likely carry. */
-type PreparedReceipt = { referenceNumber: string; newNumber: boolean; pdf: Buffer };
+/** The report's number and its receipt, made before the transaction. */
+type PreparedReceipt = { reportNumber: string; pdf: Buffer };
 
-function receiptLetter(input: IntakeInput, referenceNumber: string, at: string) {
+/**
+ * The receipt names the report's own number, not the case's, so it can be drawn (a few
+ * milliseconds of CPU) BEFORE the transaction, which then no longer holds its row locks and
+ * its connection meanwhile. The number comes from its sequence now; if the transaction
+ * fails and is not retried, the number goes unused, as a rolled-back nextval would.
+ */
+async function prepareReceipt(db: Db, input: IntakeInput, now: Date): Promise<PreparedReceipt> {
+  const reportNumber = await nextReportNumber(db, stockholmDate(now).slice(0, 4));
+  // The sender: the unit that receives the public form's reports (the case's unit).
+  const municipality = await senderOfUnit(db, await intakeUnitId(db));
+  const pdf = await renderLetter(receiptLetter(input, reportNumber, now.toISOString()), { municipality });
+  return { reportNumber, pdf };
+}
+
+function receiptLetter(input: IntakeInput, reportNumber: string, at: string) {
   const reporter = input.reporter;
   return {
     kind: "receipt" as const,
     createdAt: at,
-    referenceNumber,
+    // The report's own number: the receipt must not tell whether the child has a case.
+    referenceNumber: reportNumber,
     receivedAt: at,
     reporterName: "name" in reporter ? reporter.name : null,
   };
 }
 
-/**
- * Renders the receipt (a few milliseconds of CPU) BEFORE the transaction, so the
- * transaction does not hold its row locks and its connection meanwhile. The reference
- * number is the child's open case's (read without a lock) or a new one from the sequence.
- * The transaction checks the guess under its lock; in the rare race where it was wrong (the
- * case was opened or closed meanwhile) it renders the receipt again inside, and a number
- * taken here goes unused, as numbers of rolled-back transactions do.
- */
-async function prepareReceipt(db: Db, input: IntakeInput, now: Date): Promise<PreparedReceipt> {
-  const open = input.child.personalNumber
-    ? await db
-        .select({ referenceNumber: cases.referenceNumber })
-        .from(cases)
-        .innerJoin(children, eq(children.id, cases.childId))
-        .where(and(eq(children.personalNumber, input.child.personalNumber), eq(cases.open, true)))
-        .orderBy(desc(cases.receivedAt))
-        .limit(1)
-    : [];
-  const referenceNumber = open[0]?.referenceNumber ?? (await nextReferenceNumber(db, stockholmDate(now).slice(0, 4)));
-  // The sender: the unit that receives the public form's reports, the unit of the case.
-  const municipality = await senderOfUnit(db, await intakeUnitId(db));
-  const pdf = await renderLetter(receiptLetter(input, referenceNumber, now.toISOString()), { municipality });
-  return { referenceNumber, newNumber: !open[0], pdf };
-}
-
 async function findByIdempotencyKey(db: Db, key: string): Promise<SubmittedReport | null> {
   const [row] = await db
-    .select({ reportId: reports.id, caseId: reports.caseId, referenceNumber: cases.referenceNumber })
+    .select({
+      reportId: reports.id,
+      reportNumber: reports.reportNumber,
+      caseId: reports.caseId,
+      referenceNumber: cases.referenceNumber,
+    })
     .from(reports)
     .innerJoin(cases, eq(cases.id, reports.caseId))
     .where(eq(reports.idempotencyKey, key))
@@ -101,11 +98,12 @@ async function register(
   input: IntakeInput,
   submitter: Submitter,
   now: Date,
-  receipt: PreparedReceipt | null,
+  receipt: PreparedReceipt,
 ): Promise<SubmittedReport> {
   const unitId = await intakeUnitId(tx);
   const childId = await findOrCreateChild(tx, unitId, input);
   const reportId = randomUUID();
+  const { reportNumber } = receipt;
   const at = now.toISOString();
   const reporter = input.reporter;
   const actor: Actor = submitter
@@ -143,9 +141,7 @@ async function register(
       .orderBy(desc(cases.receivedAt))
       .limit(1);
     caseId = randomUUID();
-    referenceNumber = receipt?.newNumber
-      ? receipt.referenceNumber
-      : await nextReferenceNumber(tx, stockholmDate(now).slice(0, 4));
+    referenceNumber = await nextReferenceNumber(tx, stockholmDate(now).slice(0, 4));
     await insertCase(tx, {
       caseId,
       unitId,
@@ -165,6 +161,7 @@ async function register(
 
   await tx.insert(reports).values({
     id: reportId,
+    reportNumber,
     caseId,
     idempotencyKey: input.idempotencyKey,
     receivedAt: now,
@@ -200,12 +197,17 @@ async function register(
     reportId,
     eventSeq: null,
     recipientName: "name" in reporter ? reporter.name : null,
-    letter: receiptLetter(input, referenceNumber, at),
-    // Rendered before the transaction, unless the reference number guessed then was wrong.
-    pdf: receipt?.referenceNumber === referenceNumber ? receipt.pdf : undefined,
+    letter: receiptLetter(input, reportNumber, at),
+    pdf: receipt.pdf, // drawn before the transaction
   });
 
-  return { reportId, caseId, referenceNumber, joinedExistingCase: Boolean(openCase) };
+  return { reportId, reportNumber, caseId, referenceNumber, joinedExistingCase: Boolean(openCase) };
+}
+
+/** e.g. "ANM-2026-000123": one sequence for every report, whatever case it joins. */
+async function nextReportNumber(tx: Queryable, year: string): Promise<string> {
+  const [row] = rowsOf<{ n: string }>(await tx.execute(sql`select nextval('report_number_seq')::text as n`));
+  return `ANM-${year}-${row!.n.padStart(6, "0")}`;
 }
 
 async function findOrCreateChild(tx: Tx, unitId: string, input: IntakeInput): Promise<string> {
