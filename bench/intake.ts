@@ -49,8 +49,9 @@ function combine(results: LoadResult[]) {
   const latencies = results.flatMap((r) => r.latencies).sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
   const seconds = results.reduce((s, r) => s + r.seconds, 0);
+  const ok = results.reduce((s, r) => s + r.requests - r.errors, 0);
   const errors = results.reduce((s, r) => s + r.errors, 0);
-  return { perSecond: latencies.length / seconds, p50: at(0.5), p99: at(0.99), errors, firstError: results.find((r) => r.firstError)?.firstError ?? null };
+  return { perSecond: ok / seconds, p50: at(0.5), p99: at(0.99), errors, firstError: results.find((r) => r.firstError)?.firstError ?? null };
 }
 
 async function measureKind(kind: "postgres" | "pglite", ctx: BenchContext): Promise<Row> {
@@ -63,12 +64,21 @@ async function measureKind(kind: "postgres" | "pglite", ctx: BenchContext): Prom
   let app: Running | null = null;
   let bare: Running | null = null;
   let next = 0;
-  const request = (port: number) => () => ({
-    method: "POST" as const,
-    path: "/anmalan?index",
-    headers: { "content-type": "application/x-www-form-urlencoded", origin: `http://127.0.0.1:${port}` },
-    body: formBody(next++),
-  });
+  // Each report from its own address (as through the municipality's proxy): the intake's
+  // per-address limit (20 per 15 minutes) is part of what is measured, not what stops it.
+  const request = (port: number) => () => {
+    const i = next++;
+    return {
+      method: "POST" as const,
+      path: "/anmalan?index",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        origin: `http://127.0.0.1:${port}`,
+        "x-forwarded-for": `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+      },
+      body: formBody(i),
+    };
+  };
   const ok = (res: { status: number; headers: Record<string, unknown> }) =>
     (res.status === 302 || res.status === 303) && String(res.headers.location ?? "").includes("/anmalan/kvittens/");
   try {
@@ -87,19 +97,22 @@ async function measureKind(kind: "postgres" | "pglite", ctx: BenchContext): Prom
     }
     const a = combine(results.app);
     const b = combine(results.bare);
-    if (a.errors > 0) throw new Error(`intake (${kind}): ${a.errors} failed requests; first: ${a.firstError}\n${app.output().slice(-2000)}`);
+    // Failed submissions (e.g. 408 when a request waited too long for the embedded database)
+    // are counted and fail the row; they are not throughput.
+    const failed = a.errors > 0 ? `; ${a.errors} of ${rounds * perRound} FAILED, first: ${a.firstError?.slice(0, 40)}` : "";
+    if (a.errors > 0) ctx.note(`intake (${kind}): ${a.errors} submissions failed; first: ${a.firstError?.slice(0, 200)}`);
     if (b.errors > 0) throw new Error(`bare intake (${kind}): ${b.errors} failed requests; first: ${b.firstError}`);
     const ratio = a.perSecond / b.perSecond;
     const onPostgres = kind === "postgres";
     return {
-      figure: `intake, ${onPostgres ? "PostgreSQL" : "embedded"}, ${CONCURRENCY} concurrent, ${rounds}×${perRound} reports (p50 ${a.p50.toFixed(1)} / p99 ${a.p99.toFixed(1)} ms; bare p50 ${b.p50.toFixed(1)} / p99 ${b.p99.toFixed(1)} ms)`,
+      figure: `intake, ${onPostgres ? "PostgreSQL" : "embedded"}, ${CONCURRENCY} concurrent, ${rounds}×${perRound} reports (p50 ${a.p50.toFixed(1)} / p99 ${a.p99.toFixed(1)} ms; bare p50 ${b.p50.toFixed(1)} / p99 ${b.p99.toFixed(1)} ms${failed})`,
       value: a.perSecond,
       unit: "reports/s",
       baseline: b.perSecond,
       ratio,
       bar: onPostgres ? `≥ ${MIN_RATIO} × bare, p99 < ${MAX_P99_MS} ms` : `≥ ${MIN_RATIO} × bare (PGlite)`,
-      pass: ratio >= MIN_RATIO && (!onPostgres || a.p99 < MAX_P99_MS),
-      details: { p50Ms: a.p50, p99Ms: a.p99, bareP50Ms: b.p50, bareP99Ms: b.p99, requests: rounds * perRound },
+      pass: a.errors === 0 && ratio >= MIN_RATIO && (!onPostgres || a.p99 < MAX_P99_MS),
+      details: { p50Ms: a.p50, p99Ms: a.p99, bareP50Ms: b.p50, bareP99Ms: b.p99, requests: rounds * perRound, failed: a.errors },
     };
   } finally {
     await app?.stop();
