@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
+  bigint,
   bigserial,
   boolean,
   customType,
@@ -261,6 +262,67 @@ export const accessLog = pgTable(
     action: text("action").notNull(), // "view" | "letter" | "export" …
     detail: text("detail"),
     at: instant("at").notNull().defaultNow(),
+    /**
+     * The reader's role and unit at the time of the read (roles and units change later).
+     * A trigger fills them from users when a writer leaves them out (migration 0003).
+     */
+    role: roleEnum("role"),
+    unitId: uuid("unit_id").references(() => units.id),
   },
-  (t) => [index("access_log_case_idx").on(t.caseId, t.at), index("access_log_at_idx").on(t.at)],
+  (t) => [
+    index("access_log_case_idx").on(t.caseId, t.at),
+    index("access_log_at_idx").on(t.at),
+    index("access_log_user_idx").on(t.userId, t.at),
+  ],
+);
+
+/** Loggkontroll: an auditor's mark that one flagged access has been looked at, with a comment. */
+export const accessReviews = pgTable("access_reviews", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  accessLogId: bigint("access_log_id", { mode: "number" })
+    .notNull()
+    .unique()
+    .references(() => accessLog.id),
+  reviewerId: uuid("reviewer_id")
+    .notNull()
+    .references(() => users.id),
+  comment: text("comment").notNull(),
+  at: instant("at").notNull().defaultNow(),
+});
+
+/** Loggkontroll: the sign-off of one period's review — who, when, what was found. Kept for good. */
+export const accessReviewSignoffs = pgTable(
+  "access_review_signoffs",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    periodFrom: date("period_from", { mode: "string" }).notNull(),
+    periodTo: date("period_to", { mode: "string" }).notNull(),
+    signedById: uuid("signed_by_id")
+      .notNull()
+      .references(() => users.id),
+    signedByName: text("signed_by_name").notNull(),
+    signedAt: instant("signed_at").notNull().defaultNow(),
+    findings: text("findings").notNull(),
+    flaggedCount: integer("flagged_count").notNull(),
+  },
+  (t) => [uniqueIndex("access_review_signoffs_period_idx").on(t.periodFrom, t.periodTo)],
+);
+
+/** Every change an administrator makes (users, units): who, when, what. Never a password. */
+export const adminLog = pgTable(
+  "admin_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    actorId: uuid("actor_id")
+      .notNull()
+      .references(() => users.id),
+    actorName: text("actor_name").notNull(),
+    action: text("action").notNull(),
+    targetUserId: uuid("target_user_id").references(() => users.id),
+    targetUnitId: uuid("target_unit_id").references(() => units.id),
+    /** What changed, e.g. {"role": ["caseworker", "teamLead"]}. */
+    detail: jsonb("detail").$type<Record<string, unknown>>().notNull(),
+    at: instant("at").notNull().defaultNow(),
+  },
+  (t) => [index("admin_log_at_idx").on(t.at)],
 );

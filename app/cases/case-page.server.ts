@@ -261,7 +261,7 @@ function deadlineViews(snapshot: PersistedCase, now: Date): DeadlineView[] {
   return views;
 }
 
-function reportView(r: ReportRow, protectedIdentity: boolean): ReportView {
+export function reportView(r: ReportRow, protectedIdentity: boolean): ReportView {
   return {
     id: r.id,
     receivedAt: r.receivedAt.toISOString(),
