@@ -111,9 +111,9 @@ function Header({ data }: { data: RootData | undefined }) {
               </button>
             </Form>
           </>
-        ) : (
+        ) : data ? (
           <Link to="/logga-in">{t("nav.signIn")}</Link>
-        )}
+        ) : null}
       </div>
     </header>
   );
