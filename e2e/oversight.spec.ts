@@ -118,8 +118,18 @@ test("the auditor finds a closed case, reads its history, reviews the flagged re
   await expectAccessible(page);
 });
 
-test("the auditor's export page offers the range export", async ({ page, asRole }) => {
+test("the auditor reads what one person opened, and the export page offers the range export", async ({ page, asRole }) => {
   await asRole("auditor");
+  await page.goto("/granskning/anvandare");
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Johan Berg" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Åtkomst för Johan Berg");
+  await page.getByLabel("Från och med").fill(stockholmDay(-14));
+  await page.getByLabel("Till och med").fill(stockholmDay(0));
+  await page.getByRole("button", { name: "Visa" }).click();
+  await expect(page.getByRole("table").getByRole("row", { name: /Öppnade ärendet/ }).first()).toBeVisible();
+  await expectAccessible(page);
+
   await page.goto("/granskning/export", { waitUntil: "networkidle" });
   const form = page.getByRole("form", { name: "Exportera ärenden för en period" });
   await expect(form.getByRole("button", { name: "Ladda ner som JSON Lines" })).toHaveAttribute("formaction", "/granskning/export.jsonl");
@@ -187,5 +197,10 @@ test("the admin creates a caseworker who then signs in, and deactivates them", a
   await page.getByRole("button", { name: "Spara enheten" }).click();
   await expect(page.getByRole("status")).toContainText("Enheten är sparad");
   await expect(page.getByLabel("Telefontider")).toHaveValue("Vardagar 08–12 och 13–16");
+  await expectAccessible(page);
+
+  await page.goto("/admin/enheter/ny");
+  await page.getByRole("button", { name: "Spara enheten" }).click();
+  await expect(page.getByText("Fyll i fältet.").first()).toBeVisible();
   await expectAccessible(page);
 });
