@@ -211,18 +211,14 @@ export async function markReviewed(
     .limit(1);
   if (!access) return { ok: false, error: "notFound" };
   const day = stockholmDate(access.at);
-  const closed = await db
-    .select({ id: accessReviewSignoffs.id, from: accessReviewSignoffs.periodFrom, to: accessReviewSignoffs.periodTo })
-    .from(accessReviewSignoffs)
-    .where(
-      and(
-        lte(accessReviewSignoffs.periodFrom, day),
-        gte(accessReviewSignoffs.periodTo, day),
-      ),
-    )
-    .limit(1);
-  if (closed.length > 0) return { ok: false, error: "signedOff" };
+  // Checked and written in one transaction, so a sign-off cannot slip in between.
   return db.transaction(async (tx) => {
+    const closed = await tx
+      .select({ id: accessReviewSignoffs.id })
+      .from(accessReviewSignoffs)
+      .where(and(lte(accessReviewSignoffs.periodFrom, day), gte(accessReviewSignoffs.periodTo, day)))
+      .limit(1);
+    if (closed.length > 0) return { ok: false, error: "signedOff" } as const;
     const inserted = await tx
       .insert(accessReviews)
       .values({ accessLogId: access.id, reviewerId: user.id, comment: input.comment, at: now })
