@@ -129,7 +129,19 @@ export async function listAdminLog(db: Db, admin: SessionUser, limit = 200): Pro
     .leftJoin(units, eq(units.id, adminLog.targetUnitId))
     .orderBy(desc(adminLog.at), desc(adminLog.id))
     .limit(limit);
-  return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+  // Ids in the details (a unit, a deputy approver) are shown by name.
+  const [unitNames, userNames] = await Promise.all([
+    db.select({ id: units.id, name: units.name }).from(units),
+    db.select({ id: users.id, name: users.name }).from(users),
+  ]);
+  const names = new Map([...unitNames, ...userNames].map((r) => [r.id, r.name]));
+  const named = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(named) : typeof v === "string" && names.has(v) ? names.get(v) : v;
+  return rows.map((r) => ({
+    ...r,
+    at: r.at.toISOString(),
+    detail: Object.fromEntries(Object.entries(r.detail).map(([k, v]) => [k, named(v)])),
+  }));
 }
 
 async function unitExists(db: Queryable, unitId: string | null): Promise<boolean> {
