@@ -292,7 +292,7 @@ export async function logReviewCsv(db: Db, user: SessionUser, period: Period, lo
       f.case.referenceNumber,
       f.case.unitName,
       t(`access.action.${f.action}`),
-      f.kinds.map((k) => t(`review.kind.${k}`)).join("; "),
+      f.kinds.map((k) => t(`review.kind.${k}`)).join(", "),
       f.review?.reviewerName,
       f.review ? formatDateTime(locale, f.review.at) : "",
       f.review?.comment,

@@ -150,3 +150,10 @@ describe.each(testDatabaseKinds())("the log review over the demo (%s)", (kind) =
     }
   });
 });
+
+describe("the review report's CSV cells", () => {
+  it("quotes separators and never lets a spreadsheet run a cell as a formula", async () => {
+    const { csvLine } = await import("./csv");
+    expect(csvLine(["a;b", 'sa "hej"', "=HYPERLINK(1)", null, 3])).toBe('"a;b";"sa ""hej""";\'=HYPERLINK(1);;3\r\n');
+  });
+});
