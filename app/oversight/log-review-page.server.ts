@@ -1,7 +1,16 @@
 /** The log review page (/granskning/loggkontroll) without HTTP: what it shows and what its forms do. */
 import type { Db } from "../../db/client";
 import type { SessionUser } from "../auth/session.server";
-import { loadLogReview, markReviewed, reviewSchema, signoffSchema, signOffPeriod, type LogReview } from "./log-review.server";
+import {
+  bulkReviewSchema,
+  loadLogReview,
+  markReaderReviewed,
+  markReviewed,
+  reviewSchema,
+  signoffSchema,
+  signOffPeriod,
+  type LogReview,
+} from "./log-review.server";
 import { defaultPeriod, parsePeriod, type Period } from "./period";
 
 export type LogReviewPage = { review: LogReview; periodError: string | null };
@@ -20,19 +29,20 @@ export async function loadLogReviewPage(db: Db, user: SessionUser, url: URL, now
 }
 
 export type LogReviewActionData = {
-  intent: "review" | "signoff";
+  intent: "review" | "reviewReader" | "signoff";
   accessId: number | null;
   fieldErrors: Record<string, string>;
   message: string | null;
 };
 
-export type LogReviewActionOutcome = { ok: true; intent: "review" | "signoff"; period: Period } | { ok: false; status: 400 | 403 | 404 | 409; data: LogReviewActionData };
+export type LogReviewActionOutcome = { ok: true; intent: "review" | "reviewReader" | "signoff"; period: Period } | { ok: false; status: 400 | 403 | 404 | 409; data: LogReviewActionData };
 
 const firstErrors = (issues: { path: PropertyKey[]; message: string }[]) =>
   Object.fromEntries(issues.map((i) => [String(i.path[0] ?? "form"), i.message]));
 
 export async function performLogReviewAction(db: Db, user: SessionUser, form: FormData, now: Date = new Date()): Promise<LogReviewActionOutcome> {
-  const intent = form.get("intent") === "signoff" ? "signoff" : "review";
+  const asked = form.get("intent");
+  const intent = asked === "signoff" || asked === "reviewReader" ? asked : "review";
   const parsedPeriod = parsePeriod(form.get("from"), form.get("to"));
   if (!parsedPeriod.ok) return { ok: false, status: 400, data: { intent, accessId: null, fieldErrors: {}, message: parsedPeriod.error } };
   const period = parsedPeriod.period;
@@ -45,6 +55,13 @@ export async function performLogReviewAction(db: Db, user: SessionUser, form: Fo
     if (!parsed.success) return refused(400, "review.fixErrors", accessId, firstErrors(parsed.error.issues));
     const result = await markReviewed(db, user, parsed.data, now);
     if (!result.ok) return refused(result.error === "forbidden" ? 403 : result.error === "notFound" ? 404 : 409, `review.error.${result.error}`, accessId);
+    return { ok: true, intent, period };
+  }
+  if (intent === "reviewReader") {
+    const parsed = bulkReviewSchema.safeParse({ readerId: form.get("readerId") ?? "", comment: form.get("comment") ?? "" });
+    if (!parsed.success) return refused(400, "review.fixErrors", null, firstErrors(parsed.error.issues));
+    const result = await markReaderReviewed(db, user, { period, ...parsed.data }, now);
+    if (!result.ok) return refused(result.error === "forbidden" ? 403 : result.error === "notFound" ? 404 : 409, `review.error.${result.error}`);
     return { ok: true, intent, period };
   }
   const parsed = signoffSchema.safeParse({ findings: form.get("findings") ?? "" });

@@ -20,6 +20,8 @@ import { flagUnusual, type UnusualKind } from "./unusual-access";
 
 /** The reads the review looks at: of a case's contents (the review's own steps are not). */
 const READ_ACTIONS = ["view", "letter", "export"];
+/** A page shows this many flagged reads at most; the rest are reviewed in bulk or in a shorter period. */
+export const SHOWN_FLAGGED = 300;
 /** More reads than this in one period are too many to review at once: choose a shorter period. */
 export const MAX_READS_PER_REVIEW = 200_000;
 
@@ -47,8 +49,12 @@ export type LogReview = {
   period: Period;
   readCount: number;
   tooMany: boolean;
+  /** The flagged reads shown: the unreviewed first, at most SHOWN_FLAGGED of them. */
   flagged: FlaggedAccess[];
+  flaggedCount: number;
   unreviewed: number;
+  /** Readers with unreviewed reads, for marking all of one reader's at once (e.g. a mass export). */
+  readersToReview: { id: string; name: string; count: number }[];
   signoff: Signoff | null;
   recentSignoffs: Signoff[];
 };
@@ -171,10 +177,21 @@ export async function loadLogReview(db: Db, user: SessionUser, period: Period, n
     db.select().from(accessReviewSignoffs).orderBy(desc(accessReviewSignoffs.signedAt)).limit(20),
   ]);
   await logAccess(db, user, { caseId: null, action: "accessLog", detail: `loggkontroll ${period.from}–${period.to}` }, now);
+  const unreviewed = result.flagged.filter((f) => !f.review);
+  const readers = new Map<string, { id: string; name: string; count: number }>();
+  for (const f of unreviewed) {
+    const r = readers.get(f.reader.id) ?? { id: f.reader.id, name: f.reader.name, count: 0 };
+    r.count++;
+    readers.set(f.reader.id, r);
+  }
   return {
     period,
-    ...result,
-    unreviewed: result.flagged.filter((f) => !f.review).length,
+    readCount: result.readCount,
+    tooMany: result.tooMany,
+    flagged: [...unreviewed, ...result.flagged.filter((f) => f.review)].slice(0, SHOWN_FLAGGED),
+    flaggedCount: result.flagged.length,
+    unreviewed: unreviewed.length,
+    readersToReview: [...readers.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, "sv")),
     signoff,
     recentSignoffs: recent.map(toSignoff),
   };
@@ -227,6 +244,43 @@ export async function markReviewed(
     if (inserted.length === 0) return { ok: false, error: "alreadyReviewed" } as const;
     await logAccess(tx, user, { caseId: access.caseId, action: "review", detail: `access ${access.id}` }, now);
     return { ok: true } as const;
+  });
+}
+
+export const bulkReviewSchema = z.object({
+  readerId: z.string({ error: "review.readerRequired" }).uuid("review.readerRequired"),
+  comment: reviewSchema.shape.comment,
+});
+
+/**
+ * Marks every unreviewed unusual read of one reader in the period reviewed with one comment
+ * (a mass export flags each case it read). Reads in a signed-off period stay as they are.
+ */
+export async function markReaderReviewed(
+  db: Db,
+  user: SessionUser,
+  input: { period: Period; readerId: string; comment: string },
+  now: Date = new Date(),
+): Promise<ReviewOutcome & { count?: number }> {
+  if (user.role !== "auditor") return { ok: false, error: "forbidden" };
+  const unitIds = await auditorUnitIds(db, user);
+  const { flagged } = await flaggedAccesses(db, unitIds, input.period);
+  const ids = flagged.filter((f) => f.reader.id === input.readerId && !f.review).map((f) => f.id);
+  if (ids.length === 0) return { ok: false, error: "notFound" };
+  return db.transaction(async (tx) => {
+    const closed = await tx
+      .select({ id: accessReviewSignoffs.id })
+      .from(accessReviewSignoffs)
+      .where(and(lte(accessReviewSignoffs.periodFrom, input.period.to), gte(accessReviewSignoffs.periodTo, input.period.from)))
+      .limit(1);
+    if (closed.length > 0) return { ok: false, error: "signedOff" } as const;
+    const inserted = await tx
+      .insert(accessReviews)
+      .values(ids.map((accessLogId) => ({ accessLogId, reviewerId: user.id, comment: input.comment, at: now })))
+      .onConflictDoNothing()
+      .returning({ id: accessReviews.id });
+    await logAccess(tx, user, { caseId: null, action: "review", detail: `${inserted.length} reads by user ${input.readerId}` }, now);
+    return { ok: true, count: inserted.length } as const;
   });
 }
 

@@ -6,7 +6,7 @@ import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../
 import { addCalendarDays, stockholmDate } from "../../workflows/deadlines";
 import type { SessionUser } from "../auth/session.server";
 import { seedDemo } from "../demo/seed.server";
-import { loadLogReview, logReviewCsv, markReviewed, signOffPeriod } from "./log-review.server";
+import { loadLogReview, logReviewCsv, markReaderReviewed, markReviewed, signOffPeriod } from "./log-review.server";
 import { flagUnusual, isOffHours, type AccessFact } from "./unusual-access";
 
 // A Wednesday at noon in Stockholm.
@@ -138,6 +138,22 @@ describe.each(testDatabaseKinds())("the log review over the demo (%s)", (kind) =
     expect(csv).toContain(findings);
     const exports = await t.db.select().from(accessLog).where(and(eq(accessLog.userId, auditor.id), eq(accessLog.action, "export")));
     expect(exports).toHaveLength(1);
+  });
+
+  it("marks all of one reader's unusual reads reviewed at once, e.g. after a mass read", async () => {
+    const other = { from: addCalendarDays(period.from, -30), to: addCalendarDays(period.from, -1) };
+    const [maria] = await t.db.select().from(users).where(eq(users.email, "arbetsledare@demo.varna.se"));
+    const caseIds = (await loadLogReview(t.db, auditor, period, NOW))!.flagged.map((f) => f.case.id);
+    const at = new Date(`${other.to}T18:00:00Z`); // 19:00 in Stockholm: outside office hours
+    await t.db.insert(accessLog).values(caseIds.map((caseId, i) => ({ userId: maria!.id, caseId, action: "export", at: new Date(at.getTime() + i * 1000) })));
+    const before = (await loadLogReview(t.db, auditor, other, NOW))!;
+    expect(before.readersToReview).toEqual([{ id: maria!.id, name: "Maria Holm", count: caseIds.length }]);
+    expect(await markReaderReviewed(t.db, auditor, { period: other, readerId: maria!.id, comment: "Exporten beställd av IVO." }, NOW)).toEqual({ ok: true, count: caseIds.length });
+    const after = (await loadLogReview(t.db, auditor, other, NOW))!;
+    expect(after.unreviewed).toBe(0);
+    expect(after.flagged.every((f) => f.review?.comment === "Exporten beställd av IVO.")).toBe(true);
+    // Nothing left of that reader to review.
+    expect(await markReaderReviewed(t.db, auditor, { period: other, readerId: maria!.id, comment: "igen" }, NOW)).toEqual({ ok: false, error: "notFound" });
   });
 
   it("is for auditors only", async () => {

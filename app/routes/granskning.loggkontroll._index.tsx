@@ -79,10 +79,10 @@ export default function LogReviewPage() {
       ) : null}
       {done && !actionData ? (
         <div className="success" role="status">
-          <p>{t(`review.done.${done === "signoff" ? "signoff" : "review"}`)}</p>
+          <p>{t(`review.done.${done === "signoff" || done === "reviewReader" ? done : "review"}`)}</p>
         </div>
       ) : null}
-      {actionData?.message && actionData.intent === "signoff" ? (
+      {actionData?.message && actionData.intent !== "review" ? (
         <div className="alert" role="alert">
           <p>{t(actionData.message)}</p>
         </div>
@@ -92,7 +92,7 @@ export default function LogReviewPage() {
       <p>
         {review.tooMany
           ? t("review.tooMany")
-          : t("review.summary", { reads: review.readCount, flagged: flagged.length, unreviewed: review.unreviewed })}
+          : t("review.summary", { reads: review.readCount, flagged: review.flaggedCount, unreviewed: review.unreviewed })}
       </p>
       <p>
         <a href={`/granskning/loggkontroll/rapport.csv?from=${period.from}&to=${period.to}`} download>
@@ -182,6 +182,56 @@ export default function LogReviewPage() {
           </table>
         </div>
       )}
+
+      {flagged.length < review.flaggedCount ? <p className="info">{t("review.shownOf", { shown: flagged.length, count: review.flaggedCount })}</p> : null}
+
+      {review.readersToReview.length > 0 && !signoff ? (
+        <section className="case-section" aria-labelledby="bulk-title">
+          <h2 id="bulk-title">{t("review.bulkTitle")}</h2>
+          <p>{t("review.bulkLead")}</p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="reviewReader" />
+            {periodFields}
+            <div className="field">
+              <label htmlFor="bulk-reader">{t("review.bulkReader")}</label>
+              <select
+                id="bulk-reader"
+                name="readerId"
+                defaultValue=""
+                aria-describedby={actionData?.intent === "reviewReader" && actionData.fieldErrors.readerId ? "bulk-reader-error" : undefined}
+              >
+                <option value="">{t("review.bulkChoose")}</option>
+                {review.readersToReview.map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {t("review.bulkOption", { name: r.name, count: r.count })}
+                  </option>
+                ))}
+              </select>
+              {actionData?.intent === "reviewReader" && actionData.fieldErrors.readerId ? (
+                <p className="field-error" id="bulk-reader-error">
+                  {t(actionData.fieldErrors.readerId)}
+                </p>
+              ) : null}
+            </div>
+            <div className="field">
+              <label htmlFor="bulk-comment">{t("review.comment")}</label>
+              <textarea
+                id="bulk-comment"
+                name="comment"
+                rows={2}
+                maxLength={2000}
+                aria-describedby={actionData?.intent === "reviewReader" && actionData.fieldErrors.comment ? "bulk-comment-error" : undefined}
+              />
+              {actionData?.intent === "reviewReader" && actionData.fieldErrors.comment ? (
+                <p className="field-error" id="bulk-comment-error">
+                  {t(actionData.fieldErrors.comment)}
+                </p>
+              ) : null}
+            </div>
+            <button type="submit">{t("review.bulkSubmit")}</button>
+          </Form>
+        </section>
+      ) : null}
 
       <section className="case-section" aria-labelledby="signoff-title">
         <h2 id="signoff-title">{t("review.signoffTitle")}</h2>
