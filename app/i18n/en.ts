@@ -1,3 +1,4 @@
+import { caseFactsEn } from "./case-facts.en";
 import { casesEn } from "./cases.en";
 import { adminEn } from "./admin.en";
 import { intakeEn } from "./intake.en";
@@ -6,6 +7,7 @@ import type { MessageKey } from "./sv";
 
 export const en: Record<MessageKey, string> = {
   ...casesEn,
+  ...caseFactsEn,
   ...intakeEn,
   ...oversightEn,
   ...adminEn,

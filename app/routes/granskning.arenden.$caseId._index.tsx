@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 
 import { pageAccess } from "~/auth/roles";
 import { requireUser } from "~/auth/session.server";
-import { Reports } from "~/cases/case-view";
+import { Reports } from "~/cases/report-view";
 import casesStyles from "~/cases/cases.css";
 import { getDb } from "~/db.server";
 import { formatDate, formatDateTime, translate, useLocale, useT, type Locale } from "~/i18n";
