@@ -8,6 +8,7 @@ import { and, asc, eq } from "drizzle-orm";
 
 import type { Db } from "../../db/client";
 import { accessLog, caseEvents, cases, children, letters, reports } from "../../db/schema";
+import { reportAnswers, type ReportAnswers } from "../intake/report-answers";
 import {
   availableCommands,
   deadlineStatus,
@@ -72,6 +73,7 @@ export type ReportView = {
   childKnows: string;
   interpreterLanguage: string | null;
   violenceKinds: string[];
+  answers: ReportAnswers;
 };
 
 export type EventView = { seq: number; type: string; at: string; actorName: string; event: CaseEvent };
@@ -289,6 +291,7 @@ function reportView(r: ReportRow, protectedIdentity: boolean): ReportView {
     childKnows: r.childKnows,
     interpreterLanguage: r.interpreterLanguage,
     violenceKinds: r.violenceKinds,
+    answers: reportAnswers(r),
   };
 }
 

@@ -6,6 +6,7 @@ import { Link } from "@remix-run/react";
 
 import type { SupportMeasure } from "../../workflows/types";
 import { formatDate, formatDateTime, useLocale, useT, type Translate } from "../i18n";
+import { ReportAnswers } from "../intake/ReportAnswers";
 import type { CasePageData, ReportView } from "./case-page.server";
 import { DeadlineBadge } from "./deadline-badge";
 import { measureList, outcomeName, summarizeEvent } from "./event-summary";
@@ -434,6 +435,7 @@ function Report({ report, n }: { report: ReportView; n: number }) {
             : t("cases.report.violenceNone")}
         </dd>
       </dl>
+      <ReportAnswers answers={report.answers} />
     </article>
   );
 }

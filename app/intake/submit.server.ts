@@ -143,6 +143,12 @@ async function register(tx: Tx, input: IntakeInput, submitter: Submitter, now: D
     interpreterLanguage: input.interpreterLanguage,
     violenceKinds: input.violenceKinds,
     violence: ref.violence,
+    violenceAnswer: input.details?.violenceAnswer ?? null,
+    reporterRelation: input.details?.reporterRelation ?? null,
+    childAge: input.details?.childAge ?? null,
+    childLivesWith: input.details?.childLivesWith ?? null,
+    childView: input.details?.childView ?? null,
+    policeReport: input.details?.policeReport ?? null,
   });
 
   await storeLetter(tx, {
