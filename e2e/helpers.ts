@@ -15,7 +15,7 @@ export async function fillChildAndConcern(
   const concern = page.getByRole("group", { name: "Din oro" });
   await concern.getByLabel("Vad har hänt?").fill("Barnet kommer till skolan utan mat och säger att ingen vuxen är hemma.");
   await concern.getByRole("group", { name: "Vet barnet om att du gör en anmälan?" }).getByLabel("Vet inte").check();
-  const label = violence === "none" ? "Inget av detta, eller vet inte" : "Våld eller andra övergrepp av en närstående";
+  const label = violence === "none" ? "Nej, inget av detta" : "Våld eller andra övergrepp av en närstående";
   await page.getByRole("group", { name: "Våld eller övergrepp" }).getByLabel(label).check();
 }
 
