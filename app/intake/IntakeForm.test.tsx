@@ -75,7 +75,7 @@ describe("IntakeForm (server-rendered)", () => {
     const html = await render();
     expect(html).toContain('aria-label="Formulärets steg"');
     for (const [n, step] of [[1, "Om dig"], [2, "Barnet"], [3, "Familjen"], [4, "Din oro"], [5, "Granska och skicka"]] as const) {
-      expect(html).toMatch(new RegExp(`Steg ${n} av 5:</span>(<!-- -->)? (<!-- -->)?${step}<`));
+      expect(html.replace(/<!-- -->/g, "")).toContain(`Steg ${n} av 5:</span> ${step}<`);
     }
     expect(html).toContain("Anmälningar läses vardagar klockan 08–16");
     expect(html).toContain("socialjouren");
