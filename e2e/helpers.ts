@@ -25,7 +25,7 @@ export async function submitAnonymousReport(
   child: { name: string; personalNumber: string },
   violence: "none" | "familyViolence" = "none",
 ): Promise<string> {
-  await page.goto("/anmalan", { waitUntil: "networkidle" });
+  await page.goto("/anmalan");
   const reporter = page.getByRole("group", { name: "Om dig som anmäler" });
   await reporter.getByLabel("Privatperson").check();
   await reporter.getByLabel("Jag vill vara anonym").check();
@@ -38,10 +38,9 @@ export async function submitAnonymousReport(
 
 /** Opens a case from the inbox by searching for its reference number. */
 export async function openCase(page: Page, reference: string) {
-  await page.goto(`/arenden?q=${encodeURIComponent(reference)}`, { waitUntil: "networkidle" });
+  await page.goto(`/arenden?q=${encodeURIComponent(reference)}`);
   await page.getByRole("link", { name: reference }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(reference);
-  await page.waitForLoadState("networkidle");
 }
 
 /** Opens an action's section on the case page and returns it. */
