@@ -812,6 +812,7 @@ describe("closed (avslutat)", () => {
       addReport({ id: "r-new" }),
       note("Efterhandsanteckning."),
       extend(),
+      { type: "REPORT_SUPPLEMENTED", at: T.later, actor: publicActor, reportId: "r-1", text: "Mer.", via: "code" },
     ];
     expect(attempts.map((e) => e.type).sort()).toEqual([...COMMAND_TYPES].sort());
     for (const event of attempts) {
@@ -857,7 +858,7 @@ describe("availableCommands", () => {
       "REPORT_ADDED",
       "NOTE_ADDED",
     ]);
-    expect(availableCommands(planning(), publicActor)).toEqual(["REPORT_ADDED"]);
+    expect(availableCommands(planning(), publicActor)).toEqual(["REPORT_ADDED", "REPORT_SUPPLEMENTED"]);
   });
 
   it("agrees with decide for the payload-free commands", () => {

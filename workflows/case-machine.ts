@@ -117,6 +117,8 @@ function inEveryOpenState<From extends StateName>(from: From) {
     REPORT_ADDED: { guard, actions: "addReport" },
     NOTE_ADDED: { guard, actions: "addNote" },
     DEADLINE_EXTENDED: { guard, actions: "extendDeadline" },
+    // The text is the event's own (and the hash chain's); the context keeps nothing of it.
+    REPORT_SUPPLEMENTED: { guard, actions: "acceptSupplement" },
   } as const;
 }
 
@@ -216,6 +218,7 @@ export const caseMachine = setup({
         },
       };
     }),
+    acceptSupplement: assign(() => ({})),
     addNote: assign(({ context, event }) => {
       assertEvent(event, "NOTE_ADDED");
       return { notes: [...context.notes, { text: event.text, at: event.at, by: event.actor }] };

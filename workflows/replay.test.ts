@@ -167,6 +167,14 @@ function validCandidates(rng: Rng, s: PersistedCase, at: string, n: number): Cas
         }),
       },
       { type: "NOTE_ADDED", at, actor: staff, text: `Anteckning ${n}` },
+      {
+        type: "REPORT_SUPPLEMENTED",
+        at,
+        actor: rng.pick([publicActor, { id: "u-karin", name: "Karin Ek", role: "reporter" as const }]),
+        reportId: rng.pick(c.reports).id,
+        text: `Komplettering ${n}`,
+        via: rng.pick(["code", "account"] as const),
+      },
     );
     const { decision, investigation } = c.deadlines;
     if (!decision.metAt) {
@@ -316,7 +324,7 @@ function walk(seed: number): { events: CaseEvent[]; final: PersistedCase; visite
     const candidates = validCandidates(rng, snapshot, at, n);
     // Lean towards moving the case on, so that walks reach the later states.
     const moving = candidates.filter(
-      (e) => !["ASSIGNED", "REPORT_ADDED", "NOTE_ADDED", "DEADLINE_EXTENDED"].includes(e.type),
+      (e) => !["ASSIGNED", "REPORT_ADDED", "NOTE_ADDED", "DEADLINE_EXTENDED", "REPORT_SUPPLEMENTED"].includes(e.type),
     );
     const event = moving.length > 0 && rng.chance(0.7) ? rng.pick(moving) : rng.pick(candidates);
 

@@ -26,7 +26,7 @@ const TEAM_LEAD_ONLY: ReadonlySet<CommandType> = new Set([
   "DECISION_RETURNED",
 ]);
 // A new report joins the case from intake, whoever submitted it; everything else is staff work.
-const OPEN_TO_ANYONE: ReadonlySet<CommandType> = new Set(["REPORT_ADDED"]);
+const OPEN_TO_ANYONE: ReadonlySet<CommandType> = new Set(["REPORT_ADDED", "REPORT_SUPPLEMENTED"]);
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -78,6 +78,8 @@ export function precondition(
 ): RefusalCode | null {
   if (TEAM_LEAD_ONLY.has(type) && actor.role !== "teamLead") return "teamLeadOnly";
   if (!OPEN_TO_ANYONE.has(type) && !isStaff(actor)) return "staffOnly";
+  // Adding to a report is the reporter's own act; staff write notes instead.
+  if (type === "REPORT_SUPPLEMENTED" && isStaff(actor)) return "notAllowedInState";
 
   switch (type) {
     case "INVITATION_SENT":
@@ -145,6 +147,12 @@ function payloadRefusal(
     }
 
     case "NOTE_ADDED":
+      return nonEmpty(event.text) ? null : "textRequired";
+
+    case "REPORT_SUPPLEMENTED":
+      if (!nonEmpty(event.reportId) || (event.via !== "code" && event.via !== "account")) return "invalidEvent";
+      // Only a report that is on this case can be added to.
+      if (!context.reports.some((r) => r.id === event.reportId)) return "invalidEvent";
       return nonEmpty(event.text) ? null : "textRequired";
 
     case "DEADLINE_EXTENDED": {

@@ -66,6 +66,8 @@ export type CaseCommand =
   | (EventBase & { type: "ASSIGNED"; assignee: { id: string; name: string } })
   | (EventBase & { type: "REPORT_ADDED"; report: ReportRef })
   | (EventBase & { type: "NOTE_ADDED"; text: string })
+  /** A reporter adds to their own report after sending it (komplettering): by the report's one-time code, or from their account. */
+  | (EventBase & { type: "REPORT_SUPPLEMENTED"; reportId: string; text: string; via: "code" | "account" })
   | (EventBase & {
       type: "DEADLINE_EXTENDED";
       deadline: "decision" | "investigation";
@@ -125,6 +127,7 @@ export const COMMAND_TYPES = [
   "REPORT_ADDED",
   "NOTE_ADDED",
   "DEADLINE_EXTENDED",
+  "REPORT_SUPPLEMENTED",
 ] as const satisfies readonly CommandType[];
 
 /** Flattened state names, as `stateName()` returns them. */
