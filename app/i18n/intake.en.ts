@@ -128,4 +128,27 @@ export const intakeEn: Record<keyof typeof intakeSv, string> = {
   "report.answers.police": "Police report made",
   "report.answers.violence": "Answer to the violence or abuse question",
   "report.answers.notAnswered": "Not answered",
+
+  "supplement.code.title": "Your code to add to your report",
+  "supplement.code.once": "Write the code down or save it now. It is shown only this once and cannot be sent to you again.",
+  "supplement.code.use":
+    "With the code you can add information to your report until {date}, without giving your name. The code shows nothing about the case.",
+  "supplement.code.link": "Add to your report",
+  "supplement.title": "Add to your report",
+  "supplement.lead":
+    "Have you learnt something more? Enter the code from the receipt and what you want to add. It is added to your report and read by the social services. You will not learn anything about the case here.",
+  "supplement.done": "Thank you. What you wrote has been added to your report.",
+  "supplement.form.code": "Code from the receipt",
+  "supplement.form.codeHint": "16 characters, for example K7QM-2XRT-9HBW-PZ4D.",
+  "supplement.form.text": "What do you want to add?",
+  "supplement.form.textHint": "Describe as concretely as you can what you have seen, heard or learnt since you reported.",
+  "supplement.form.submit": "Send the addition",
+  "supplement.error.codeFormat": "The code has 16 characters, as on the receipt.",
+  "supplement.error.invalidCode": "The code is wrong or has expired. Check the code, or make a new report.",
+  "supplement.error.rateLimited": "Too many tries. Wait a while and try again, or make a new report.",
+  "supplement.own.title": "Add to the report",
+  "supplement.own.lead": "What you write is added to your report and shown to the caseworker as new.",
+  "supplement.own.back": "Back to my reports",
+  "supplement.own.link": "Add to it",
+  "supplement.own.done": "Thank you. The addition has been added to your report.",
 };

@@ -127,4 +127,28 @@ export const intakeSv = {
   "report.answers.police": "Polisanmälan gjord",
   "report.answers.violence": "Svar på frågan om våld eller övergrepp",
   "report.answers.notAnswered": "Inte besvarad",
+
+  "supplement.code.title": "Din kod för att komplettera anmälan",
+  "supplement.code.once":
+    "Skriv ner eller spara koden nu. Den visas bara den här gången och kan inte skickas till dig igen.",
+  "supplement.code.use":
+    "Med koden kan du lägga till uppgifter i din anmälan till och med {date}, utan att lämna namn. Koden visar ingenting om ärendet.",
+  "supplement.code.link": "Komplettera din anmälan",
+  "supplement.title": "Komplettera din anmälan",
+  "supplement.lead":
+    "Har du fått veta något mer? Skriv in koden från kvittensen och det du vill lägga till. Det du skriver läggs till din anmälan och läses av socialtjänsten. Du får inte veta något om ärendet här.",
+  "supplement.done": "Tack. Det du skrev har lagts till din anmälan.",
+  "supplement.form.code": "Kod från kvittensen",
+  "supplement.form.codeHint": "16 tecken, till exempel K7QM-2XRT-9HBW-PZ4D.",
+  "supplement.form.text": "Vad vill du lägga till?",
+  "supplement.form.textHint": "Beskriv så konkret du kan vad du har sett, hört eller fått veta sedan du anmälde.",
+  "supplement.form.submit": "Skicka kompletteringen",
+  "supplement.error.codeFormat": "Koden ska vara 16 tecken, som på kvittensen.",
+  "supplement.error.invalidCode": "Koden stämmer inte eller har gått ut. Kontrollera koden, eller gör en ny anmälan.",
+  "supplement.error.rateLimited": "För många försök. Vänta en stund och försök igen, eller gör en ny anmälan.",
+  "supplement.own.title": "Komplettera anmälan",
+  "supplement.own.lead": "Det du skriver läggs till din anmälan och visas för handläggaren som nytt.",
+  "supplement.own.back": "Tillbaka till mina anmälningar",
+  "supplement.own.link": "Komplettera",
+  "supplement.own.done": "Tack. Kompletteringen har lagts till din anmälan.",
 } as const;

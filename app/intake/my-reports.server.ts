@@ -9,6 +9,8 @@ export type MyReport = {
   receivedAt: Date;
   childName: string;
   receiptLetterId: string | null;
+  /** Made by this account (not only by the organisation): the reporter may add to it. */
+  own: boolean;
   feedback: { letterId: string; outcome: string | null; at: Date }[];
 };
 
@@ -38,6 +40,7 @@ export async function myReports(db: Db, userId: string): Promise<MyReport[]> {
     .orderBy(asc(letters.createdAt));
   return rows.map((r) => ({
     ...r,
+    own: true,
     receiptLetterId: sent.find((l) => l.reportId === r.id && l.kind === "receipt")?.id ?? null,
     feedback: sent
       .filter((l) => l.reportId === r.id && l.kind === "feedback")

@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { attemptCounters, caseEvents, cases, reportCodes, reports } from "../../db/schema";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../db/testing";
 import type { SessionUser } from "../auth/session.server";
+import { loadCasePage } from "../cases/case-page.server";
+import { loadInbox } from "../cases/inbox.server";
 import { applyToCase } from "../cases/store.server";
 import { createStaff } from "../cases/testing.server";
 import { ensureDefaultUnit } from "../units.server";
@@ -183,5 +185,19 @@ describe.each(testDatabaseKinds())("the report code and additions (%s)", (kind) 
     expect(await supplementOwnReport(t.db, reporterUser, mine.reportId, "Eleven var frånvarande i dag igen.", T0)).toEqual({ ok: true });
     const log = await events(mine.caseId);
     expect(log[1]!.event).toMatchObject({ type: "REPORT_SUPPLEMENTED", via: "account", actor: { id: reporterUser.id, role: "reporter" } });
+  });
+
+  it("the caseworker sees the case marked new in the inbox until they open it", async () => {
+    const now = new Date();
+    const { caseId, reportCode } = await submitReport(t.db, anonymous(), null, now);
+    const [row] = await t.db.select({ ref: cases.referenceNumber }).from(cases).where(eq(cases.id, caseId));
+    const inbox = async () =>
+      (await loadInbox(t.db, caseworker, new URL(`http://x/arenden?q=${row!.ref}`), now)).rows.find((r) => r.id === caseId)!;
+    expect((await inbox()).newAddition).toBe(false);
+    await loadCasePage(t.db, caseworker, caseId, new Date(now.getTime() + 1000));
+    await supplementByCode(t.db, { code: reportCode!, text: "Ny uppgift.", clientAddress: nextAddress() }, new Date(now.getTime() + 2000));
+    expect((await inbox()).newAddition).toBe(true);
+    await loadCasePage(t.db, caseworker, caseId, new Date(now.getTime() + 3000));
+    expect((await inbox()).newAddition).toBe(false);
   });
 });
