@@ -1,4 +1,5 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { randomUUID } from "node:crypto";
+
 import { json, redirect } from "@remix-run/node";
 import { and, eq } from "drizzle-orm";
 
@@ -7,16 +8,11 @@ import { reports } from "../../db/schema";
 import { requireUser } from "../auth/session.server";
 import { pageAccess } from "../auth/roles";
 import { getDb } from "../db.server";
-import { codeSupplementSchema, supplementSchema } from "./supplement-schema";
+import { parseSupplementForm, type SupplementFormResult } from "./supplement-schema";
 import { supplementByCode, supplementOwnReport } from "./supplement.server";
 
-const CONFORM_RESERVED = new Set(["__intent__", "__state__"]);
-async function cleanForm(request: Request): Promise<FormData> {
-  const clean = new FormData();
-  for (const [name, value] of (await request.formData()).entries()) {
-    if (!CONFORM_RESERVED.has(name)) clean.append(name, value);
-  }
-  return clean;
+function refused(result: Omit<SupplementFormResult, "id">, status: number) {
+  return json({ ...result, id: randomUUID() }, { status });
 }
 
 /**
@@ -24,14 +20,15 @@ async function cleanForm(request: Request): Promise<FormData> {
  * get the same answer, and a right one gets only "thank you": nothing about the case.
  */
 export async function submitCodeSupplement(request: Request, clientAddress: string) {
-  const submission = parseWithZod(await cleanForm(request), { schema: codeSupplementSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  const result = await supplementByCode(await getDb(), { ...submission.value, clientAddress });
+  const parsed = parseSupplementForm(await request.formData(), true);
+  if (!parsed.ok) return refused(parsed.result, 400);
+  const result = await supplementByCode(await getDb(), { ...parsed.value, clientAddress });
   if (!result.ok) {
+    const values = { code: parsed.value.code, text: parsed.value.text };
     if (result.reason === "rateLimited") {
-      return json(submission.reply({ formErrors: ["supplement.error.rateLimited"] }), { status: 429 });
+      return refused({ fieldErrors: {}, formErrors: ["supplement.error.rateLimited"], values }, 429);
     }
-    return json(submission.reply({ fieldErrors: { code: ["supplement.error.invalidCode"] } }), { status: 400 });
+    return refused({ fieldErrors: { code: ["supplement.error.invalidCode"] }, formErrors: [], values }, 400);
   }
   return redirect("/anmalan/komplettera?klart=1");
 }
@@ -40,9 +37,9 @@ export async function submitCodeSupplement(request: Request, clientAddress: stri
 export async function submitOwnSupplement(request: Request, reportId: string) {
   const db = await getDb();
   const user = await requireUser(db, request, pageAccess.myReports);
-  const submission = parseWithZod(await cleanForm(request), { schema: supplementSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  const result = await supplementOwnReport(db, user, reportId, submission.value.text);
+  const parsed = parseSupplementForm(await request.formData(), false);
+  if (!parsed.ok) return refused(parsed.result, 400);
+  const result = await supplementOwnReport(db, user, reportId, parsed.value.text);
   if (!result.ok) throw new Response("Not found", { status: 404 });
   return redirect("/mina-anmalningar?kompletterad=1");
 }

@@ -29,3 +29,38 @@ export const codeSupplementSchema = z.object({
     .refine((s) => s.toUpperCase().replace(/[^A-Z0-9]/g, "").length === 16, "supplement.error.codeFormat"),
   text: supplementText,
 });
+
+/** What the server answers a refused post with: errors per field (catalogue keys) and the values typed. */
+export type SupplementFormResult = {
+  id: string;
+  fieldErrors: { code?: string[]; text?: string[] };
+  formErrors: string[];
+  values: { code?: string; text?: string };
+};
+
+/** Checks a posted form; never throws. */
+export function parseSupplementForm(
+  formData: FormData,
+  withCode: boolean,
+):
+  | { ok: true; value: { code: string; text: string } }
+  | { ok: false; result: Omit<SupplementFormResult, "id"> } {
+  const raw = (name: string) => {
+    const v = formData.get(name);
+    return typeof v === "string" ? v : undefined;
+  };
+  const input = { code: raw("code"), text: raw("text") };
+  const parsed = withCode
+    ? codeSupplementSchema.safeParse(input)
+    : supplementSchema.safeParse({ text: input.text });
+  if (parsed.success) return { ok: true, value: { code: "", ...parsed.data } };
+  const fieldErrors: SupplementFormResult["fieldErrors"] = {};
+  for (const issue of parsed.error.issues) {
+    const name = issue.path[0];
+    if (name === "code" || name === "text") (fieldErrors[name] ??= []).push(issue.message);
+  }
+  return {
+    ok: false,
+    result: { fieldErrors, formErrors: [], values: { code: (input.code ?? "").slice(0, 40), text: (input.text ?? "").slice(0, SUPPLEMENT_MAX + 100) } },
+  };
+}

@@ -26,7 +26,7 @@ export default function CodeSupplementPage() {
         <h2>{t("acute.title")}</h2>
         <p>{t("acute.text")}</p>
       </div>
-      <SupplementForm withCode id="supplement-code" lastResult={lastResult} />
+      <SupplementForm withCode id="supplement-code" result={lastResult} />
     </>
   );
 }

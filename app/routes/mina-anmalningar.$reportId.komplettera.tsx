@@ -18,7 +18,7 @@ export default function OwnSupplementPage() {
     <>
       <h1>{t("supplement.own.title")}</h1>
       <p>{t("supplement.own.lead")}</p>
-      <SupplementForm withCode={false} id="supplement-own" lastResult={lastResult} />
+      <SupplementForm withCode={false} id="supplement-own" result={lastResult} />
       <p>
         <Link to="/mina-anmalningar">{t("supplement.own.back")}</Link>
       </p>
