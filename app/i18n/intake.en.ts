@@ -151,4 +151,5 @@ export const intakeEn: Record<keyof typeof intakeSv, string> = {
   "supplement.own.back": "Back to my reports",
   "supplement.own.link": "Add to it",
   "supplement.own.done": "Thank you. The addition has been added to your report.",
+  "myReports.madeBy": "Reported by {name}",
 };

@@ -151,4 +151,5 @@ export const intakeSv = {
   "supplement.own.back": "Tillbaka till mina anmälningar",
   "supplement.own.link": "Komplettera",
   "supplement.own.done": "Tack. Kompletteringen har lagts till din anmälan.",
+  "myReports.madeBy": "Anmäld av {name}",
 } as const;

@@ -68,7 +68,15 @@ export default function MyReportsPage() {
                   ) : null}
                 </td>
                 <td>{formatDateTime(locale, r.receivedAt)}</td>
-                <td>{r.childName}</td>
+                <td>
+                  {r.childName}
+                  {r.madeBy ? (
+                    <>
+                      <br />
+                      <span className="muted">{t("myReports.madeBy", { name: r.madeBy })}</span>
+                    </>
+                  ) : null}
+                </td>
                 <td>
                   {r.feedback.length === 0 ? (
                     <span className="muted">{t("myReports.noFeedback")}</span>
