@@ -42,6 +42,9 @@ test("an anonymous reporter adds to their report with the receipt's code, and le
   await openCase(page, reference);
   await expect(page.getByText("Anmälaren kompletterade sin anmälan (med kod, utan konto)")).toBeVisible();
   await expect(page.getByText("Hon har inte varit i skolan på tre dagar.")).toBeVisible();
+  // The report's further answers are on the case page; axe-clean with them.
+  await expect(page.getByTestId("report-answers").first()).toContainText("Svar på frågan om våld eller övergrepp");
+  await expectAccessible(page);
   await page.goto(`/arenden?q=${encodeURIComponent(reference)}`);
   await expect(page.getByRole("row", { name: new RegExp(reference) }).getByText("Ny komplettering")).toHaveCount(0);
 });
@@ -58,4 +61,16 @@ test("the school reporter adds to their own report from My reports", async ({ pa
   await page.getByRole("button", { name: "Skicka kompletteringen" }).click();
   await expect(page.getByRole("status")).toHaveText("Tack. Kompletteringen har lagts till din anmälan.");
   expect(label).toMatch(/VRN-/);
+});
+
+test.describe("with JavaScript disabled", () => {
+  test.use({ javaScriptEnabled: false });
+  test("the code form works as a plain HTML form and keeps what was typed", async ({ page }) => {
+    await page.goto("/anmalan/komplettera");
+    await page.getByLabel("Kod från kvittensen").fill("AAAA-BBBB-CCCC-DDDD");
+    await page.getByLabel("Vad vill du lägga till?").fill("Något mer.");
+    await page.getByRole("button", { name: "Skicka kompletteringen" }).click();
+    await expect(page.getByLabel("Kod från kvittensen")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByLabel("Vad vill du lägga till?")).toHaveValue("Något mer.");
+  });
 });

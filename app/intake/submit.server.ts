@@ -163,7 +163,7 @@ async function register(
     interpreterLanguage: input.interpreterLanguage,
     violenceKinds: input.violenceKinds,
     violence: ref.violence,
-    violenceAnswer: input.details?.violenceAnswer ?? null,
+    violenceAnswer: input.details?.violenceAnswer ?? (ref.violence ? "yes" : null),
     reporterRelation: input.details?.reporterRelation ?? null,
     childAge: input.details?.childAge ?? null,
     childLivesWith: input.details?.childLivesWith ?? null,
