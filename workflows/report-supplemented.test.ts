@@ -15,6 +15,7 @@ const assess = (needsProtection: boolean): CaseCommand => ({
   type: "PROTECTION_ASSESSED",
   at: "2026-03-20T12:00:00.000Z",
   actor: caseworker,
+  reportId: "r-1",
   needsProtection,
   assessment: "Bedömning.",
 });

@@ -90,6 +90,7 @@ async function register(
     violence: input.violenceKinds.length > 0,
     protectedIdentity: input.child.protectedIdentity,
     mandatedReporter: reporter.kind === "mandated",
+    violenceKinds: [...input.violenceKinds],
   };
 
   const [openCase] = await tx
@@ -127,7 +128,7 @@ async function register(
         actor,
         caseId,
         referenceNumber,
-        child: { name: input.child.name, protectedIdentity: input.child.protectedIdentity },
+        child: { name: input.child.name, protectedIdentity: input.child.protectedIdentity, birthDate: input.child.birthDate },
         report: ref,
       },
     });

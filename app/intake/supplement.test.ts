@@ -137,12 +137,12 @@ describe.each(testDatabaseKinds())("the report code and additions (%s)", (kind) 
   });
 
   it("on a closed case the addition becomes a new report opening a new case linked to the closed one; the code follows it", async () => {
-    const { caseId, reportCode } = await submitReport(t.db, anonymous(), null, T0);
+    const { caseId, reportCode, reportId } = await submitReport(t.db, anonymous(), null, T0);
     await t.db.transaction(async (tx) => {
       const cw = { id: caseworker.id, name: caseworker.name, role: "caseworker" as const };
       const tl = { id: teamLead.id, name: teamLead.name, role: "teamLead" as const };
       for (const command of [
-        { type: "PROTECTION_ASSESSED", at: "2026-03-20T12:00:00Z", actor: cw, needsProtection: false, assessment: "Inget akut." },
+        { type: "PROTECTION_ASSESSED", at: "2026-03-20T12:00:00Z", actor: cw, reportId, needsProtection: false, assessment: "Inget akut." },
         {
           type: "DECISION_PROPOSED",
           at: "2026-03-21T12:00:00Z",
