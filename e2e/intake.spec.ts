@@ -16,7 +16,7 @@ async function fillConcern(page: Page, child: { name: string; personalNumber: st
 /** The id of the focused element (or its tag when it has none). */
 const focused = (page: Page) => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
 
-test("a private person submits a report and sees the reference number and the receipt", async ({ page }) => {
+test("a private person submits a report and sees the report's own number and the receipt", async ({ page }) => {
   await page.goto("/anmalan");
   await expect(page.getByText("Ring 112")).toBeVisible();
   await expect(page.getByText(/Anmälningar läses vardagar klockan 08–16/)).toBeVisible();
@@ -34,8 +34,8 @@ test("a private person submits a report and sees the reference number and the re
   await page.getByRole("button", { name: "Skicka anmälan" }).click();
 
   await expect(page.getByRole("heading", { level: 1 })).toContainText("din anmälan är mottagen");
-  const reference = (await page.getByTestId("reference-number").textContent()) ?? "";
-  expect(reference).toMatch(/^VRN-\d{4}-\d{5}$/);
+  const reference = (await page.getByTestId("report-number").textContent()) ?? "";
+  expect(reference).toMatch(/^ANM-\d{4}-\d{6}$/);
   await expectAccessible(page);
   const pdf = await page.request.get(await page.getByRole("link", { name: /kvittensen/ }).getAttribute("href") ?? "");
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
@@ -129,7 +129,7 @@ test("the whole form can be filled in and sent with the keyboard alone", async (
   await page.keyboard.press("Space");
   await tabTo("Skicka anmälan");
   await page.keyboard.press("Enter");
-  await expect(page.getByTestId("reference-number")).toHaveText(/^VRN-/);
+  await expect(page.getByTestId("report-number")).toHaveText(/^ANM-/);
 });
 
 test("a private reporter who knows only a guardian's name can submit", async ({ page }) => {
@@ -140,7 +140,7 @@ test("a private reporter who knows only a guardian's name can submit", async ({ 
   await page.getByRole("group", { name: "Vårdnadshavare 1" }).getByLabel("Namn").fill("Petra Okänd");
   await fillConcern(page, { name: "Gustav Guardian", personalNumber: "20150621-2388" });
   await page.getByRole("button", { name: "Skicka anmälan" }).click();
-  await expect(page.getByTestId("reference-number")).toHaveText(/^VRN-/);
+  await expect(page.getByTestId("report-number")).toHaveText(/^ANM-/);
 });
 
 test("a question made required by another answer is marked required at once", async ({ page }) => {
@@ -175,8 +175,8 @@ test("the school reporter signs in and submits with pre-filled details; it shows
   await expect(reporter.getByLabel("Verksamhet eller organisation")).toHaveValue("Gullmarsskolan");
   await fillConcern(page, { name: "Sigge Skolelev", personalNumber: "20130419-2394" });
   await page.getByRole("button", { name: "Skicka anmälan" }).click();
-  const reference = (await page.getByTestId("reference-number").textContent()) ?? "";
-  expect(reference).toMatch(/^VRN-/);
+  const reference = (await page.getByTestId("report-number").textContent()) ?? "";
+  expect(reference).toMatch(/^ANM-/);
 
   await page.goto("/mina-anmalningar");
   await expect(page.getByRole("cell", { name: new RegExp(reference) })).toBeVisible();
@@ -203,7 +203,7 @@ test.describe("with JavaScript disabled", () => {
     await reporter.getByLabel("Jag vill vara anonym").check();
     await fillConcern(page, { name: "Nils Utanjs", personalNumber: "20120305-2392" });
     await page.getByRole("button", { name: "Skicka anmälan" }).click();
-    await expect(page.getByTestId("reference-number")).toHaveText(/^VRN-/);
+    await expect(page.getByTestId("report-number")).toHaveText(/^ANM-/);
   });
 
   test("errors come back beside the fields without JavaScript", async ({ page }) => {

@@ -7,7 +7,7 @@ test("a teacher's report shows under the teacher's reports and the school contac
   await expect(page.getByRole("group", { name: "Om dig som anmäler" }).getByLabel("Ditt namn")).toHaveValue("Anders Lund");
   await fillChildAndConcern(page, { name: "Lärarens Elev", personalNumber: "20140815-2385" });
   await page.getByRole("button", { name: "Skicka anmälan" }).click();
-  const reference = (await page.getByTestId("reference-number").textContent()) ?? "";
+  const reference = (await page.getByTestId("report-number").textContent()) ?? "";
   await page.goto("/mina-anmalningar");
   await expect(page.getByRole("cell", { name: new RegExp(reference) })).toBeVisible();
   // The school contact's demo reports are not the teacher's.

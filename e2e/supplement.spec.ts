@@ -8,13 +8,13 @@ test("an anonymous reporter adds to their report with the receipt's code, and le
   await reporter.getByLabel("Jag vill vara anonym").check();
   await fillChildAndConcern(page, { name: "Kodis Kompletterad", personalNumber: "20160229-2383" });
   await page.getByRole("button", { name: "Skicka anmälan" }).click();
-  const reference = (await page.getByTestId("reference-number").textContent()) ?? "";
+  const reference = (await page.getByTestId("report-number").textContent()) ?? "";
   const code = (await page.getByTestId("report-code").textContent()) ?? "";
   expect(code).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/);
   await expectAccessible(page);
   // Shown once: a reload no longer shows it.
   await page.reload();
-  await expect(page.getByTestId("reference-number")).toBeVisible();
+  await expect(page.getByTestId("report-number")).toBeVisible();
   await expect(page.getByTestId("report-code")).toHaveCount(0);
 
   await page.goto("/anmalan/komplettera");
@@ -36,23 +36,25 @@ test("an anonymous reporter adds to their report with the receipt's code, and le
 
   await page.context().clearCookies();
   await asRole("caseworker");
-  await page.goto(`/arenden?q=${encodeURIComponent(reference)}`);
-  const row = page.getByRole("row", { name: new RegExp(reference) });
+  // Staff find the case by the child (the receipt's number is the report's own).
+  const child = "Kodis Kompletterad";
+  await page.goto(`/arenden?q=${encodeURIComponent(child)}`);
+  const row = page.getByRole("row", { name: new RegExp(child) });
   await expect(row.getByText("Ny komplettering")).toBeVisible();
-  await openCase(page, reference);
+  await openCase(page, child);
   await expect(page.getByText("Anmälaren kompletterade sin anmälan (med kod, utan konto)")).toBeVisible();
   await expect(page.getByText("Hon har inte varit i skolan på tre dagar.")).toBeVisible();
   // The report's further answers are on the case page; axe-clean with them.
   await expect(page.getByTestId("report-answers").first()).toContainText("Svar på frågan om våld eller övergrepp");
   await expectAccessible(page);
-  await page.goto(`/arenden?q=${encodeURIComponent(reference)}`);
-  await expect(page.getByRole("row", { name: new RegExp(reference) }).getByText("Ny komplettering")).toHaveCount(0);
+  await page.goto(`/arenden?q=${encodeURIComponent(child)}`);
+  await expect(page.getByRole("row", { name: new RegExp(child) }).getByText("Ny komplettering")).toHaveCount(0);
 });
 
 test("the school reporter adds to their own report from My reports", async ({ page, asRole }) => {
   await asRole("school");
   await page.goto("/mina-anmalningar");
-  const link = page.getByRole("link", { name: /^Komplettera VRN-/ }).first();
+  const link = page.getByRole("link", { name: /^Komplettera ANM-/ }).first();
   const label = (await link.getAttribute("aria-label")) ?? "";
   await link.click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Komplettera anmälan");
@@ -60,7 +62,7 @@ test("the school reporter adds to their own report from My reports", async ({ pa
   await page.getByLabel("Vad vill du lägga till?").fill("Eleven var frånvarande hela veckan.");
   await page.getByRole("button", { name: "Skicka kompletteringen" }).click();
   await expect(page.getByRole("status")).toHaveText("Tack. Kompletteringen har lagts till din anmälan.");
-  expect(label).toMatch(/VRN-/);
+  expect(label).toMatch(/ANM-/);
 });
 
 test.describe("with JavaScript disabled", () => {

@@ -1,11 +1,12 @@
 import { and, asc, desc, eq, inArray, or, type SQL } from "drizzle-orm";
 
 import type { Db } from "../../db/client";
-import { cases, letters, reports, users } from "../../db/schema";
+import { letters, reports, users } from "../../db/schema";
 
 export type MyReport = {
   id: string;
-  referenceNumber: string;
+  /** The report's own number (anmälningsnummer); the case's diarienummer stays internal. */
+  reportNumber: string;
   receivedAt: Date;
   childName: string;
   receiptLetterId: string | null;
@@ -44,14 +45,13 @@ export async function myReports(db: Db, userId: string): Promise<MyReport[]> {
   const rows = await db
     .select({
       id: reports.id,
-      referenceNumber: cases.referenceNumber,
+      reportNumber: reports.reportNumber,
       receivedAt: reports.receivedAt,
       childName: reports.childName,
       reporterUserId: reports.reporterUserId,
       reporterName: reports.reporterName,
     })
     .from(reports)
-    .innerJoin(cases, eq(cases.id, reports.caseId))
     .where(await visibleReports(db, userId))
     .orderBy(desc(reports.receivedAt))
     .limit(200);

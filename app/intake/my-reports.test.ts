@@ -78,7 +78,7 @@ describe.each(testDatabaseKinds())("whose reports a reporter sees (%s)", (kind) 
   it("a list entry carries nothing of the case or the family", async () => {
     const [entry] = await myReports(t.db, teacher.id);
     expect(Object.keys(entry!).sort()).toEqual(
-      ["childName", "feedback", "id", "madeBy", "own", "receiptLetterId", "receivedAt", "referenceNumber"].sort(),
+      ["childName", "feedback", "id", "madeBy", "own", "receiptLetterId", "receivedAt", "reportNumber"].sort(),
     );
   });
 });

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 
 import type { Db, Tx } from "../../db/client";
 import { cases, children, reportCodes, reports } from "../../db/schema";
 import { stockholmDate, type Actor, type ReportRef } from "../../workflows";
-import { applyToCase, insertCase, nextReferenceNumber } from "../cases/store.server";
+import { applyToCase, insertCase, nextReferenceNumber, rowsOf } from "../cases/store.server";
 import { storeLetter } from "../letters/archive.server";
 import { intakeUnitId } from "../units.server";
 import { issueReportCode } from "./report-code.server";
@@ -13,6 +13,8 @@ import type { IntakeInput } from "./types";
 
 export type SubmittedReport = {
   reportId: string;
+  /** The report's own number (anmälningsnummer): the only number the reporter is shown. */
+  reportNumber: string;
   caseId: string;
   referenceNumber: string;
   /** True when the report joined a case the child already had open. */
@@ -61,7 +63,12 @@ export async function submitReport(
 
 async function findByIdempotencyKey(db: Db, key: string): Promise<SubmittedReport | null> {
   const [row] = await db
-    .select({ reportId: reports.id, caseId: reports.caseId, referenceNumber: cases.referenceNumber })
+    .select({
+      reportId: reports.id,
+      reportNumber: reports.reportNumber,
+      caseId: reports.caseId,
+      referenceNumber: cases.referenceNumber,
+    })
     .from(reports)
     .innerJoin(cases, eq(cases.id, reports.caseId))
     .where(eq(reports.idempotencyKey, key))
@@ -79,6 +86,7 @@ async function register(
   const unitId = await intakeUnitId(tx);
   const childId = options.childId ?? (await findOrCreateChild(tx, unitId, input));
   const reportId = randomUUID();
+  const reportNumber = await nextReportNumber(tx, stockholmDate(now).slice(0, 4));
   const at = now.toISOString();
   const reporter = input.reporter;
   const actor: Actor = submitter
@@ -136,6 +144,7 @@ async function register(
 
   await tx.insert(reports).values({
     id: reportId,
+    reportNumber,
     caseId,
     idempotencyKey: input.idempotencyKey,
     receivedAt: now,
@@ -180,7 +189,8 @@ async function register(
     letter: {
       kind: "receipt",
       createdAt: at,
-      referenceNumber,
+      // The report's own number: the receipt must not tell whether the child has a case.
+      referenceNumber: reportNumber,
       receivedAt: at,
       reporterName: "name" in reporter ? reporter.name : null,
     },
@@ -193,7 +203,13 @@ async function register(
     reportCode = await issueReportCode(tx, reportId, now);
   }
 
-  return { reportId, caseId, referenceNumber, joinedExistingCase: Boolean(openCase), reportCode };
+  return { reportId, reportNumber, caseId, referenceNumber, joinedExistingCase: Boolean(openCase), reportCode };
+}
+
+/** e.g. "ANM-2026-000123": one sequence for every report, whatever case it joins. */
+async function nextReportNumber(tx: Tx, year: string): Promise<string> {
+  const [row] = rowsOf<{ n: string }>(await tx.execute(sql`select nextval('report_number_seq')::text as n`));
+  return `ANM-${year}-${row!.n.padStart(6, "0")}`;
 }
 
 async function findOrCreateChild(tx: Tx, unitId: string, input: IntakeInput): Promise<string> {

@@ -15,7 +15,7 @@ import type { Db } from "../../db/client";
 import { cases, reports } from "../../db/schema";
 import type { Actor } from "../../workflows";
 import { applyToCase } from "../cases/store.server";
-import { countAttempt } from "./attempts.server";
+import { block } from "../auth/rate-limit.server";
 import { reportOfCode } from "./report-code.server";
 import { submitReport, type Submitter } from "./submit.server";
 import type { IntakeInput, ReporterInput, ViolenceKind } from "./types";
@@ -35,8 +35,14 @@ export async function supplementByCode(
   input: { code: string; text: string; clientAddress: string },
   now: Date = new Date(),
 ): Promise<SupplementResult> {
-  const tries = await countAttempt(db, `report-code:ip:${input.clientAddress}`, CODE_TRY_WINDOW_MS, now);
-  if (tries > CODE_TRIES_PER_ADDRESS) return { ok: false, reason: "rateLimited" };
+  // The team's atomic limiter (one upsert per try): concurrent tries from any process all count.
+  const limit = await block(
+    db,
+    `report-code:ip:${input.clientAddress}`,
+    { max: CODE_TRIES_PER_ADDRESS, windowSeconds: CODE_TRY_WINDOW_MS / 1000 },
+    now,
+  );
+  if (!limit.allowed) return { ok: false, reason: "rateLimited" };
   const reportId = await reportOfCode(db, input.code, now);
   if (!reportId) return { ok: false, reason: "invalidCode" };
   await addToReport(db, reportId, input.text, { via: "code", actor: CODE_ACTOR, submitter: null }, now);

@@ -12,13 +12,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!page) throw new Response("Not found", { status: 404 });
   const { receipt, code, codeValidUntil } = page;
   return json(
-    { referenceNumber: receipt.referenceNumber, receivedAt: receipt.receivedAt, reportId: params.reportId!, code, codeValidUntil },
+    { reportNumber: receipt.reportNumber, receivedAt: receipt.receivedAt, reportId: params.reportId!, code, codeValidUntil },
     { headers: { ...page.headers, "Cache-Control": "no-store" } },
   );
 }
 
 export default function ReceiptPage() {
-  const { referenceNumber, receivedAt, reportId, code, codeValidUntil } = useLoaderData<typeof loader>();
+  const { reportNumber, receivedAt, reportId, code, codeValidUntil } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   return (
@@ -26,7 +26,7 @@ export default function ReceiptPage() {
       <h1>{t("receipt.title")}</h1>
       <div className="success" role="status">
         <p>
-          {t("receipt.reference")} <strong data-testid="reference-number">{referenceNumber}</strong>
+          {t("receipt.reference")} <strong data-testid="report-number">{reportNumber}</strong>
         </p>
         <p>
           {t("receipt.received")} {formatDateTime(locale, receivedAt)}

@@ -51,7 +51,7 @@ export default function MyReportsPage() {
             {reports.map((r) => (
               <tr key={r.id}>
                 <td>
-                  {r.referenceNumber}
+                  {r.reportNumber}
                   {r.receiptLetterId ? (
                     <>
                       {" · "}
@@ -61,7 +61,7 @@ export default function MyReportsPage() {
                   {r.own ? (
                     <>
                       {" · "}
-                      <Link to={`/mina-anmalningar/${r.id}/komplettera`} aria-label={`${t("supplement.own.link")} ${r.referenceNumber}`}>
+                      <Link to={`/mina-anmalningar/${r.id}/komplettera`} aria-label={`${t("supplement.own.link")} ${r.reportNumber}`}>
                         {t("supplement.own.link")}
                       </Link>
                     </>

@@ -1,9 +1,3 @@
-CREATE TABLE "attempt_counters" (
-	"key" text PRIMARY KEY NOT NULL,
-	"window_start" timestamp with time zone NOT NULL,
-	"count" integer NOT NULL
-);
---> statement-breakpoint
 CREATE TABLE "report_codes" (
 	"report_id" uuid PRIMARY KEY NOT NULL,
 	"code_hash" text NOT NULL,
