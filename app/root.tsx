@@ -80,6 +80,16 @@ function Header({ data }: { data: RootData | undefined }) {
               <Link to="/mina-anmalningar">{t("nav.myReports")}</Link>
             </li>
           ) : null}
+          {can(pageAccess.audit) ? (
+            <li>
+              <Link to="/granskning">{t("nav.audit")}</Link>
+            </li>
+          ) : null}
+          {can(pageAccess.admin) ? (
+            <li>
+              <Link to="/admin">{t("nav.admin")}</Link>
+            </li>
+          ) : null}
         </ul>
       </nav>
       <div className="session">
@@ -101,9 +111,9 @@ function Header({ data }: { data: RootData | undefined }) {
               </button>
             </Form>
           </>
-        ) : (
+        ) : data ? (
           <Link to="/logga-in">{t("nav.signIn")}</Link>
-        )}
+        ) : null}
       </div>
     </header>
   );

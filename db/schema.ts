@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
+  bigint,
   bigserial,
   boolean,
   customType,
@@ -59,6 +60,8 @@ export const users = pgTable("users", {
   organisation: text("organisation"),
   title: text("title"),
   mandatedReporter: boolean("mandated_reporter").notNull().default(false),
+  /** Reporters: the organisation's designated contact, who sees every report made by its accounts (kept by the admin). */
+  seesOrganisationReports: boolean("sees_organisation_reports").notNull().default(false),
   passwordHash: text("password_hash").notNull(),
   active: boolean("active").notNull().default(true),
   createdAt: instant("created_at").notNull().defaultNow(),
@@ -216,6 +219,17 @@ export const reports = pgTable(
     /** Violence or abuse by a family member, sexual abuse, honour-related violence. */
     violenceKinds: jsonb("violence_kinds").$type<string[]>().notNull(),
     violence: boolean("violence").notNull().default(false),
+    /** "yes" | "no" | "unknown": the violence question's answer, no and don't know kept apart; null before it was asked. */
+    violenceAnswer: text("violence_answer"),
+    /** A private reporter's relation to the child. */
+    reporterRelation: text("reporter_relation"),
+    /** The child's age in years, given when no date of birth is known. */
+    childAge: integer("child_age"),
+    childLivesWith: text("child_lives_with"),
+    /** The child's own view, as the reporter knows it. */
+    childView: text("child_view"),
+    /** Whether a police report has been made: "yes" | "no" | "unknown"; null when not answered. */
+    policeReport: text("police_report"),
   },
   (t) => [
     index("reports_case_idx").on(t.caseId, t.receivedAt),
@@ -280,6 +294,81 @@ export const accessLog = pgTable(
     action: text("action").notNull(), // "view" | "letter" | "export" …
     detail: text("detail"),
     at: instant("at").notNull().defaultNow(),
+    /**
+     * The reader's role and unit at the time of the read (roles and units change later).
+     * A trigger fills them from users when a writer leaves them out (migration 0003).
+     */
+    role: roleEnum("role"),
+    unitId: uuid("unit_id").references(() => units.id),
   },
-  (t) => [index("access_log_case_idx").on(t.caseId, t.at), index("access_log_at_idx").on(t.at)],
+  (t) => [
+    index("access_log_case_idx").on(t.caseId, t.at),
+    index("access_log_at_idx").on(t.at),
+    index("access_log_user_idx").on(t.userId, t.at),
+  ],
 );
+
+/** Loggkontroll: an auditor's mark that one flagged access has been looked at, with a comment. */
+export const accessReviews = pgTable("access_reviews", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  accessLogId: bigint("access_log_id", { mode: "number" })
+    .notNull()
+    .unique()
+    .references(() => accessLog.id),
+  reviewerId: uuid("reviewer_id")
+    .notNull()
+    .references(() => users.id),
+  comment: text("comment").notNull(),
+  at: instant("at").notNull().defaultNow(),
+});
+
+/** Loggkontroll: the sign-off of one period's review — who, when, what was found. Kept for good. */
+export const accessReviewSignoffs = pgTable(
+  "access_review_signoffs",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    periodFrom: date("period_from", { mode: "string" }).notNull(),
+    periodTo: date("period_to", { mode: "string" }).notNull(),
+    signedById: uuid("signed_by_id")
+      .notNull()
+      .references(() => users.id),
+    signedByName: text("signed_by_name").notNull(),
+    signedAt: instant("signed_at").notNull().defaultNow(),
+    findings: text("findings").notNull(),
+    flaggedCount: integer("flagged_count").notNull(),
+  },
+  (t) => [uniqueIndex("access_review_signoffs_period_idx").on(t.periodFrom, t.periodTo)],
+);
+
+/** Every change an administrator makes (users, units): who, when, what. Never a password. */
+export const adminLog = pgTable(
+  "admin_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    actorId: uuid("actor_id")
+      .notNull()
+      .references(() => users.id),
+    actorName: text("actor_name").notNull(),
+    action: text("action").notNull(),
+    targetUserId: uuid("target_user_id").references(() => users.id),
+    targetUnitId: uuid("target_unit_id").references(() => units.id),
+    /** What changed, e.g. {"role": ["caseworker", "teamLead"]}. */
+    detail: jsonb("detail").$type<Record<string, unknown>>().notNull(),
+    at: instant("at").notNull().defaultNow(),
+  },
+  (t) => [index("admin_log_at_idx").on(t.at)],
+);
+
+/**
+ * The one-time code that lets an anonymous or private reporter add to their report for 30
+ * days without an account. Only a hash of the code is kept; the code itself is shown once.
+ */
+export const reportCodes = pgTable("report_codes", {
+  reportId: uuid("report_id")
+    .primaryKey()
+    .references(() => reports.id),
+  /** SHA-256 (hex) of the normalised code; unique so a code finds its report. */
+  codeHash: text("code_hash").notNull().unique(),
+  expiresAt: instant("expires_at").notNull(),
+  createdAt: instant("created_at").notNull().defaultNow(),
+});

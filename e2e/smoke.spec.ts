@@ -13,13 +13,13 @@ test("the start page is Swedish and accessible", async ({ page }) => {
   await expectAccessible(page);
 });
 
-test("a caseworker signs in through the sign-in page and lands in the inbox", async ({ page }) => {
+test("a caseworker signs in through the sign-in page and lands on their desk", async ({ page }) => {
   await page.goto("/logga-in");
   await expectAccessible(page);
   await page.getByLabel("E-postadress").fill("handlaggare@demo.varna.se");
   await page.getByLabel("Lösenord").fill("demo-password");
   await page.getByRole("button", { name: "Logga in" }).click();
-  await expect(page).toHaveURL(/\/arenden$/);
+  await expect(page).toHaveURL(/\/skrivbord$/);
   await expect(page.getByText("Inloggad som Sara Lindqvist")).toBeVisible();
 });
 

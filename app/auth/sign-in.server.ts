@@ -2,22 +2,9 @@ import type { Db } from "../../db/client";
 import { users } from "../../db/schema";
 import { eq } from "drizzle-orm";
 import { login } from "./login.server";
-import type { Role } from "./roles";
+import { landingPage } from "./roles";
 
-/** Where each role starts after signing in. */
-export function landingPage(role: Role): string {
-  switch (role) {
-    case "caseworker":
-    case "teamLead":
-      return "/arenden";
-    case "reporter":
-      return "/mina-anmalningar";
-    // The auditors' page (/granskning) and the admin pages are not built yet.
-    case "auditor":
-    case "admin":
-      return "/";
-  }
-}
+export { landingPage };
 
 export async function signIn(
   db: Db,

@@ -5,6 +5,7 @@ import { cases, children, users } from "../../db/schema";
 import { addCalendarDays, stockholmDate } from "../../workflows/deadlines";
 import type { SessionUser } from "../auth/session.server";
 import { staffOfUnit } from "./commands.server";
+import { casesWithNewAdditions } from "./inbox-additions.server";
 import {
   PAGE_SIZE,
   formatInboxCursor,
@@ -29,6 +30,8 @@ export type InboxRow = {
   violence: boolean;
   assigneeId: string | null;
   assigneeName: string | null;
+  /** A reporter added to a report since this user last opened the case. */
+  newAddition?: boolean;
 };
 
 export type Inbox = {
@@ -50,7 +53,7 @@ export function likePattern(text: string): string {
 /**
  * The inbox's order, most pressing first: overdue dates before today's, today's before later
  * ones, no deadline last; within a day urgent and violence cases first; then oldest first.
- * cases_inbox_order_idx (migration 0005) holds exactly these keys for open cases, so a page
+ * cases_inbox_order_idx (migration 0008) holds exactly these keys for open cases, so a page
  * is read straight off the index.
  */
 const inboxOrder = {
@@ -163,5 +166,7 @@ export async function loadInbox(db: Db, user: SessionUser, url: URL, now: Date =
     inboxRows(db, user.unitId, user.id, filters, today),
     staffOfUnit(db, user.unitId),
   ]);
-  return { filters, today, ...page, staff: staff.map(({ id, name }) => ({ id, name })) };
+  const added = await casesWithNewAdditions(db, user.id, page.rows.map((r) => r.id));
+  const rows = page.rows.map((r) => ({ ...r, newAddition: added.has(r.id) }));
+  return { filters, today, ...page, rows, staff: staff.map(({ id, name }) => ({ id, name })) };
 }

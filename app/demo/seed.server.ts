@@ -5,6 +5,7 @@ import { users } from "../../db/schema";
 import { hashPassword } from "../auth/password.server";
 import { ensureDefaultUnit } from "../units.server";
 import { DEMO_PASSWORD, demoAccounts } from "./accounts";
+import { seedDemoAccessLog } from "./access-log.server";
 import { seedDemoCases } from "./cases.server";
 
 export type SeedResult = { accounts: { email: string; role: string }[]; cases: number };
@@ -33,9 +34,11 @@ export async function seedDemo(database: Database, now: Date = new Date()): Prom
       organisation: a.organisation ?? null,
       title: a.title ?? null,
       mandatedReporter: a.mandatedReporter ?? false,
+      seesOrganisationReports: a.seesOrganisationReports ?? false,
       passwordHash: hashes[i]!,
     })),
   );
   const cases = await seedDemoCases(db, now);
+  await seedDemoAccessLog(db, now);
   return { accounts: demoAccounts.map(({ email, role }) => ({ email, role })), cases };
 }

@@ -1,12 +1,16 @@
 import { caseFactsEn } from "./case-facts.en";
 import { casesEn } from "./cases.en";
+import { adminEn } from "./admin.en";
 import { intakeEn } from "./intake.en";
+import { oversightEn } from "./oversight.en";
 import type { MessageKey } from "./sv";
 
 export const en: Record<MessageKey, string> = {
   ...casesEn,
   ...caseFactsEn,
   ...intakeEn,
+  ...oversightEn,
+  ...adminEn,
   "app.name": "Värna",
   "app.municipality": "Lysekil Municipality",
   "app.unit": "Social Services – Children and Young People",
@@ -16,6 +20,7 @@ export const en: Record<MessageKey, string> = {
   "nav.cases": "Cases",
   "nav.myReports": "My reports",
   "nav.audit": "Audit",
+  "nav.admin": "Administration",
   "nav.signIn": "Sign in",
   "nav.signOut": "Sign out",
   "nav.signedInAs": "Signed in as {name}",
@@ -39,6 +44,7 @@ export const en: Record<MessageKey, string> = {
   "home.title": "Värna – concern reports about children",
   "home.lead":
     "Are you worried that a child is being harmed? You can report your concern to the social services of Lysekil Municipality.",
+  "home.toStart": "To your start page",
   "home.staff": "Staff and reporters with an account sign in to see cases and reports.",
 
   "acute.title": "Is a child in acute danger?",

@@ -4,12 +4,16 @@ import { caseFactsSv } from "./case-facts.sv";
  * grouped by the page or concept they belong to. en.ts must have the same keys.
  */
 import { casesSv } from "./cases.sv";
+import { adminSv } from "./admin.sv";
 import { intakeSv } from "./intake.sv";
+import { oversightSv } from "./oversight.sv";
 
 export const sv = {
   ...casesSv,
   ...caseFactsSv,
   ...intakeSv,
+  ...oversightSv,
+  ...adminSv,
   "app.name": "Värna",
   "app.municipality": "Lysekils kommun",
   "app.unit": "Socialtjänsten – Barn och unga",
@@ -19,6 +23,7 @@ export const sv = {
   "nav.cases": "Ärenden",
   "nav.myReports": "Mina anmälningar",
   "nav.audit": "Granskning",
+  "nav.admin": "Administration",
   "nav.signIn": "Logga in",
   "nav.signOut": "Logga ut",
   "nav.signedInAs": "Inloggad som {name}",
@@ -42,6 +47,7 @@ export const sv = {
   "home.title": "Värna – orosanmälningar om barn",
   "home.lead":
     "Är du orolig för att ett barn far illa? Du kan göra en orosanmälan till socialtjänsten i Lysekils kommun.",
+  "home.toStart": "Till din startsida",
   "home.staff": "Personal och anmälare med konto loggar in för att se ärenden och anmälningar.",
 
   "acute.title": "Är ett barn i akut fara?",

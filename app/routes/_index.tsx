@@ -1,12 +1,15 @@
 import type { MetaFunction } from "@remix-run/node";
-import { Link } from "@remix-run/react";
+import { Link, useRouteLoaderData } from "@remix-run/react";
 
+import { landingPage, type Role } from "~/auth/roles";
 import { useT } from "~/i18n";
 
 export const meta: MetaFunction = () => [{ title: "Värna – orosanmälningar om barn" }];
 
 export default function Index() {
   const t = useT();
+  const root = useRouteLoaderData("root") as { user?: { role: Role } | null } | undefined;
+  const user = root?.user ?? null;
   return (
     <>
       <h1>{t("home.title")}</h1>
@@ -20,9 +23,15 @@ export default function Index() {
         <h2 id="acute-title">{t("acute.title")}</h2>
         <p>{t("acute.text")}</p>
       </section>
-      <p>
-        {t("home.staff")} <Link to="/logga-in">{t("nav.signIn")}</Link>
-      </p>
+      {user ? (
+        <p>
+          <Link to={landingPage(user.role)}>{t("home.toStart")}</Link>
+        </p>
+      ) : (
+        <p>
+          {t("home.staff")} <Link to="/logga-in">{t("nav.signIn")}</Link>
+        </p>
+      )}
     </>
   );
 }

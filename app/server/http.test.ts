@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { pageAccess, type Role } from "~/auth/roles";
+import { landingPage, pageAccess, type Role } from "~/auth/roles";
 import { demoAccounts, DEMO_PASSWORD } from "~/demo/accounts";
 import { validIntakeFields } from "~/intake/fixtures";
 import { extractText } from "~/letters/pdf-text";
@@ -74,8 +74,15 @@ const matrix: Row[] = [
   { method: "GET", path: () => "/mina-anmalningar", allowed: pageAccess.myReports },
   { method: "GET", path: () => `/mina-anmalningar/brev/${ids.reporterLetterId}`, allowed: pageAccess.myReports },
   { method: "GET", path: () => "/skrivbord", allowed: ["caseworker", "teamLead"], pending: "the desk (wt-i10)" },
-  { method: "GET", path: () => "/granskning", allowed: ["auditor"], pending: "the auditors' pages (wt-i8b)" },
-  { method: "GET", path: () => "/admin", allowed: ["admin"], pending: "the admin pages (wt-i8b)" },
+  { method: "GET", path: () => "/granskning", allowed: pageAccess.audit },
+  { method: "GET", path: () => `/granskning/arenden/${ids.caseId}`, allowed: pageAccess.audit },
+  { method: "GET", path: () => `/granskning/arenden/${ids.caseId}/brev/${ids.caseLetterId}`, allowed: pageAccess.audit },
+  { method: "GET", path: () => "/granskning/loggkontroll", allowed: pageAccess.audit },
+  { method: "GET", path: () => "/granskning/anvandare", allowed: pageAccess.audit },
+  { method: "GET", path: () => "/granskning/export", allowed: pageAccess.audit },
+  { method: "GET", path: () => "/admin", allowed: pageAccess.admin },
+  { method: "GET", path: () => "/admin/enheter", allowed: pageAccess.admin },
+  { method: "GET", path: () => "/admin/logg", allowed: pageAccess.admin },
   { method: "GET", path: () => "/statistik", allowed: ["teamLead", "auditor"], pending: "statistics (wt-i10)" },
 ];
 const everyone: Who[] = ["anonymous", "reporter", "caseworker", "teamLead", "auditor", "admin"];
@@ -146,7 +153,7 @@ describe("cross-site requests and redirects", () => {
     for (const redirectTo of payloads) {
       const login = await http.post("/logga-in", { email: emailOf("caseworker"), password: DEMO_PASSWORD, redirectTo }, { ip: "10.31.0.1" });
       expect(login.status).toBe(302);
-      expect(login.headers.get("location")).toBe("/arenden");
+      expect(login.headers.get("location")).toBe(landingPage("caseworker"));
       const lang = await http.post("/sprak", { lang: "en", redirectTo });
       expect(lang.status).toBe(302);
       expect(lang.headers.get("location")).toBe("/");

@@ -1,0 +1,106 @@
+import { asc, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { accessLog, letters } from "../../db/schema";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../db/testing";
+import type { SessionUser } from "../auth/session.server";
+import { downloadLetter, loadCasePage } from "../cases/case-page.server";
+import { createStaff, createUnit, report } from "../cases/testing.server";
+import { ensureDefaultUnit } from "../units.server";
+import { caseAccessLog } from "./access-log.server";
+import { downloadAuditLetter, loadAuditCase, searchAuditCases } from "./audit-cases.server";
+import { loadLogReview, logReviewCsv } from "./log-review.server";
+import { loadUserAccess } from "./user-access.server";
+
+const NOW = new Date("2026-03-20T10:00:00Z");
+
+describe.each(testDatabaseKinds())("the access log (%s)", (kind) => {
+  let t: TestDatabase;
+  let caseworker: SessionUser;
+  let auditor: SessionUser;
+  let otherMunicipalityAuditor: SessionUser;
+  let caseId: string;
+  let reference: string;
+  let letterId: string;
+
+  beforeAll(async () => {
+    t = await createTestDatabase(kind);
+    const unitId = await ensureDefaultUnit(t.db);
+    caseworker = await createStaff(t.db, unitId, "caseworker", "Sara Logg");
+    auditor = await createStaff(t.db, unitId, "auditor", "Erik Logg");
+    otherMunicipalityAuditor = await createStaff(t.db, await createUnit(t.db, "Barn och unga, Testkommun"), "auditor", "Annan Granskare");
+    const r = await report(t.db, "2026-03-18T09:00:00Z", { childName: "Tova Loggsson" });
+    caseId = r.caseId;
+    reference = r.referenceNumber;
+    const [l] = await t.db.select({ id: letters.id }).from(letters).where(eq(letters.caseId, caseId));
+    letterId = l!.id;
+  });
+  afterAll(() => t.drop());
+
+  it("every kind of read leaves an entry with the reader, their role and unit at the time", async () => {
+    const at = (minute: number) => new Date(NOW.getTime() + minute * 60_000);
+    expect(await loadCasePage(t.db, caseworker, caseId, at(1))).not.toBeNull();
+    expect(await downloadLetter(t.db, caseworker, caseId, letterId, at(2))).not.toBeNull();
+    const found = await searchAuditCases(t.db, auditor, new URL(`http://x/granskning?q=${encodeURIComponent(reference)}`), at(3));
+    expect(found.rows.map((r) => r.referenceNumber)).toEqual([reference]);
+    expect(await loadAuditCase(t.db, auditor, caseId, at(4))).not.toBeNull();
+    expect(await downloadAuditLetter(t.db, auditor, caseId, letterId, at(5))).not.toBeNull();
+    expect(await loadUserAccess(t.db, auditor, caseworker.id, new URL("http://x/?from=2026-03-01&to=2026-03-31"), at(6))).not.toBeNull();
+    expect(await loadLogReview(t.db, auditor, { from: "2026-03-01", to: "2026-03-31" }, at(7))).not.toBeNull();
+    expect(await logReviewCsv(t.db, auditor, { from: "2026-03-01", to: "2026-03-31" }, "sv", at(8))).not.toBeNull();
+
+    const rows = await t.db.select().from(accessLog).orderBy(asc(accessLog.at));
+    expect(rows.map((r) => [r.userId, r.role, r.action, r.caseId])).toEqual([
+      [caseworker.id, "caseworker", "view", caseId],
+      [caseworker.id, "caseworker", "letter", caseId],
+      [auditor.id, "auditor", "search", null],
+      [auditor.id, "auditor", "view", caseId],
+      [auditor.id, "auditor", "letter", caseId],
+      [auditor.id, "auditor", "accessLog", null],
+      [auditor.id, "auditor", "accessLog", null],
+      [auditor.id, "auditor", "export", null],
+    ]);
+    // The case page's writer names no role; the database fills it in from the reader.
+    expect(rows.every((r) => r.unitId === caseworker.unitId)).toBe(true);
+    expect(rows[0]!.at).toEqual(at(1));
+
+    // Per case: who opened it, downloaded what, when, in which role — newest first.
+    const perCase = await caseAccessLog(t.db, caseId);
+    expect(perCase.map((e) => [e.user.name, e.role, e.action])).toEqual([
+      ["Erik Logg", "auditor", "letter"],
+      ["Erik Logg", "auditor", "view"],
+      ["Sara Logg", "caseworker", "letter"],
+      ["Sara Logg", "caseworker", "view"],
+    ]);
+    expect(perCase[0]!.detail).toBe(letterId);
+
+    // Per user: what they opened.
+    const perUser = await loadUserAccess(t.db, auditor, caseworker.id, new URL("http://x/?from=2026-03-20&to=2026-03-20"), at(9));
+    expect(perUser!.entries.map((e) => [e.action, e.case?.referenceNumber])).toEqual([
+      ["letter", reference],
+      ["view", reference],
+    ]);
+  });
+
+  it("an auditor of another municipality finds nothing, reads nothing and leaves no case read", async () => {
+    const found = await searchAuditCases(t.db, otherMunicipalityAuditor, new URL(`http://x/granskning?q=${encodeURIComponent(reference)}`), NOW);
+    expect(found.rows).toEqual([]);
+    expect(await loadAuditCase(t.db, otherMunicipalityAuditor, caseId, NOW)).toBeNull();
+    expect(await downloadAuditLetter(t.db, otherMunicipalityAuditor, caseId, letterId, NOW)).toBeNull();
+    expect(await loadUserAccess(t.db, otherMunicipalityAuditor, caseworker.id, new URL("http://x/"), NOW)).toBeNull();
+    const reads = await t.db.select().from(accessLog).where(eq(accessLog.userId, otherMunicipalityAuditor.id));
+    expect(reads.filter((r) => r.caseId !== null)).toEqual([]);
+  });
+
+  it("finds closed and open cases by reference, name, personnummer, date range and state", async () => {
+    const q = (query: string) => searchAuditCases(t.db, auditor, new URL(`http://x/granskning?${query}`), NOW).then((r) => r.rows.map((x) => x.referenceNumber));
+    expect(await q("q=tova")).toEqual([reference]);
+    expect(await q("from=2026-03-18&to=2026-03-18")).toEqual([reference]);
+    expect(await q("from=2026-03-19")).toEqual([]);
+    expect(await q("state=received")).toEqual([reference]);
+    expect(await q("state=closed")).toEqual([]);
+    expect(await q(`caseworker=${caseworker.id}`)).toEqual([]);
+    // Nothing is listed (or logged as a search) before the auditor asks.
+    expect((await searchAuditCases(t.db, auditor, new URL("http://x/granskning"), NOW)).searched).toBe(false);
+  });
+});

@@ -1,0 +1,119 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+
+import { loadAdminUnit, performAdminUnitAction } from "~/admin/admin-pages.server";
+import { AdminNav, useFieldError } from "~/admin/views";
+import { pageAccess } from "~/auth/roles";
+import { requireUser } from "~/auth/session.server";
+import casesStyles from "~/cases/cases.css";
+import { getDb } from "~/db.server";
+import { translate, useT, type Locale } from "~/i18n";
+import oversightStyles from "~/oversight/oversight.css";
+import { SelectField, TextAreaField, TextField } from "~/ui/fields";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: casesStyles },
+  { rel: "stylesheet", href: oversightStyles },
+];
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const locale = (matches.find((m) => m.id === "root")?.data as { locale?: Locale } | undefined)?.locale ?? "sv";
+  return [{ title: data?.unit ? translate(locale, "admin.unit.metaTitle", { name: data.unit.name }) : translate(locale, "admin.units.create") }];
+};
+
+/** "/admin/enheter/ny" is the form for a new unit. */
+const unitIdOf = (param: string | undefined) => (param === "ny" ? null : (param ?? ""));
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const db = await getDb();
+  const user = await requireUser(db, request, pageAccess.admin);
+  const data = await loadAdminUnit(db, user, unitIdOf(params.unitId));
+  if (!data) throw new Response("Not found", { status: 404 });
+  return json(data, { headers: { "Cache-Control": "private, no-store" } });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const db = await getDb();
+  const user = await requireUser(db, request, pageAccess.admin);
+  const form = await request.formData().catch(() => null);
+  if (!form) throw new Response("Bad request", { status: 400 });
+  const outcome = await performAdminUnitAction(db, user, unitIdOf(params.unitId), form);
+  if (outcome.ok) return redirect(`/admin/enheter/${outcome.id}?ok=saveUnit`);
+  if (outcome.status === 404) throw new Response("Not found", { status: 404 });
+  return json(outcome.data, { status: outcome.status });
+}
+
+export default function AdminUnit() {
+  const t = useT();
+  const { unit, candidates } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const error = useFieldError(actionData, "saveUnit");
+  const [params] = useSearchParams();
+  const values: Record<string, string | null | undefined> = actionData?.values ?? unit ?? {};
+  return (
+    <>
+      <h1>{unit ? unit.name : t("admin.units.create")}</h1>
+      <AdminNav />
+      {params.get("ok") && !actionData ? (
+        <div className="success" role="status">
+          <p>{t("admin.done.saveUnit")}</p>
+        </div>
+      ) : null}
+      {actionData?.message ? (
+        <div className="alert" role="alert">
+          <p>{t(actionData.message)}</p>
+        </div>
+      ) : null}
+      <p>{t("admin.unit.lead")}</p>
+      <Form method="post" noValidate>
+        <TextField id="unit-name" name="name" label={t("admin.field.unitName")} required defaultValue={values.name ?? ""} error={error("name")} />
+        <TextField
+          id="unit-municipality"
+          name="municipality"
+          label={t("admin.field.municipality")}
+          hint={t("admin.field.municipalityHint")}
+          required
+          defaultValue={values.municipality ?? ""}
+          error={error("municipality")}
+        />
+        <TextAreaField
+          id="unit-address"
+          name="address"
+          label={t("admin.field.address")}
+          hint={t("admin.field.addressHint")}
+          rows={3}
+          defaultValue={values.address ?? ""}
+          error={error("address")}
+        />
+        <TextField id="unit-phone" name="phone" type="tel" label={t("admin.field.phone")} defaultValue={values.phone ?? ""} error={error("phone")} />
+        <TextField
+          id="unit-hours"
+          name="officeHours"
+          label={t("admin.field.officeHours")}
+          hint={t("admin.field.officeHoursHint")}
+          defaultValue={values.officeHours ?? ""}
+          error={error("officeHours")}
+        />
+        {unit ? (
+          <SelectField
+            id="unit-deputy"
+            name="deputyApproverId"
+            label={t("admin.field.deputy")}
+            hint={t("admin.field.deputyHint")}
+            defaultValue={values.deputyApproverId ?? ""}
+            error={error("deputyApproverId")}
+            placeholder={t("admin.field.noDeputy")}
+            options={candidates.map((c) => ({ value: c.id, label: c.name }))}
+          />
+        ) : null}
+        <button type="submit" className="primary">
+          {t("admin.unit.save")}
+        </button>
+      </Form>
+      <p>
+        <Link to="/admin/enheter">{t("admin.units.back")}</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+
+import { listAdminLog } from "~/admin/admin-pages.server";
+import { AdminNav } from "~/admin/views";
+import { pageAccess } from "~/auth/roles";
+import { requireUser } from "~/auth/session.server";
+import casesStyles from "~/cases/cases.css";
+import { getDb } from "~/db.server";
+import { formatDateTime, translate, useLocale, useT, type Locale } from "~/i18n";
+import oversightStyles from "~/oversight/oversight.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: casesStyles },
+  { rel: "stylesheet", href: oversightStyles },
+];
+
+export const meta: MetaFunction = ({ matches }) => {
+  const locale = (matches.find((m) => m.id === "root")?.data as { locale?: Locale } | undefined)?.locale ?? "sv";
+  return [{ title: translate(locale, "admin.log.metaTitle") }];
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const db = await getDb();
+  const user = await requireUser(db, request, pageAccess.admin);
+  const entries = await listAdminLog(db, user);
+  if (!entries) throw new Response("Forbidden", { status: 403 });
+  return json({ entries }, { headers: { "Cache-Control": "private, no-store" } });
+}
+
+/** A change as "field: before → after"; ids of units are shown as they are. */
+function describe(detail: Record<string, unknown>): string {
+  return Object.entries(detail)
+    .map(([k, v]) => (Array.isArray(v) && v.length === 2 ? `${k}: ${String(v[0] ?? "–")} → ${String(v[1] ?? "–")}` : `${k}: ${String(v ?? "–")}`))
+    .join("; ");
+}
+
+export default function AdminLog() {
+  const t = useT();
+  const locale = useLocale();
+  const { entries } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>{t("admin.log.title")}</h1>
+      <AdminNav />
+      <p>{t("admin.log.lead")}</p>
+      {entries.length === 0 ? (
+        <p>{t("admin.log.empty")}</p>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <caption className="visually-hidden">{t("admin.log.title")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("access.col.at")}</th>
+                <th scope="col">{t("admin.log.who")}</th>
+                <th scope="col">{t("admin.log.what")}</th>
+                <th scope="col">{t("admin.log.target")}</th>
+                <th scope="col">{t("admin.log.detail")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={e.id}>
+                  <td>
+                    <time dateTime={e.at}>{formatDateTime(locale, e.at)}</time>
+                  </td>
+                  <td>{e.actorName}</td>
+                  <td>{t(`admin.log.action.${e.action}`)}</td>
+                  <td>{e.targetUserName ?? e.targetUnitName ?? "–"}</td>
+                  <td className="pre-wrap">{describe(e.detail)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
