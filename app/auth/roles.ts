@@ -7,4 +7,6 @@ export const pageAccess = {
   cases: ["caseworker", "teamLead"],
   myReports: ["reporter"],
   audit: ["auditor"],
+  desk: ["caseworker", "teamLead"],
+  statistics: ["teamLead", "auditor"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -1,9 +1,11 @@
 import { casesEn } from "./cases.en";
+import { deskEn } from "./desk.en";
 import { intakeEn } from "./intake.en";
 import type { MessageKey } from "./sv";
 
 export const en: Record<MessageKey, string> = {
   ...casesEn,
+  ...deskEn,
   ...intakeEn,
   "app.name": "Värna",
   "app.municipality": "Lysekil Municipality",

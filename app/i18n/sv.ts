@@ -3,10 +3,12 @@
  * grouped by the page or concept they belong to. en.ts must have the same keys.
  */
 import { casesSv } from "./cases.sv";
+import { deskSv } from "./desk.sv";
 import { intakeSv } from "./intake.sv";
 
 export const sv = {
   ...casesSv,
+  ...deskSv,
   ...intakeSv,
   "app.name": "Värna",
   "app.municipality": "Lysekils kommun",
