@@ -17,6 +17,8 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 
+import { REPORTER_CATEGORY_SQL } from "./reporter-category";
+
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => "bytea",
   fromDriver: (value) => Buffer.from(value),
@@ -197,10 +199,13 @@ export const reports = pgTable(
     /** Violence or abuse by a family member, sexual abuse, honour-related violence. */
     violenceKinds: jsonb("violence_kinds").$type<string[]>().notNull(),
     violence: boolean("violence").notNull().default(false),
+    /** School, preschool, health care, … for the statistics: derived by the database (db/reporter-category.ts). */
+    reporterCategory: text("reporter_category").generatedAlwaysAs(sql.raw(REPORTER_CATEGORY_SQL)),
   },
   (t) => [
     index("reports_case_idx").on(t.caseId, t.receivedAt),
     index("reports_reporter_idx").on(t.reporterUserId),
+    index("reports_received_idx").on(t.receivedAt),
   ],
 );
 
@@ -224,7 +229,11 @@ export const caseEvents = pgTable(
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
   },
-  (t) => [uniqueIndex("case_events_case_seq_idx").on(t.caseId, t.seq)],
+  (t) => [
+    uniqueIndex("case_events_case_seq_idx").on(t.caseId, t.seq),
+    // The statistics find the decisions of a period by type and time.
+    index("case_events_type_at_idx").on(t.type, t.occurredAt),
+  ],
 );
 
 /** Every letter exactly as sent: the PDF bytes are kept, never regenerated. */

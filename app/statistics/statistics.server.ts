@@ -1,0 +1,163 @@
+/**
+ * The unit's figures for a period, each computed by PostgreSQL in one query (no case is loaded
+ * into the server): reports per month by reporter category, decisions on investigation within
+ * 14 days and the median time to them, the outcomes of those decisions, and repeat reports per
+ * child. Times are judged in Europe/Stockholm.
+ *
+ * A decision is an approved proposal (DECISION_APPROVED, its outcome from the proposal it
+ * approved) or an investigation opened at once at the protection assessment (PROTECTION_ASSESSED
+ * with needsProtection). It answers the reports received since the case's previous decision;
+ * its time runs from the first of them.
+ */
+import { sql } from "drizzle-orm";
+
+import type { Queryable } from "../../db/client";
+import { REPORTER_CATEGORIES, type ReporterCategory } from "../../db/reporter-category";
+import { caseEvents, cases, reports } from "../../db/schema";
+import { addCalendarDays, endOfDay } from "../../workflows/deadlines";
+import { rowsOf } from "../cases/store.server";
+import { monthsOf, type Period } from "./period";
+
+export const OUTCOMES = ["noInvestigation", "support", "investigation", "alreadyInvestigated", "transfer"] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+/** Children by how many reports about them arrived in the period: 1, 2, 3, 4 or more. */
+export const REPEAT_BUCKETS = [1, 2, 3, 4] as const;
+
+export type Statistics = {
+  period: Period;
+  reports: {
+    months: string[];
+    /** counts[month][category] */
+    counts: Record<string, Record<ReporterCategory, number>>;
+    total: number;
+  };
+  decisions: { total: number; inTime: number; medianDays: number | null };
+  outcomes: Record<Outcome, number>;
+  repeat: { children: number; byCount: Record<(typeof REPEAT_BUCKETS)[number], number> };
+};
+
+const DECISION = (alias: string) =>
+  sql.raw(
+    `(${alias}.type = 'DECISION_APPROVED' or (${alias}.type = 'PROTECTION_ASSESSED' and ${alias}.event->>'needsProtection' = 'true'))`,
+  );
+
+export async function computeStatistics(db: Queryable, unitId: string, period: Period): Promise<Statistics> {
+  const start = endOfDay(addCalendarDays(period.from, -1)).toISOString();
+  const end = endOfDay(period.to).toISOString();
+
+  const reportRows = rowsOf<{ month: string; category: ReporterCategory; n: number }>(
+    await db.execute(sql`
+      select to_char(r.received_at at time zone 'Europe/Stockholm', 'YYYY-MM') as month,
+             r.reporter_category as category, count(*)::int as n
+      from ${reports} r join ${cases} c on c.id = r.case_id
+      where c.unit_id = ${unitId} and r.received_at >= ${start} and r.received_at < ${end}
+      group by 1, 2`),
+  );
+
+  const [decided] = rowsOf<{
+    total: number;
+    in_time: number;
+    median: number | string | null;
+    no_investigation: number;
+    support: number;
+    investigation: number;
+    already: number;
+    transfer: number;
+  }>(
+    await db.execute(sql`
+      with d as (
+        select e.case_id, e.seq, e.type, e.occurred_at, c.received_at as case_received_at
+        from ${caseEvents} e join ${cases} c on c.id = e.case_id
+        where e.type in ('DECISION_APPROVED', 'PROTECTION_ASSESSED')
+          and e.occurred_at >= ${start} and e.occurred_at < ${end}
+          and c.unit_id = ${unitId} and ${DECISION("e")}
+      ), facts as (
+        select
+          case when d.type = 'PROTECTION_ASSESSED' then 'openInvestigation' else p.event->>'outcome' end as outcome,
+          coalesce(jsonb_array_length(p.event->'support'), 0) as support_count,
+          (d.occurred_at at time zone 'Europe/Stockholm')::date - (coalesce((
+            select min(r.received_at) from ${reports} r
+            where r.case_id = d.case_id and r.received_at > coalesce((
+              select max(x.occurred_at) from ${caseEvents} x
+              where x.case_id = d.case_id and x.seq < d.seq and ${DECISION("x")}), '-infinity')
+          ), d.case_received_at) at time zone 'Europe/Stockholm')::date as days
+        from d
+        left join lateral (
+          select q.event from ${caseEvents} q
+          where q.case_id = d.case_id and q.type = 'DECISION_PROPOSED' and q.seq < d.seq
+          order by q.seq desc limit 1
+        ) p on d.type = 'DECISION_APPROVED'
+      )
+      select count(*)::int as total,
+             count(*) filter (where days <= 14)::int as in_time,
+             percentile_cont(0.5) within group (order by days) as median,
+             count(*) filter (where outcome = 'noInvestigation' and support_count = 0)::int as no_investigation,
+             count(*) filter (where outcome = 'noInvestigation' and support_count > 0)::int as support,
+             count(*) filter (where outcome = 'openInvestigation')::int as investigation,
+             count(*) filter (where outcome = 'alreadyInvestigated')::int as already,
+             count(*) filter (where outcome = 'transfer')::int as transfer
+      from facts`),
+  );
+
+  const repeatRows = rowsOf<{ n: number; children: number }>(
+    await db.execute(sql`
+      select least(per_child.n, 4)::int as n, count(*)::int as children
+      from (
+        select c.child_id, count(*) as n
+        from ${reports} r join ${cases} c on c.id = r.case_id
+        where c.unit_id = ${unitId} and r.received_at >= ${start} and r.received_at < ${end}
+        group by c.child_id
+      ) per_child
+      group by 1`),
+  );
+
+  const months = monthsOf(period);
+  const empty = () => Object.fromEntries(REPORTER_CATEGORIES.map((c) => [c, 0])) as Record<ReporterCategory, number>;
+  const counts = Object.fromEntries(months.map((m) => [m, empty()]));
+  let total = 0;
+  for (const row of reportRows) {
+    const n = Number(row.n);
+    counts[row.month] ??= empty();
+    counts[row.month]![row.category] += n;
+    total += n;
+  }
+  const byCount = { 1: 0, 2: 0, 3: 0, 4: 0 };
+  for (const row of repeatRows) byCount[Number(row.n) as 1 | 2 | 3 | 4] = Number(row.children);
+
+  const d = decided!;
+  return {
+    period,
+    reports: { months, counts, total },
+    decisions: {
+      total: Number(d.total),
+      inTime: Number(d.in_time),
+      medianDays: d.median === null ? null : Number(d.median),
+    },
+    outcomes: {
+      noInvestigation: Number(d.no_investigation),
+      support: Number(d.support),
+      investigation: Number(d.investigation),
+      alreadyInvestigated: Number(d.already),
+      transfer: Number(d.transfer),
+    },
+    repeat: { children: byCount[1] + byCount[2] + byCount[3] + byCount[4], byCount },
+  };
+}
+
+/** The same figures as CSV rows: figure, month, key, value. */
+export function statisticsCsv(stats: Statistics): string {
+  const lines = [["figure", "month", "key", "value"]];
+  for (const month of stats.reports.months) {
+    for (const category of REPORTER_CATEGORIES) {
+      lines.push(["reports", month, category, String(stats.reports.counts[month]![category])]);
+    }
+  }
+  const { total, inTime, medianDays } = stats.decisions;
+  lines.push(["decisions", "", "total", String(total)]);
+  lines.push(["decisions", "", "withinFourteenDays", String(inTime)]);
+  lines.push(["decisions", "", "shareWithinFourteenDays", total ? (inTime / total).toFixed(4) : ""]);
+  lines.push(["decisions", "", "medianDaysToDecision", medianDays === null ? "" : String(medianDays)]);
+  for (const outcome of OUTCOMES) lines.push(["outcomes", "", outcome, String(stats.outcomes[outcome])]);
+  for (const n of REPEAT_BUCKETS) lines.push(["childrenByReports", "", n === 4 ? "4+" : String(n), String(stats.repeat.byCount[n])]);
+  return `${lines.map((cells) => cells.join(",")).join("\r\n")}\r\n`;
+}
