@@ -14,14 +14,12 @@ import { sql } from "drizzle-orm";
 import type { Queryable } from "../../db/client";
 import { REPORTER_CATEGORIES, type ReporterCategory } from "../../db/reporter-category";
 import { caseEvents, cases, reports } from "../../db/schema";
-import { addCalendarDays, endOfDay } from "../../workflows/deadlines";
+import { addCalendarDays, endOfDay, stockholmDate } from "../../workflows/deadlines";
+import type { SessionUser } from "../auth/session.server";
 import { rowsOf } from "../cases/store.server";
-import { monthsOf, type Period } from "./period";
+import { OUTCOMES, REPEAT_BUCKETS, type Outcome } from "./figures";
+import { monthsOf, parsePeriod, type Period } from "./period";
 
-export const OUTCOMES = ["noInvestigation", "support", "investigation", "alreadyInvestigated", "transfer"] as const;
-export type Outcome = (typeof OUTCOMES)[number];
-/** Children by how many reports about them arrived in the period: 1, 2, 3, 4 or more. */
-export const REPEAT_BUCKETS = [1, 2, 3, 4] as const;
 
 export type Statistics = {
   period: Period;
@@ -160,4 +158,14 @@ export function statisticsCsv(stats: Statistics): string {
   for (const outcome of OUTCOMES) lines.push(["outcomes", "", outcome, String(stats.outcomes[outcome])]);
   for (const n of REPEAT_BUCKETS) lines.push(["childrenByReports", "", n === 4 ? "4+" : String(n), String(stats.repeat.byCount[n])]);
   return `${lines.map((cells) => cells.join(",")).join("\r\n")}\r\n`;
+}
+
+export type StatisticsPage = { today: string; period: Period; periodError: boolean; stats: Statistics | null };
+
+/** The page: the chosen period (or the last twelve months) for the user's unit. */
+export async function loadStatisticsPage(db: Queryable, user: SessionUser, url: URL, now: Date = new Date()): Promise<StatisticsPage> {
+  const today = stockholmDate(now);
+  const { period, error } = parsePeriod(url.searchParams, today);
+  const stats = user.unitId ? await computeStatistics(db, user.unitId, period) : null;
+  return { today, period, periodError: error, stats };
 }
