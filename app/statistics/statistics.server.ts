@@ -11,7 +11,7 @@
  */
 import { sql } from "drizzle-orm";
 
-import type { Queryable } from "../../db/client";
+import type { Db } from "../../db/client";
 import { REPORTER_CATEGORIES, type ReporterCategory } from "../../db/reporter-category";
 import { caseEvents, cases, reports } from "../../db/schema";
 import { addCalendarDays, endOfDay, stockholmDate } from "../../workflows/deadlines";
@@ -39,88 +39,105 @@ const DECISION = (alias: string) =>
     `(${alias}.type = 'DECISION_APPROVED' or (${alias}.type = 'PROTECTION_ASSESSED' and ${alias}.event->>'needsProtection' = 'true'))`,
   );
 
-export async function computeStatistics(db: Queryable, unitId: string, period: Period): Promise<Statistics> {
+/** How far before the period a proposal is looked for by the set-based join; older ones one by one. */
+const PROPOSAL_WINDOW_DAYS = 120;
+
+export async function computeStatistics(db: Db, unitId: string, period: Period): Promise<Statistics> {
   const start = endOfDay(addCalendarDays(period.from, -1)).toISOString();
   const end = endOfDay(period.to).toISOString();
+  const proposalsFrom = endOfDay(addCalendarDays(period.from, -1 - PROPOSAL_WINDOW_DAYS)).toISOString();
 
-  const reportRows = rowsOf<{ month: string; category: ReporterCategory; n: number }>(
-    await db.execute(sql`
-      select to_char(r.received_at at time zone 'Europe/Stockholm', 'YYYY-MM') as month,
-             r.reporter_category as category, count(*)::int as n
-      from ${reports} r join ${cases} c on c.id = r.case_id
-      where c.unit_id = ${unitId} and r.received_at >= ${start} and r.received_at < ${end}
-      group by 1, 2`),
-  );
-
-  const [decided] = rowsOf<{
-    total: number;
-    in_time: number;
-    median: number | string | null;
-    no_investigation: number;
-    support: number;
-    investigation: number;
-    already: number;
-    transfer: number;
-  }>(
-    await db.execute(sql`
-      with d as (
-        select e.case_id, e.seq, e.type, e.occurred_at, c.received_at as case_received_at
-        from ${caseEvents} e join ${cases} c on c.id = e.case_id
-        where e.type in ('DECISION_APPROVED', 'PROTECTION_ASSESSED')
-          and e.occurred_at >= ${start} and e.occurred_at < ${end}
-          and c.unit_id = ${unitId} and ${DECISION("e")}
-      ), facts as (
-        select
-          case when d.type = 'PROTECTION_ASSESSED' then 'openInvestigation' else p.event->>'outcome' end as outcome,
-          coalesce(jsonb_array_length(p.event->'support'), 0) as support_count,
-          (d.occurred_at at time zone 'Europe/Stockholm')::date - (coalesce((
-            select min(r.received_at) from ${reports} r
-            where r.case_id = d.case_id and r.received_at > coalesce((
-              select max(x.occurred_at) from ${caseEvents} x
-              where x.case_id = d.case_id and x.seq < d.seq and ${DECISION("x")}), '-infinity')
-          ), d.case_received_at) at time zone 'Europe/Stockholm')::date as days
-        from d
-        left join lateral (
-          select q.event from ${caseEvents} q
-          where q.case_id = d.case_id and q.type = 'DECISION_PROPOSED' and q.seq < d.seq
-          order by q.seq desc limit 1
-        ) p on d.type = 'DECISION_APPROVED'
-      )
-      select count(*)::int as total,
-             count(*) filter (where days <= 14)::int as in_time,
-             percentile_cont(0.5) within group (order by days) as median,
-             count(*) filter (where outcome = 'noInvestigation' and support_count = 0)::int as no_investigation,
-             count(*) filter (where outcome = 'noInvestigation' and support_count > 0)::int as support,
-             count(*) filter (where outcome = 'openInvestigation')::int as investigation,
-             count(*) filter (where outcome = 'alreadyInvestigated')::int as already,
-             count(*) filter (where outcome = 'transfer')::int as transfer
-      from facts`),
-  );
-
-  const repeatRows = rowsOf<{ n: number; children: number }>(
-    await db.execute(sql`
-      select least(per_child.n, 4)::int as n, count(*)::int as children
-      from (
-        select c.child_id, count(*) as n
-        from ${reports} r join ${cases} c on c.id = r.case_id
-        where c.unit_id = ${unitId} and r.received_at >= ${start} and r.received_at < ${end}
-        group by c.child_id
-      ) per_child
-      group by 1`),
+  // One read-only snapshot for all figures. JIT compilation costs PostgreSQL seconds on queries
+  // of this size and saves nothing here; a little more work_mem keeps the sorts in memory.
+  const { reportRows, decided } = await db.transaction(
+    async (tx) => {
+      await tx.execute(sql`set local jit = off`);
+      await tx.execute(sql`set local work_mem = '32MB'`);
+      const reportRows = rowsOf<{ kind: "month" | "child"; k1: string; k2: string | null; n: number }>(
+        await tx.execute(sql`
+          with r as materialized (
+            select to_char(r.received_at at time zone 'Europe/Stockholm', 'YYYY-MM') as month,
+                   r.reporter_category as category, c.child_id
+            from ${reports} r join ${cases} c on c.id = r.case_id
+            where c.unit_id = ${unitId} and r.received_at >= ${start} and r.received_at < ${end}
+          )
+          select 'month' as kind, month as k1, category as k2, count(*)::int as n from r group by month, category
+          union all
+          select 'child', least(per_child.n, 4)::text, null, count(*)::int
+          from (select child_id, count(*) as n from r group by child_id) per_child
+          group by 2`),
+      );
+      // Set-based: the period's decisions, hash-joined to the recent proposals; only a case with
+      // several reports (or a proposal older than the window) is looked up one by one.
+      const [decided] = rowsOf<{
+        total: number;
+        in_time: number;
+        median: number | string | null;
+        no_investigation: number;
+        support: number;
+        investigation: number;
+        already: number;
+        transfer: number;
+      }>(
+        await tx.execute(sql`
+          with d as materialized (
+            select e.case_id, e.seq, e.type, e.occurred_at, c.received_at as case_received_at, c.report_count
+            from ${caseEvents} e join ${cases} c on c.id = e.case_id
+            where e.type in ('DECISION_APPROVED', 'PROTECTION_ASSESSED')
+              and e.occurred_at >= ${start} and e.occurred_at < ${end}
+              and c.unit_id = ${unitId} and ${DECISION("e")}
+          ), recent as (
+            select q.case_id, q.seq, q.event from ${caseEvents} q
+            where q.type = 'DECISION_PROPOSED' and q.occurred_at >= ${proposalsFrom} and q.occurred_at < ${end}
+          ), picked as (
+            select distinct on (d.case_id, d.seq) d.*, case when d.type = 'DECISION_APPROVED' then coalesce(p.event, (
+                select o.event from ${caseEvents} o
+                where o.case_id = d.case_id and o.type = 'DECISION_PROPOSED' and o.seq < d.seq
+                order by o.seq desc limit 1)) end as proposal
+            from d left join recent p on d.type = 'DECISION_APPROVED' and p.case_id = d.case_id and p.seq < d.seq
+            order by d.case_id, d.seq, p.seq desc
+          ), facts as materialized (
+            select
+              case when type = 'PROTECTION_ASSESSED' then 'openInvestigation' else proposal->>'outcome' end as outcome,
+              coalesce(jsonb_array_length(proposal->'support'), 0) as support_count,
+              (occurred_at at time zone 'Europe/Stockholm')::date - ((case when report_count = 1 then case_received_at else coalesce((
+                select min(r.received_at) from ${reports} r
+                where r.case_id = picked.case_id and r.received_at > coalesce((
+                  select max(x.occurred_at) from ${caseEvents} x
+                  where x.case_id = picked.case_id and x.seq < picked.seq and ${DECISION("x")}), '-infinity')
+              ), case_received_at) end) at time zone 'Europe/Stockholm')::date as days
+            from picked
+          )
+          select count(*)::int as total,
+                 count(*) filter (where days <= 14)::int as in_time,
+                 percentile_cont(0.5) within group (order by days) as median,
+                 count(*) filter (where outcome = 'noInvestigation' and support_count = 0)::int as no_investigation,
+                 count(*) filter (where outcome = 'noInvestigation' and support_count > 0)::int as support,
+                 count(*) filter (where outcome = 'openInvestigation')::int as investigation,
+                 count(*) filter (where outcome = 'alreadyInvestigated')::int as already,
+                 count(*) filter (where outcome = 'transfer')::int as transfer
+          from facts`),
+      );
+      return { reportRows, decided };
+    },
+    { accessMode: "read only", isolationLevel: "repeatable read" },
   );
 
   const months = monthsOf(period);
   const empty = () => Object.fromEntries(REPORTER_CATEGORIES.map((c) => [c, 0])) as Record<ReporterCategory, number>;
   const counts = Object.fromEntries(months.map((m) => [m, empty()]));
   let total = 0;
+  const byCount = { 1: 0, 2: 0, 3: 0, 4: 0 };
   for (const row of reportRows) {
     const n = Number(row.n);
-    counts[row.month] ??= empty();
-    counts[row.month]![row.category] += n;
+    if (row.kind === "child") {
+      byCount[Number(row.k1) as 1 | 2 | 3 | 4] = n;
+      continue;
+    }
+    counts[row.k1] ??= empty();
+    counts[row.k1]![row.k2 as ReporterCategory] += n;
     total += n;
   }
-  const byCount = { 1: 0, 2: 0, 3: 0, 4: 0 };
-  for (const row of repeatRows) byCount[Number(row.n) as 1 | 2 | 3 | 4] = Number(row.children);
 
   const d = decided!;
   return {
@@ -163,7 +180,7 @@ export function statisticsCsv(stats: Statistics): string {
 export type StatisticsPage = { today: string; period: Period; periodError: boolean; stats: Statistics | null };
 
 /** The page: the chosen period (or the last twelve months) for the user's unit. */
-export async function loadStatisticsPage(db: Queryable, user: SessionUser, url: URL, now: Date = new Date()): Promise<StatisticsPage> {
+export async function loadStatisticsPage(db: Db, user: SessionUser, url: URL, now: Date = new Date()): Promise<StatisticsPage> {
   const today = stockholmDate(now);
   const { period, error } = parsePeriod(url.searchParams, today);
   const stats = user.unitId ? await computeStatistics(db, user.unitId, period) : null;

@@ -1,0 +1,16 @@
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+import { migrateDatabase, openDatabase } from "../db/client";
+import { seed } from "../bench/statistics";
+const admin = postgres("postgres://postgres@127.0.0.1:5432/test", { max: 1, onnotice: () => {} });
+await admin.unsafe("drop database if exists i10bench with (force)");
+await admin.unsafe("create database i10bench");
+await admin.end();
+const url = "postgres://postgres@127.0.0.1:5432/i10bench";
+const database = await openDatabase({ url, max: 2 });
+await migrateDatabase(database, url);
+const r: any = await database.db.execute(sql`insert into units (name, municipality) values ('Bench', 'B') returning id`);
+const unitId = (Array.isArray(r) ? r : r.rows)[0].id;
+await seed(database.db, unitId);
+console.log(unitId);
+await database.close();
