@@ -67,12 +67,27 @@ export function PeriodForm({ period, error }: { period: Period; error: boolean }
   );
 }
 
-function Figure({ id, title, chart, table, children }: { id: string; title: string; chart: React.ReactNode; table: React.ReactNode; children?: React.ReactNode }) {
+function Figure({
+  id,
+  title,
+  chart,
+  table,
+  children,
+  wide = false,
+}: {
+  id: string;
+  title: string;
+  chart: React.ReactNode;
+  table: React.ReactNode;
+  children?: React.ReactNode;
+  /** A table with a column per month goes below its chart rather than beside it. */
+  wide?: boolean;
+}) {
   return (
     <section className="stat" aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
       {children}
-      <div className="stat-figure">
+      <div className={wide ? "stat-figure wide" : "stat-figure"}>
         <div className="stat-chart">{chart}</div>
         <div className="stat-table">{table}</div>
       </div>
@@ -88,6 +103,7 @@ function ReportsFigure({ stats }: { stats: Statistics }) {
   const sumOf = (m: string) => REPORTER_CATEGORIES.reduce((s, c) => s + counts[m]![c], 0);
   return (
     <Figure
+      wide
       id="stats-reports"
       title={t("stats.reports.title")}
       chart={
