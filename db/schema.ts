@@ -11,6 +11,7 @@ import {
   pgEnum,
   pgSequence,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -233,6 +234,30 @@ export const caseEvents = pgTable(
     uniqueIndex("case_events_case_seq_idx").on(t.caseId, t.seq),
     // The statistics find the decisions of a period by type and time.
     index("case_events_type_at_idx").on(t.type, t.occurredAt),
+  ],
+);
+
+/**
+ * One row per decision on whether to investigate (an approved proposal, or an investigation
+ * opened at the protection assessment), for the statistics. Derived, not history: written by
+ * the trigger `case_events_decision` (migration 0004) from the event log, so every writer
+ * keeps it right; the event log stays the record. No foreign key: it must never stop anything.
+ */
+export const caseDecisions = pgTable(
+  "case_decisions",
+  {
+    caseId: uuid("case_id").notNull(),
+    seq: integer("seq").notNull(),
+    unitId: uuid("unit_id").notNull(),
+    decidedAt: instant("decided_at").notNull(),
+    /** The first report the decision answers: received since the case's previous decision. */
+    receivedAt: instant("received_at").notNull(),
+    /** noInvestigation | support | investigation | alreadyInvestigated | transfer */
+    outcome: text("outcome").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.caseId, t.seq] }),
+    index("case_decisions_unit_at_idx").on(t.unitId, t.decidedAt),
   ],
 );
 

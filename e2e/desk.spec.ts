@@ -137,3 +137,18 @@ test("every page links the accessibility statement; robots.txt keeps search engi
   expect(robots).toContain("Disallow: /");
   expect((await page.request.get("/favicon.svg")).status()).toBe(200);
 });
+
+test("the case page prints the record only: no header, footer, forms or actions", async ({ page }) => {
+  await signInAs(page, "teamLead");
+  await page.goto("/arenden", { waitUntil: "networkidle" });
+  await page.locator(".inbox-table tbody th a").first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("VRN-");
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator(".site-header")).toBeHidden();
+  await expect(page.locator(".site-footer")).toBeHidden();
+  await expect(page.locator("details.command").first()).toBeHidden();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.locator(".timeline")).toBeVisible();
+  await page.emulateMedia({ media: "screen" });
+  await expect(page.locator(".site-header")).toBeVisible();
+});

@@ -7,13 +7,14 @@
  * A decision is an approved proposal (DECISION_APPROVED, its outcome from the proposal it
  * approved) or an investigation opened at once at the protection assessment (PROTECTION_ASSESSED
  * with needsProtection). It answers the reports received since the case's previous decision;
- * its time runs from the first of them.
+ * its time runs from the first of them. The table case_decisions holds these facts, written by
+ * a trigger on case_events (db/migrations 0005), so a year's figures are one index range scan.
  */
 import { sql } from "drizzle-orm";
 
 import type { Db } from "../../db/client";
 import { REPORTER_CATEGORIES, type ReporterCategory } from "../../db/reporter-category";
-import { caseEvents, cases, reports } from "../../db/schema";
+import { caseDecisions, cases, reports } from "../../db/schema";
 import { addCalendarDays, endOfDay, stockholmDate } from "../../workflows/deadlines";
 import type { SessionUser } from "../auth/session.server";
 import { rowsOf } from "../cases/store.server";
@@ -34,18 +35,9 @@ export type Statistics = {
   repeat: { children: number; byCount: Record<(typeof REPEAT_BUCKETS)[number], number> };
 };
 
-const DECISION = (alias: string) =>
-  sql.raw(
-    `(${alias}.type = 'DECISION_APPROVED' or (${alias}.type = 'PROTECTION_ASSESSED' and ${alias}.event->>'needsProtection' = 'true'))`,
-  );
-
-/** How far before the period a proposal is looked for by the set-based join; older ones one by one. */
-const PROPOSAL_WINDOW_DAYS = 120;
-
 export async function computeStatistics(db: Db, unitId: string, period: Period): Promise<Statistics> {
   const start = endOfDay(addCalendarDays(period.from, -1)).toISOString();
   const end = endOfDay(period.to).toISOString();
-  const proposalsFrom = endOfDay(addCalendarDays(period.from, -1 - PROPOSAL_WINDOW_DAYS)).toISOString();
 
   // One read-only snapshot for all figures. JIT compilation costs PostgreSQL seconds on queries
   // of this size and saves nothing here; a little more work_mem keeps the sorts in memory.
@@ -67,8 +59,7 @@ export async function computeStatistics(db: Db, unitId: string, period: Period):
           from (select child_id, count(*) as n from r group by child_id) per_child
           group by 2`),
       );
-      // Set-based: the period's decisions, hash-joined to the recent proposals; only a case with
-      // several reports (or a proposal older than the window) is looked up one by one.
+      // The decisions come from case_decisions, kept from the event log by a trigger (0005).
       const [decided] = rowsOf<{
         total: number;
         in_time: number;
@@ -80,40 +71,18 @@ export async function computeStatistics(db: Db, unitId: string, period: Period):
         transfer: number;
       }>(
         await tx.execute(sql`
-          with d as materialized (
-            select e.case_id, e.seq, e.type, e.occurred_at, c.received_at as case_received_at, c.report_count
-            from ${caseEvents} e join ${cases} c on c.id = e.case_id
-            where e.type in ('DECISION_APPROVED', 'PROTECTION_ASSESSED')
-              and e.occurred_at >= ${start} and e.occurred_at < ${end}
-              and c.unit_id = ${unitId} and ${DECISION("e")}
-          ), recent as (
-            select q.case_id, q.seq, q.event from ${caseEvents} q
-            where q.type = 'DECISION_PROPOSED' and q.occurred_at >= ${proposalsFrom} and q.occurred_at < ${end}
-          ), picked as (
-            select distinct on (d.case_id, d.seq) d.*, case when d.type = 'DECISION_APPROVED' then coalesce(p.event, (
-                select o.event from ${caseEvents} o
-                where o.case_id = d.case_id and o.type = 'DECISION_PROPOSED' and o.seq < d.seq
-                order by o.seq desc limit 1)) end as proposal
-            from d left join recent p on d.type = 'DECISION_APPROVED' and p.case_id = d.case_id and p.seq < d.seq
-            order by d.case_id, d.seq, p.seq desc
-          ), facts as materialized (
-            select
-              case when type = 'PROTECTION_ASSESSED' then 'openInvestigation' else proposal->>'outcome' end as outcome,
-              coalesce(jsonb_array_length(proposal->'support'), 0) as support_count,
-              (occurred_at at time zone 'Europe/Stockholm')::date - ((case when report_count = 1 then case_received_at else coalesce((
-                select min(r.received_at) from ${reports} r
-                where r.case_id = picked.case_id and r.received_at > coalesce((
-                  select max(x.occurred_at) from ${caseEvents} x
-                  where x.case_id = picked.case_id and x.seq < picked.seq and ${DECISION("x")}), '-infinity')
-              ), case_received_at) end) at time zone 'Europe/Stockholm')::date as days
-            from picked
+          with facts as (
+            select outcome,
+                   (decided_at at time zone 'Europe/Stockholm')::date - (received_at at time zone 'Europe/Stockholm')::date as days
+            from ${caseDecisions}
+            where unit_id = ${unitId} and decided_at >= ${start} and decided_at < ${end}
           )
           select count(*)::int as total,
                  count(*) filter (where days <= 14)::int as in_time,
                  percentile_cont(0.5) within group (order by days) as median,
-                 count(*) filter (where outcome = 'noInvestigation' and support_count = 0)::int as no_investigation,
-                 count(*) filter (where outcome = 'noInvestigation' and support_count > 0)::int as support,
-                 count(*) filter (where outcome = 'openInvestigation')::int as investigation,
+                 count(*) filter (where outcome = 'noInvestigation')::int as no_investigation,
+                 count(*) filter (where outcome = 'support')::int as support,
+                 count(*) filter (where outcome = 'investigation')::int as investigation,
                  count(*) filter (where outcome = 'alreadyInvestigated')::int as already,
                  count(*) filter (where outcome = 'transfer')::int as transfer
           from facts`),
