@@ -49,6 +49,9 @@ export async function seed(db: Awaited<ReturnType<typeof createTestDatabase>>["d
            'Barn ' || i, '[]'::jsonb, '[]'::jsonb, 'Oro för barnet.', 'unknown', '[]'::jsonb
     from generate_series(1, ${CASES}) i`);
   // Five events a case: opened, assessed (one in twenty urgent), proposed, approved, a note.
+  // The per-row trigger that keeps case_decisions is off for this bulk insert; the rows it would
+  // write are inserted directly below (one report per case: received = the case's receipt).
+  await db.execute(sql`alter table case_events disable trigger case_events_decision`);
   await db.execute(sql`
     insert into case_events (case_id, seq, type, event, actor_name, occurred_at, prev_hash, hash)
     select md5('case' || i)::uuid, s,
@@ -67,6 +70,20 @@ export async function seed(db: Awaited<ReturnType<typeof createTestDatabase>>["d
            'x', 'x'
     from generate_series(1, ${CASES}) i cross join generate_series(1, 5) s
     where not (i <= 3000 and s >= 3)`);
+  await db.execute(sql`alter table case_events enable trigger case_events_decision`);
+  await db.execute(sql`
+    insert into case_decisions (case_id, seq, unit_id, decided_at, received_at, outcome)
+    select md5('case' || i)::uuid, case when i % 20 = 0 then 2 else 4 end, ${unitId},
+           now() - i * interval '631 seconds' + case when i % 20 = 0 then interval '2 hours'
+             else (i % 20 + 1) * interval '1 day' + interval '3 hours' end,
+           now() - i * interval '631 seconds',
+           case when i % 20 = 0 then 'investigation'
+                else (array['noInvestigation', 'investigation', 'alreadyInvestigated', 'transfer'])[1 + i % 4] end
+    from generate_series(3001, ${CASES}) i`);
+  // Those with support offered.
+  await db.execute(sql`
+    update case_decisions set outcome = 'support'
+    where outcome = 'noInvestigation' and case_id in (select md5('case' || i)::uuid from generate_series(3, ${CASES}, 3) i)`);
   await db.execute(sql`analyze`);
 }
 
