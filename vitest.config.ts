@@ -13,5 +13,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Tests that start the real server (app/server/*.test.ts) need a current build.
+    globalSetup: ["./test/global-setup.ts"],
   },
 });

@@ -15,14 +15,15 @@ describe.each(testDatabaseKinds())("audit:verify names tampering with a case's h
     t = await createTestDatabase(kind);
     staff = await createStaff(t.db);
   });
-  // A fresh case for each kind of tampering, in the same database.
+  // A fresh case for each kind of tampering, in the same database (notes by a team lead,
+  // who does not take the case: exactly four events).
   beforeEach(async () => {
     if (!t) throw new Error("no database");
     const created = await newCase(t.db);
     caseId = created.caseId;
     reference = created.referenceNumber;
     for (const text of ["Första", "Andra", "Tredje"]) {
-      await runCaseCommand(t.db, { caseId, expectedVersion: await versionOf(t.db, caseId), user: staff.caseworker, command: { type: "NOTE_ADDED", text } });
+      await runCaseCommand(t.db, { caseId, expectedVersion: await versionOf(t.db, caseId), user: staff.teamLead, command: { type: "NOTE_ADDED", text } });
     }
   });
   afterAll(() => t?.drop());

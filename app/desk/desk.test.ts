@@ -28,6 +28,7 @@ describe.each(testDatabaseKinds())("the desk (%s)", (kind) => {
   let lead: SessionUser;
   let stranger: SessionUser;
   const id: Record<string, string> = {};
+  const reportOf: Record<string, string> = {};
 
   const version = async (caseId: string) =>
     (await t.db.select({ v: cases.version }).from(cases).where(eq(cases.id, caseId)))[0]!.v;
@@ -38,7 +39,7 @@ describe.each(testDatabaseKinds())("the desk (%s)", (kind) => {
   const assign = (key: string, who: SessionUser, at: string) =>
     act(key, lead, { type: "ASSIGNED", assignee: { id: who.id, name: who.name } }, at);
   const assess = (key: string, at: string, needsProtection = false) =>
-    act(key, lead, { type: "PROTECTION_ASSESSED", needsProtection, assessment: "Bedömning gjord." }, at);
+    act(key, lead, { type: "PROTECTION_ASSESSED", reportId: reportOf[key]!, needsProtection, assessment: "Bedömning gjord." }, at);
   const propose = (key: string, by: SessionUser, at: string) =>
     act(
       key,
@@ -80,7 +81,10 @@ describe.each(testDatabaseKinds())("the desk (%s)", (kind) => {
       // Investigation opened 5 March; the school's feedback letter was never made.
       H: await report(t.db, "2026-03-02T09:00:00Z", { childName: "Hugo Väntar", reporter: school }),
     };
-    for (const [key, r] of Object.entries(made)) id[key] = r.caseId;
+    for (const [key, r] of Object.entries(made)) {
+      id[key] = r.caseId;
+      reportOf[key] = r.reportId;
+    }
 
     await assign("C", cw, "2026-03-20T08:30:00Z");
     await assess("C", "2026-03-20T09:00:00Z");
@@ -165,7 +169,8 @@ describe.each(testDatabaseKinds())("the desk (%s)", (kind) => {
       ok: false,
       status: 400,
     });
-    expect(await assignFromDesk(t.db, cw, form({ caseId: id.A!, version: String(v), assignee: cw.id }), NOW)).toMatchObject({
+    // A caseworker may take an unassigned case, never give it to someone else (the statechart's rule).
+    expect(await assignFromDesk(t.db, cw, form({ caseId: id.A!, version: String(v), assignee: cw2.id }), NOW)).toMatchObject({
       ok: false,
       status: 409,
     });

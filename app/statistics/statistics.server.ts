@@ -8,7 +8,7 @@
  * approved) or an investigation opened at once at the protection assessment (PROTECTION_ASSESSED
  * with needsProtection). It answers the reports received since the case's previous decision;
  * its time runs from the first of them. The table case_decisions holds these facts, written by
- * a trigger on case_events (db/migrations 0005), so a year's figures are one index range scan.
+ * a trigger on case_events (db/migrations/*_case_decisions_trigger.sql), so a year's figures are one index range scan.
  */
 import { sql } from "drizzle-orm";
 
@@ -59,7 +59,7 @@ export async function computeStatistics(db: Db, unitId: string, period: Period):
           from (select child_id, count(*) as n from r group by child_id) per_child
           group by 2`),
       );
-      // The decisions come from case_decisions, kept from the event log by a trigger (0005).
+      // The decisions come from case_decisions, kept from the event log by a trigger (*_case_decisions_trigger.sql).
       const [decided] = rowsOf<{
         total: number;
         in_time: number;

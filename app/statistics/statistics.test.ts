@@ -42,9 +42,14 @@ describe.each(testDatabaseKinds())("the statistics (%s)", (kind) => {
     expect(result, command.type).toMatchObject({ ok: true });
   };
   /** Assigned and assessed on the day of receipt, then a proposal approved by the team lead. */
-  const decide = async (caseId: string, received: string, proposal: Partial<CommandInput> & { outcome: string }, approvedAt: string) => {
+  const decide = async (
+    { caseId, reportId }: { caseId: string; reportId: string },
+    received: string,
+    proposal: Partial<CommandInput> & { outcome: string },
+    approvedAt: string,
+  ) => {
     await act(caseId, lead, { type: "ASSIGNED", assignee: { id: cw.id, name: cw.name } }, `${received}T10:00:00Z`);
-    await act(caseId, cw, { type: "PROTECTION_ASSESSED", needsProtection: false, assessment: "Inget akut skyddsbehov." }, `${received}T11:00:00Z`);
+    await act(caseId, cw, { type: "PROTECTION_ASSESSED", reportId, needsProtection: false, assessment: "Inget akut skyddsbehov." }, `${received}T11:00:00Z`);
     await act(
       caseId,
       cw,
@@ -69,7 +74,7 @@ describe.each(testDatabaseKinds())("the statistics (%s)", (kind) => {
 
     // Before the period: a report and a decision in February, and a report at 23:30 on 28 February.
     const d0 = await report(t.db, "2026-02-10T09:00:00Z", { childName: "Före Perioden", reporter: mandated("Gullmarsskolan", "Lärare") });
-    await decide(d0.caseId, "2026-02-10", { outcome: "noInvestigation" }, "2026-02-20");
+    await decide(d0, "2026-02-10", { outcome: "noInvestigation" }, "2026-02-20");
     await report(t.db, "2026-02-28T22:30:00Z", { childName: "Sent I Februari" });
 
     // Five decisions in March; three within 14 days of the report (9, 0 and 14 days), two later (18 and 20).
@@ -86,19 +91,19 @@ describe.each(testDatabaseKinds())("the statistics (%s)", (kind) => {
         protectedIdentity: false,
       },
     });
-    await decide(d1.caseId, "2026-03-01", { outcome: "noInvestigation" }, "2026-03-10");
+    await decide(d1, "2026-03-01", { outcome: "noInvestigation" }, "2026-03-10");
     const d2 = await report(t.db, "2026-03-02T09:00:00Z", { childName: "Två Arton", reporter: mandated("Förskolan Solen", "Förskollärare") });
-    await decide(d2.caseId, "2026-03-02", { outcome: "noInvestigation", support: ["parentalSupport"] } as never, "2026-03-20");
+    await decide(d2, "2026-03-02", { outcome: "noInvestigation", support: ["parentalSupport"] } as never, "2026-03-20");
     const d3 = await report(t.db, "2026-03-03T09:00:00Z", { childName: "Tre Noll", reporter: mandated("Polisen Lysekil", "Polisinspektör") });
     await act(d3.caseId, lead, { type: "ASSIGNED", assignee: { id: cw.id, name: cw.name } }, "2026-03-03T10:00:00Z");
-    await act(d3.caseId, cw, { type: "PROTECTION_ASSESSED", needsProtection: true, assessment: "Akut skyddsbehov." }, "2026-03-03T11:00:00Z");
+    await act(d3.caseId, cw, { type: "PROTECTION_ASSESSED", reportId: d3.reportId, needsProtection: true, assessment: "Akut skyddsbehov." }, "2026-03-03T11:00:00Z");
     const d4 = await report(t.db, "2026-03-04T09:00:00Z", { childName: "Fyra Fjorton", reporter: mandated("Vårdcentralen Lysekil", "Sjuksköterska") });
-    await decide(d4.caseId, "2026-03-04", { outcome: "transfer", transferTo: "Uddevalla kommun" } as never, "2026-03-18");
+    await decide(d4, "2026-03-04", { outcome: "transfer", transferTo: "Uddevalla kommun" } as never, "2026-03-18");
     const d5 = await report(t.db, "2026-03-05T09:00:00Z", {
       childName: "Fem Tjugo",
       reporter: mandated("Fält- och fritidsverksamheten, Lysekils kommun", "Fältassistent"),
     });
-    await decide(d5.caseId, "2026-03-05", { outcome: "openInvestigation" }, "2026-03-25");
+    await decide(d5, "2026-03-05", { outcome: "openInvestigation" }, "2026-03-25");
 
     // The first child again, after their case closed: a new case, and a repeat report in March.
     await report(t.db, "2026-03-12T09:00:00Z", {
@@ -117,7 +122,7 @@ describe.each(testDatabaseKinds())("the statistics (%s)", (kind) => {
     await report(t.db, "2026-03-15T09:00:00Z", { childName: "Annan Anmälare", reporter: mandated("Lysekils församling", "Diakon") });
     // Decided in April: its report counts in March, its decision does not.
     const d6 = await report(t.db, "2026-03-25T09:00:00Z", { childName: "Sex April" });
-    await decide(d6.caseId, "2026-03-25", { outcome: "noInvestigation" }, "2026-04-02");
+    await decide(d6, "2026-03-25", { outcome: "noInvestigation" }, "2026-04-02");
     // 23:30 on 31 March in Stockholm (summer time) is still March.
     await report(t.db, "2026-03-31T21:30:00Z", { childName: "Sist I Mars", reporter: { kind: "private", anonymous: true } });
 
