@@ -3,9 +3,10 @@
 
 import { benchLetters } from "./letters";
 import { machineLine, printTable, type Bench, type Row } from "./lib";
+import { benchStatistics } from "./statistics";
 
 // Add a benchmark here: a name (to run it alone) and a function giving rows.
-const benches: Bench[] = [{ name: "letters", run: benchLetters }];
+const benches: Bench[] = [{ name: "letters", run: benchLetters }, { name: "statistics", run: benchStatistics }];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !benches.some((bench) => bench.name === name));

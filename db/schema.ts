@@ -12,11 +12,14 @@ import {
   pgEnum,
   pgSequence,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+
+import { REPORTER_CATEGORY_SQL } from "./reporter-category";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => "bytea",
@@ -230,10 +233,13 @@ export const reports = pgTable(
     childView: text("child_view"),
     /** Whether a police report has been made: "yes" | "no" | "unknown"; null when not answered. */
     policeReport: text("police_report"),
+    /** School, preschool, health care, … for the statistics: derived by the database (db/reporter-category.ts). */
+    reporterCategory: text("reporter_category").generatedAlwaysAs(sql.raw(REPORTER_CATEGORY_SQL)),
   },
   (t) => [
     index("reports_case_idx").on(t.caseId, t.receivedAt),
     index("reports_reporter_idx").on(t.reporterUserId),
+    index("reports_received_idx").on(t.receivedAt),
   ],
 );
 
@@ -257,7 +263,35 @@ export const caseEvents = pgTable(
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
   },
-  (t) => [uniqueIndex("case_events_case_seq_idx").on(t.caseId, t.seq)],
+  (t) => [
+    uniqueIndex("case_events_case_seq_idx").on(t.caseId, t.seq),
+    // The statistics find the decisions of a period by type and time.
+    index("case_events_type_at_idx").on(t.type, t.occurredAt),
+  ],
+);
+
+/**
+ * One row per decision on whether to investigate (an approved proposal, or an investigation
+ * opened at the protection assessment), for the statistics. Derived, not history: written by
+ * the trigger `case_events_decision` (db/migrations/*_case_decisions_trigger.sql) from the event log, so every writer
+ * keeps it right; the event log stays the record. No foreign key: it must never stop anything.
+ */
+export const caseDecisions = pgTable(
+  "case_decisions",
+  {
+    caseId: uuid("case_id").notNull(),
+    seq: integer("seq").notNull(),
+    unitId: uuid("unit_id").notNull(),
+    decidedAt: instant("decided_at").notNull(),
+    /** The first report the decision answers: received since the case's previous decision. */
+    receivedAt: instant("received_at").notNull(),
+    /** noInvestigation | support | investigation | alreadyInvestigated | transfer */
+    outcome: text("outcome").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.caseId, t.seq] }),
+    index("case_decisions_unit_at_idx").on(t.unitId, t.decidedAt),
+  ],
 );
 
 /** Every letter exactly as sent: the PDF bytes are kept, never regenerated. */

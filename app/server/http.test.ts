@@ -73,7 +73,7 @@ const matrix: Row[] = [
   { method: "POST", path: () => `/arenden/${ids.caseId}`, allowed: pageAccess.cases, form: noteForm },
   { method: "GET", path: () => "/mina-anmalningar", allowed: pageAccess.myReports },
   { method: "GET", path: () => `/mina-anmalningar/brev/${ids.reporterLetterId}`, allowed: pageAccess.myReports },
-  { method: "GET", path: () => "/skrivbord", allowed: ["caseworker", "teamLead"], pending: "the desk (wt-i10)" },
+  { method: "GET", path: () => "/skrivbord", allowed: pageAccess.desk },
   { method: "GET", path: () => "/granskning", allowed: pageAccess.audit },
   { method: "GET", path: () => `/granskning/arenden/${ids.caseId}`, allowed: pageAccess.audit },
   { method: "GET", path: () => `/granskning/arenden/${ids.caseId}/brev/${ids.caseLetterId}`, allowed: pageAccess.audit },
@@ -83,7 +83,9 @@ const matrix: Row[] = [
   { method: "GET", path: () => "/admin", allowed: pageAccess.admin },
   { method: "GET", path: () => "/admin/enheter", allowed: pageAccess.admin },
   { method: "GET", path: () => "/admin/logg", allowed: pageAccess.admin },
-  { method: "GET", path: () => "/statistik", allowed: ["teamLead", "auditor"], pending: "statistics (wt-i10)" },
+  { method: "GET", path: () => "/statistik", allowed: pageAccess.statistics },
+  { method: "GET", path: () => "/statistik.csv", allowed: pageAccess.statistics },
+  { method: "GET", path: () => "/tillganglighet", allowed: "anyone" },
 ];
 const everyone: Who[] = ["anonymous", "reporter", "caseworker", "teamLead", "auditor", "admin"];
 
