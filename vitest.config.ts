@@ -13,5 +13,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // The tests' own key for the audit checkpoints (production keeps it outside the database).
+    env: { AUDIT_KEY: "vitest-audit-key-0123456789abcdef0123456789abcdef" },
   },
 });

@@ -15,6 +15,10 @@ const schema = z
     DATA_DIR: z.string().min(1).default("./.data"),
     SESSION_SECRET: z.string().min(1).optional(),
     SEED_DEMO: z.enum(["0", "1"]).optional(),
+    AUDIT_KEY: z
+      .string()
+      .refine((v) => v.split(",").every((k) => k.trim().length >= 32), "AUDIT_KEY: each key must be at least 32 characters")
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.SESSION_SECRET) {
@@ -22,6 +26,13 @@ const schema = z
         code: "custom",
         path: ["SESSION_SECRET"],
         message: "SESSION_SECRET is required when NODE_ENV=production and DATABASE_URL is set",
+      });
+    }
+    if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.AUDIT_KEY) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUDIT_KEY"],
+        message: "AUDIT_KEY is required when NODE_ENV=production and DATABASE_URL is set (it must not live in the database)",
       });
     }
   });
@@ -33,6 +44,8 @@ export type Env = {
   dataDir: string;
   sessionSecrets: string[];
   seedDemo: boolean;
+  /** Keys sealing the audit checkpoints, newest first (see docs/decisions/0004). */
+  auditKeys: string[];
 };
 
 /** Parses process.env once; a bad value stops the server at boot with a clear message. */
@@ -52,14 +65,17 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     sessionSecrets: env.SESSION_SECRET
       ? env.SESSION_SECRET.split(",").map((s) => s.trim()).filter(Boolean)
       : [generatedSecret(dataDir)],
+    auditKeys: env.AUDIT_KEY
+      ? env.AUDIT_KEY.split(",").map((s) => s.trim()).filter(Boolean)
+      : [generatedSecret(dataDir, "audit-key")],
     // The embedded database always gets the demo accounts; PostgreSQL only on request.
     seedDemo: env.DATABASE_URL ? env.SEED_DEMO === "1" : env.SEED_DEMO !== "0",
   };
 }
 
 /** For the embedded default: a secret made once and kept beside the database. */
-function generatedSecret(dataDir: string): string {
-  const file = path.join(dataDir, "session-secret");
+function generatedSecret(dataDir: string, name = "session-secret"): string {
+  const file = path.join(dataDir, name);
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(32).toString("base64url");

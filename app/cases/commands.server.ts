@@ -4,6 +4,7 @@ import type { Db, Tx } from "../../db/client";
 import { cases, children, reports, users } from "../../db/schema";
 import type { Actor, CaseCommand, Effect, PersistedCase, RefusalCode, SupportMeasure } from "../../workflows";
 import type { SessionUser } from "../auth/session.server";
+import { sealCase } from "../audit/seal.server";
 import { storeLetter } from "../letters/archive.server";
 import type { Caseworker, Recipient } from "../letters/render.server";
 import { applyToCase } from "./store.server";
@@ -54,6 +55,7 @@ export async function runCaseCommand(
       return result;
     }
     await performEffects(tx, input.caseId, result.version, result.snapshot, result.effects, command);
+    await sealCase(tx, input.caseId, now);
     return { ok: true, version: result.version } as const;
   });
 }

@@ -5,6 +5,7 @@ import { and, desc, eq } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { cases, children, reports } from "../../db/schema";
 import { stockholmDate, type Actor, type ReportRef } from "../../workflows";
+import { sealCase } from "../audit/seal.server";
 import { applyToCase, insertCase, nextReferenceNumber } from "../cases/store.server";
 import { storeLetter } from "../letters/archive.server";
 import { intakeUnitId } from "../units.server";
@@ -159,6 +160,7 @@ async function register(tx: Tx, input: IntakeInput, submitter: Submitter, now: D
     },
   });
 
+  await sealCase(tx, caseId, now);
   return { reportId, caseId, referenceNumber, joinedExistingCase: Boolean(openCase) };
 }
 
