@@ -281,8 +281,10 @@ export const auditCheckpoints = pgTable(
     /** The case's last event after the change, and that event's hash. */
     caseSeq: integer("case_seq").notNull(),
     caseHash: text("case_hash").notNull(),
-    /** SHA-256 of the stored snapshot's JSON text. */
+    /** SHA-256 of the stored snapshot's JSON text after the change … */
     snapshotDigest: text("snapshot_digest").notNull(),
+    /** … and of the snapshot the change was applied to ("" for a new case). */
+    fromDigest: text("from_digest").notNull(),
     /** "report:<id>:<sha256>" and "letter:<id>:<sha256>", sorted, space-separated. */
     documents: text("documents").notNull(),
     at: instant("at").notNull(),

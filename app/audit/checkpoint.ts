@@ -9,6 +9,7 @@ export type CheckpointFields = {
   caseSeq: number;
   caseHash: string;
   snapshotDigest: string;
+  fromDigest: string;
   /** sorted "report:<id>:<sha256>" / "letter:<id>:<sha256>" entries, space-separated */
   documents: string;
   at: string; // ISO instant
@@ -22,7 +23,7 @@ export type CheckpointFields = {
  */
 export function checkpointHash(prevHash: string, f: CheckpointFields): string {
   return createHash("sha256")
-    .update(`${prevHash}\n${f.seq}\n${f.caseId}\n${f.caseSeq}\n${f.caseHash}\n${f.snapshotDigest}\n${f.documents}\n${f.at}`)
+    .update(`${prevHash}\n${f.seq}\n${f.caseId}\n${f.caseSeq}\n${f.caseHash}\n${f.snapshotDigest}\n${f.fromDigest}\n${f.documents}\n${f.at}`)
     .digest("hex");
 }
 

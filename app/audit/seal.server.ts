@@ -15,6 +15,21 @@ import { documentsByCaseSql, rowsOf, snapshotDigestSql } from "./digests.server"
  * order; it is taken last in the transaction, after the case's own row lock, so the
  * serialised part is short and the lock order is always the same.
  */
+// The snapshot each change started from, per transaction and case: a snapshot edited between
+// two changes (and then built on by the second) shows as a break in the digests.
+const changeStarts = new WeakMap<object, Map<string, string>>();
+
+/** Called where a change reads the case it will change (app/cases/store.server.ts applyToCase). */
+export async function noteChangeStart(tx: Tx, caseId: string): Promise<void> {
+  let started = changeStarts.get(tx);
+  if (started?.has(caseId)) return;
+  const [row] = rowsOf<{ digest: string }>(
+    await tx.execute(sql`select ${sql.raw(snapshotDigestSql)} as digest from cases c where c.id = ${caseId}`),
+  );
+  if (!started) changeStarts.set(tx, (started = new Map()));
+  started.set(caseId, row?.digest ?? "");
+}
+
 export async function sealCase(tx: Tx, caseId: string, now: Date = new Date()): Promise<void> {
   const [state] = rowsOf<{ case_seq: number; case_hash: string | null; snapshot_digest: string; documents: string | null }>(
     await tx.execute(sql`
@@ -38,13 +53,16 @@ export async function sealCase(tx: Tx, caseId: string, now: Date = new Date()): 
     caseSeq: Number(state.case_seq),
     caseHash: state.case_hash,
     snapshotDigest: state.snapshot_digest,
+    fromDigest: changeStarts.get(tx)?.get(caseId) ?? "",
     documents: state.documents ?? "",
     at: now.toISOString(),
   };
   const hash = checkpointHash(head!.prev_hash, fields);
   await tx.execute(sql`
     with moved as (update audit_head set hash = ${hash} where id = 1)
-    insert into audit_checkpoints (seq, case_id, case_seq, case_hash, snapshot_digest, documents, at, prev_hash, hash, key_id, mac)
-    values (${fields.seq}, ${caseId}, ${fields.caseSeq}, ${fields.caseHash}, ${fields.snapshotDigest}, ${fields.documents},
+    insert into audit_checkpoints (seq, case_id, case_seq, case_hash, snapshot_digest, from_digest, documents, at, prev_hash, hash, key_id, mac)
+    values (${fields.seq}, ${caseId}, ${fields.caseSeq}, ${fields.caseHash}, ${fields.snapshotDigest}, ${fields.fromDigest}, ${fields.documents},
             ${fields.at}, ${head!.prev_hash}, ${hash}, ${keyId(key)}, ${checkpointMac(key, hash)})`);
+  // A second change of the case in the same transaction starts from this one.
+  changeStarts.get(tx)?.set(caseId, fields.snapshotDigest);
 }

@@ -1,12 +1,13 @@
 /**
- * `npm run audit:verify [-- --anchor <file>]`: checks the tamper-evident history of every
+ * `npm run audit:verify [-- --anchor <file>] [--replay]`: checks the tamper-evident history of every
  * case in the configured database (DATABASE_URL, or the embedded one in DATA_DIR — stop the
  * server first, PGlite is single-process) with the AUDIT_KEY the server seals with. Exits 1
  * naming the case and event when anything was altered.
  *
  * With --anchor, the file (kept apart from the database) holds the newest checkpoint seen
  * by the last run; this run fails if the sequence no longer contains it, and on success
- * writes the new newest checkpoint there.
+ * writes the new newest checkpoint there. With --replay, every case is also rebuilt from its
+ * events through the statechart and compared with its stored snapshot (slower).
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -27,7 +28,7 @@ const db = env.databaseUrl
   ? await openDatabase({ url: env.databaseUrl })
   : await openDatabase({ dataDir: path.join(env.dataDir, "pgdata") });
 const started = performance.now();
-const report = await verifyHistory(db, { keys: env.auditKeys, anchor });
+const report = await verifyHistory(db, { keys: env.auditKeys, anchor, replay: process.argv.includes("--replay") });
 await db.close();
 const seconds = (performance.now() - started) / 1000;
 console.log(

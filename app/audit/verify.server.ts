@@ -23,6 +23,13 @@ export type VerifyOptions = {
   keys?: string[];
   /** A head recorded earlier outside the database: the sequence must still contain it. */
   anchor?: { seq: number; hash: string } | null;
+  /**
+   * Also rebuild every case from its events through the statechart and compare with the
+   * stored snapshot (audit:verify --replay). Slow (the machine, not the database, sets the
+   * pace), and not needed to detect tampering: the sealed digests already pin every
+   * snapshot; this proves the snapshots are what the events say.
+   */
+  replay?: boolean;
 };
 
 const BATCH = 5000;
@@ -35,6 +42,7 @@ type CheckpointRow = {
   case_seq: number;
   case_hash: string;
   snapshot_digest: string;
+  from_digest: string;
   documents: string;
 };
 type EventRow = {
@@ -65,8 +73,11 @@ type CaseRow = { id: string; row: Record<string, unknown> | string; snapshot_dig
 export async function verifyHistory(database: Database, options: VerifyOptions = {}): Promise<VerifyReport> {
   const keys = new Map((options.keys ?? env().auditKeys).map((k) => [keyId(k), k]));
   const problems: VerifyProblem[] = [];
-  const sequence = await verifySequence(database, keys, options.anchor ?? null, problems);
-  const walked = await verifyCases(database, problems);
+  // The two walks are independent: on PostgreSQL they run on two connections at once.
+  const [sequence, walked] = await Promise.all([
+    verifySequence(database, keys, options.anchor ?? null, problems),
+    verifyCases(database, problems, options.replay ?? false),
+  ]);
   await nameCases(database, problems);
   return { cases: walked.cases, events: walked.events, checkpoints: sequence.checkpoints, head: sequence.head, problems };
 }
@@ -86,13 +97,18 @@ async function verifySequence(
   let expected = 1;
   let count = 0;
   let anchorSeen = false;
-  for (;;) {
-    const rows = await query<CheckpointRow & { at: string; prev_hash: string; hash: string; key_id: string; mac: string }>(
+  const batch = (after: number) =>
+    query<CheckpointRow & { at: string; prev_hash: string; hash: string; key_id: string; mac: string }>(
       database,
-      sql`select seq::float8 as seq, case_id, case_seq, case_hash, snapshot_digest, documents,
+      sql`select seq::float8 as seq, case_id, case_seq, case_hash, snapshot_digest, from_digest, documents,
                  to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at, prev_hash, hash, key_id, mac
-            from audit_checkpoints where seq > ${expected - 1} order by seq limit ${BATCH}`,
+            from audit_checkpoints where seq > ${after} and seq <= ${after + BATCH} order by seq`,
     );
+  // Checkpoint numbers are dense, so the next batch's range is known: fetch it while this one is checked.
+  let next = batch(0);
+  for (let after = 0; ; after += BATCH) {
+    const rows = await next;
+    next = batch(after + BATCH);
     for (const c of rows) {
       count++;
       const seq = Number(c.seq);
@@ -100,7 +116,7 @@ async function verifySequence(
         report(c.case_id, `checkpoint${seq - expected > 1 ? `s ${expected}–${seq - 1} are` : ` ${expected} is`} missing: changes were removed from the sequence`);
       }
       if (c.prev_hash !== prev) report(c.case_id, `checkpoint ${seq} does not link to the checkpoint before it`);
-      const fields = { seq, caseId: c.case_id, caseSeq: c.case_seq, caseHash: c.case_hash, snapshotDigest: c.snapshot_digest, documents: c.documents, at: c.at };
+      const fields = { seq, caseId: c.case_id, caseSeq: c.case_seq, caseHash: c.case_hash, snapshotDigest: c.snapshot_digest, fromDigest: c.from_digest, documents: c.documents, at: c.at };
       const hash = checkpointHash(c.prev_hash, fields);
       if (hash !== c.hash) report(c.case_id, `checkpoint ${seq} was altered: its hash does not match its contents`);
       const key = keys.get(c.key_id);
@@ -115,8 +131,15 @@ async function verifySequence(
       prev = c.hash;
       expected = seq + 1;
     }
-    if (rows.length < BATCH) break;
+    if (rows.length === 0) {
+      // A gap wider than a batch, or the end: look for any checkpoint further on.
+      const [further] = await query<{ seq: number }>(database, sql`select min(seq)::float8 as seq from audit_checkpoints where seq > ${after + BATCH}`);
+      if (further?.seq == null) break;
+      after = Number(further.seq) - 1 - BATCH;
+      next = batch(after + BATCH);
+    }
   }
+  await next;
   const last = count > 0 ? { seq: expected - 1, hash: prev } : null;
   const [head] = await query<{ seq: number; hash: string }>(database, sql`select seq::float8 as seq, hash from audit_head where id = 1`);
   if ((head ? Number(head.seq) : 0) !== (last?.seq ?? 0) || (head && head.hash !== last?.hash)) {
@@ -138,7 +161,7 @@ async function verifySequence(
   return { checkpoints: count, head: last };
 }
 
-async function verifyCases(database: Database, problems: VerifyProblem[]) {
+async function verifyCases(database: Database, problems: VerifyProblem[], withReplay: boolean) {
   let cases = 0;
   let events = 0;
   let lo = NO_CASE;
@@ -164,7 +187,7 @@ async function verifyCases(database: Database, problems: VerifyProblem[]) {
     );
     const checkpoints = await query<CheckpointRow>(
       database,
-      sql`select seq::float8 as seq, case_id, case_seq, case_hash, snapshot_digest, documents
+      sql`select seq::float8 as seq, case_id, case_seq, case_hash, snapshot_digest, from_digest, documents
             from audit_checkpoints where ${inPage(sql.raw("case_id"))} order by case_id, seq`,
     );
     const documents = await query<{ case_id: string; entry: string; altered_file: string | null }>(
@@ -204,6 +227,7 @@ async function verifyCases(database: Database, problems: VerifyProblem[]) {
         checkpointsByCase.get(id) ?? [],
         documentsByCase.get(id) ?? [],
         problems,
+        withReplay,
       );
     }
     cases += caseRows.length;
@@ -222,6 +246,7 @@ function checkCase(
   checkpoints: CheckpointRow[],
   documents: { entry: string; altered_file: string | null }[],
   problems: VerifyProblem[],
+  withReplay: boolean,
 ) {
   const row = caseRow ? (typeof caseRow.row === "string" ? JSON.parse(caseRow.row) : caseRow.row) as Record<string, unknown> : null;
   const referenceNumber = (row?.reference_number as string | undefined) ?? null;
@@ -276,6 +301,15 @@ function checkCase(
       report(`events ${latest.case_seq + 1}–${lastSeq} were added after the last checkpoint (${latest.seq})`, lastSeq);
     }
     if (latest.snapshot_digest !== caseRow!.snapshot_digest) report(`the snapshot was edited after checkpoint ${latest.seq}`);
+    // Each change started from the snapshot the change before it sealed.
+    const broken = checkpoints.findIndex((c, i) => c.from_digest !== (i === 0 ? "" : checkpoints[i - 1]!.snapshot_digest));
+    if (broken >= 0) {
+      report(
+        broken === 0
+          ? `checkpoint ${checkpoints[0]!.seq} is not the case's first`
+          : `the snapshot was edited between checkpoints ${checkpoints[broken - 1]!.seq} and ${checkpoints[broken]!.seq}, and a later change built on it`,
+      );
+    }
     checkDocuments(checkpoints, documents, report);
   }
   for (const d of documents) {
@@ -284,7 +318,7 @@ function checkCase(
 
   // The snapshot against the replay of its events, and the inbox's copies against the snapshot.
   const snapshot = parseJson(row.snapshot) as PersistedCase;
-  if (events.length > 0 && snapshot?.machineVersion === CASE_MACHINE_VERSION) {
+  if (withReplay && events.length > 0 && snapshot?.machineVersion === CASE_MACHINE_VERSION) {
     let replayed: PersistedCase | null = null;
     try {
       replayed = replay(events.map((e) => parseJson(e.event) as CaseEvent));

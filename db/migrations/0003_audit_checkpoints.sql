@@ -4,6 +4,7 @@ CREATE TABLE "audit_checkpoints" (
 	"case_seq" integer NOT NULL,
 	"case_hash" text NOT NULL,
 	"snapshot_digest" text NOT NULL,
+	"from_digest" text NOT NULL,
 	"documents" text NOT NULL,
 	"at" timestamp with time zone NOT NULL,
 	"prev_hash" text NOT NULL,
