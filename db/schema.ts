@@ -148,7 +148,8 @@ export const cases = pgTable(
     index("cases_inbox_idx").on(t.unitId, t.open, t.nextDeadline),
     index("cases_child_idx").on(t.childId),
     index("cases_assignee_idx").on(t.assigneeId),
-    index("cases_received_idx").on(t.receivedAt),
+    // With the id, keyset pages of a period (exports) are one ordered index range each.
+    index("cases_received_idx").on(t.receivedAt, t.id),
   ],
 );
 

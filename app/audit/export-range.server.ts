@@ -7,7 +7,6 @@ import { TZDate } from "@date-fns/tz";
 import { sql, type SQL } from "drizzle-orm";
 
 import type { Db } from "../../db/client";
-import { accessLog } from "../../db/schema";
 import type { SessionUser } from "../auth/session.server";
 import { csvLines } from "./csv.server";
 import { rowsOf } from "./digests.server";
@@ -50,7 +49,7 @@ export type CasesExport = {
   chunks: AsyncIterable<string>;
 };
 
-const CASES_PER_BATCH = 500;
+const CASES_PER_BATCH = 200;
 const EVENTS_PER_BATCH = 2000;
 
 /**
@@ -73,68 +72,93 @@ export async function exportCasesJsonLines(db: Db, user: SessionUser, check: Ext
 
 async function* jsonLines(db: Db, user: SessionUser, check: Extract<RangeCheck, { ok: true }>, total: number, now: Date) {
   yield `${JSON.stringify({ kind: "export", format: "varna.cases.v1", from: check.range.from, to: check.range.to, cases: total, exportedAt: now.toISOString(), exportedBy: user.name })}\n`;
-  type Row = {
-    id: string;
-    reference_number: string;
-    state: string;
-    cursor: string;
-    received_at: Date | string;
-    closed_at: Date | string | null;
-    seq: number;
-    type: string;
-    event: unknown;
-    actor_id: string | null;
-    actor_name: string;
-    occurred_at: Date | string;
-    prev_hash: string;
-    hash: string;
-  };
-  let after: [string, string, number] | null = null;
-  for (;;) {
-    const position: SQL = after ? sql`and (c.received_at, c.id, e.seq) > (${after[0]}::timestamptz, ${after[1]}::uuid, ${after[2]}::int)` : sql``;
-    const rows: Row[] = rowsOf<Row>(
-      await db.execute(sql`
-        select c.id, c.reference_number, c.state, c.received_at::text as cursor, c.received_at, c.closed_at,
-               e.seq, e.type, e.event, e.actor_id, e.actor_name, e.occurred_at, e.prev_hash, e.hash
-          from cases c join units u on u.id = c.unit_id join case_events e on e.case_id = c.id
-         where c.received_at >= ${check.start.toISOString()}::timestamptz and c.received_at < ${check.end.toISOString()}::timestamptz
-           and ${municipalityFilter(user)} ${position}
-         order by c.received_at, c.id, e.seq
-         limit ${EVENTS_PER_BATCH}`),
-    );
-    let out = "";
-    const started: string[] = [];
-    for (const r of rows) {
-      if (r.seq === 1) {
-        started.push(r.id);
+  for await (const batch of caseBatches(db, user, check, CASES_PER_BATCH)) {
+    await logCases(db, user, batch.map((c) => c.id), "export.jsonl", now);
+    // The batch's events in the batch's order, themselves in pages: a case may have thousands.
+    const ids = batch.map((c) => c.id).join(",");
+    let after: [number, number] = [0, 0];
+    for (;;) {
+      const rows = rowsOf<{ pos: number | string; seq: number; type: string; event: unknown; actor_id: string | null; actor_name: string; occurred_at: Date | string; prev_hash: string; hash: string }>(
+        await db.execute(sql`
+          select b.pos, e.seq, e.type, e.event, e.actor_id, e.actor_name, e.occurred_at, e.prev_hash, e.hash
+            from unnest(string_to_array(${ids}, ',')::uuid[]) with ordinality b(id, pos) join case_events e on e.case_id = b.id
+           where (b.pos, e.seq) > (${after[0]}::bigint, ${after[1]}::int)
+           order by b.pos, e.seq
+           limit ${EVENTS_PER_BATCH}`),
+      );
+      let out = "";
+      for (const r of rows) {
+        const c = batch[Number(r.pos) - 1]!;
+        if (r.seq === 1) {
+          out += `${JSON.stringify({
+            kind: "case",
+            id: c.id,
+            referenceNumber: c.reference_number,
+            state: c.state,
+            receivedAt: new Date(c.received_at).toISOString(),
+            closedAt: c.closed_at ? new Date(c.closed_at).toISOString() : null,
+            genesis: genesisHash(c.id),
+          })}\n`;
+        }
         out += `${JSON.stringify({
-          kind: "case",
-          id: r.id,
-          referenceNumber: r.reference_number,
-          state: r.state,
-          receivedAt: new Date(r.received_at).toISOString(),
-          closedAt: r.closed_at ? new Date(r.closed_at).toISOString() : null,
-          genesis: genesisHash(r.id),
+          kind: "event",
+          caseId: c.id,
+          seq: r.seq,
+          type: r.type,
+          occurredAt: new Date(r.occurred_at).toISOString(),
+          actorId: r.actor_id,
+          actorName: r.actor_name,
+          event: typeof r.event === "string" ? JSON.parse(r.event) : r.event,
+          prevHash: r.prev_hash,
+          hash: r.hash,
         })}\n`;
       }
-      out += `${JSON.stringify({
-        kind: "event",
-        caseId: r.id,
-        seq: r.seq,
-        type: r.type,
-        occurredAt: new Date(r.occurred_at).toISOString(),
-        actorId: r.actor_id,
-        actorName: r.actor_name,
-        event: typeof r.event === "string" ? JSON.parse(r.event) : r.event,
-        prevHash: r.prev_hash,
-        hash: r.hash,
-      })}\n`;
+      if (out) yield out;
+      if (rows.length < EVENTS_PER_BATCH) break;
+      const last = rows.at(-1)!;
+      after = [Number(last.pos), last.seq];
     }
-    await logCases(db, user, started, "export.jsonl", now);
-    if (out) yield out;
-    if (rows.length < EVENTS_PER_BATCH) return;
-    const last: Row = rows.at(-1)!;
-    after = [last.cursor, last.id, last.seq];
+  }
+}
+
+type CaseRow = {
+  id: string;
+  reference_number: string;
+  cursor: string;
+  received_at: Date | string;
+  state: string;
+  closed_at: Date | string | null;
+  report_count: number;
+  violence: boolean;
+  urgent: boolean;
+  assignee: string | null;
+  version: number;
+  head: string | null;
+};
+
+/** The period's cases in order of receipt, a batch at a time (keyset-paged on received_at, id). */
+async function* caseBatches(db: Db, user: SessionUser, check: Extract<RangeCheck, { ok: true }>, size: number): AsyncGenerator<CaseRow[]> {
+  let after: [string, string] | null = null;
+  for (;;) {
+    // The plain >= lets the received_at index start at the cursor; the row comparison breaks ties.
+    const position: SQL = after
+      ? sql`and c.received_at >= ${after[0]}::timestamptz and (c.received_at, c.id) > (${after[0]}::timestamptz, ${after[1]}::uuid)`
+      : sql``;
+    const rows: CaseRow[] = rowsOf<CaseRow>(
+      await db.execute(sql`
+        select c.id, c.reference_number, c.received_at::text as cursor, c.received_at, c.state, c.closed_at,
+               c.report_count, c.violence, c.urgent, a.name as assignee, c.version,
+               (select hash from case_events e where e.case_id = c.id and e.seq = c.version) as head
+          from cases c join units u on u.id = c.unit_id left join users a on a.id = c.assignee_id
+         where c.received_at >= ${check.start.toISOString()}::timestamptz and c.received_at < ${check.end.toISOString()}::timestamptz
+           and ${municipalityFilter(user)} ${position}
+         order by c.received_at, c.id
+         limit ${size}`),
+    );
+    if (rows.length > 0) yield rows;
+    if (rows.length < size) return;
+    const last: CaseRow = rows.at(-1)!;
+    after = [last.cursor, last.id];
   }
 }
 
@@ -166,54 +190,22 @@ export async function exportCasesCsv(db: Db, user: SessionUser, check: Extract<R
 
 async function* csvRows(db: Db, user: SessionUser, check: Extract<RangeCheck, { ok: true }>, now: Date) {
   yield csvLines([CASES_CSV_COLUMNS], { bom: true });
-  type Row = {
-    id: string;
-    reference_number: string;
-    cursor: string;
-    received_at: Date | string;
-    state: string;
-    closed_at: Date | string | null;
-    report_count: number;
-    violence: boolean;
-    urgent: boolean;
-    assignee: string | null;
-    version: number;
-    head: string | null;
-  };
-  let after: [string, string] | null = null;
-  for (;;) {
-    const position: SQL = after ? sql`and (c.received_at, c.id) > (${after[0]}::timestamptz, ${after[1]}::uuid)` : sql``;
-    const rows: Row[] = rowsOf<Row>(
-      await db.execute(sql`
-        select c.id, c.reference_number, c.received_at::text as cursor, c.received_at, c.state, c.closed_at,
-               c.report_count, c.violence, c.urgent, a.name as assignee, c.version,
-               (select hash from case_events e where e.case_id = c.id and e.seq = c.version) as head
-          from cases c join units u on u.id = c.unit_id left join users a on a.id = c.assignee_id
-         where c.received_at >= ${check.start.toISOString()}::timestamptz and c.received_at < ${check.end.toISOString()}::timestamptz
-           and ${municipalityFilter(user)} ${position}
-         order by c.received_at, c.id
-         limit ${CASES_PER_BATCH}`),
+  for await (const rows of caseBatches(db, user, check, CASES_PER_BATCH)) {
+    await logCases(db, user, rows.map((r) => r.id), "export.csv", now);
+    yield csvLines(
+      rows.map((r) => [
+        r.reference_number,
+        stockholm(r.received_at),
+        stateLabel(r.state),
+        r.closed_at ? stockholm(r.closed_at) : "",
+        r.report_count,
+        r.violence,
+        r.urgent,
+        r.assignee ?? "",
+        r.version,
+        r.head ?? "",
+      ]),
     );
-    if (rows.length > 0) {
-      await logCases(db, user, rows.map((r) => r.id), "export.csv", now);
-      yield csvLines(
-        rows.map((r) => [
-          r.reference_number,
-          stockholm(r.received_at),
-          stateLabel(r.state),
-          r.closed_at ? stockholm(r.closed_at) : "",
-          r.report_count,
-          r.violence,
-          r.urgent,
-          r.assignee ?? "",
-          r.version,
-          r.head ?? "",
-        ]),
-      );
-    }
-    if (rows.length < CASES_PER_BATCH) return;
-    const last: Row = rows.at(-1)!;
-    after = [last.cursor, last.id];
   }
 }
 
@@ -230,5 +222,8 @@ async function countCases(db: Db, user: SessionUser, check: Extract<RangeCheck, 
 /** Each exported case gets its own access_log row, so the case's log shows the export too. */
 async function logCases(db: Db, user: SessionUser, caseIds: string[], detail: string, now: Date) {
   if (caseIds.length === 0) return;
-  await db.insert(accessLog).values(caseIds.map((caseId) => ({ userId: user.id, caseId, action: "export", detail, at: now })));
+  await db.execute(sql`
+    insert into access_log (user_id, case_id, action, detail, at)
+    select ${user.id}::uuid, id, 'export', ${detail}, ${now.toISOString()}::timestamptz
+      from unnest(string_to_array(${caseIds.join(",")}, ',')::uuid[]) id`);
 }

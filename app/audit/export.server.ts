@@ -68,9 +68,9 @@ export function mayExport(user: SessionUser): boolean {
   return user.role === "auditor" && user.unitId !== null;
 }
 
-/** The municipality whose cases `user` may export (the one their unit belongs to). */
+/** The municipality whose cases `user` may export (the one their unit belongs to); `u` is the case's unit. */
 export function municipalityFilter(user: SessionUser) {
-  return sql`u.municipality = (select municipality from units where id = ${user.unitId})`;
+  return sql`u.municipality = (select m.municipality from units m where m.id = ${user.unitId})`;
 }
 
 async function findCase(db: Queryable, user: SessionUser, caseId: string): Promise<CaseRow | null> {

@@ -19,4 +19,6 @@ CREATE TABLE "audit_head" (
 	"hash" text NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX "audit_checkpoints_case_idx" ON "audit_checkpoints" USING btree ("case_id","seq");
+DROP INDEX "cases_received_idx";--> statement-breakpoint
+CREATE INDEX "audit_checkpoints_case_idx" ON "audit_checkpoints" USING btree ("case_id","seq");--> statement-breakpoint
+CREATE INDEX "cases_received_idx" ON "cases" USING btree ("received_at","id");
