@@ -113,7 +113,8 @@ async function verifySequence(
       count++;
       const seq = Number(c.seq);
       if (seq !== expected) {
-        report(c.case_id, `checkpoint${seq - expected > 1 ? `s ${expected}–${seq - 1} are` : ` ${expected} is`} missing: changes were removed from the sequence`);
+        // Whose changes they were is gone with them: named as the sequence's, not the next case's.
+        report(NO_CASE, `checkpoint${seq - expected > 1 ? `s ${expected}–${seq - 1} are` : ` ${expected} is`} missing: changes were removed from the sequence`);
       }
       if (c.prev_hash !== prev) report(c.case_id, `checkpoint ${seq} does not link to the checkpoint before it`);
       const fields = { seq, caseId: c.case_id, caseSeq: c.case_seq, caseHash: c.case_hash, snapshotDigest: c.snapshot_digest, fromDigest: c.from_digest, documents: c.documents, at: c.at };
