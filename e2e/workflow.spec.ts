@@ -14,14 +14,18 @@ test("a report goes from intake to a closed case with voluntary support accepted
   await expectAccessible(page);
 
   let form = await action(page, "Skyddsbedömning");
+  await form.getByLabel(/^Anmälan 1, inkom/).check();
   await form.getByLabel("Nej – förhandsbedömning").check();
   await form.getByRole("textbox", { name: "Skyddsbedömning" }).fill("Inget akut skyddsbehov.");
   await form.getByRole("button", { name: "Spara skyddsbedömningen" }).click();
   await expect(page.getByText("Skyddsbedömningen är sparad.")).toBeVisible();
 
+  // The caseworker who acted first took the case.
+  await expect(page.getByRole("definition").filter({ hasText: "Sara Lindqvist" })).toBeVisible();
   form = await action(page, "Kalla till samtal");
-  await form.getByLabel("Datum").fill(inDays(3));
-  await form.getByLabel("Tid").fill("10:00");
+  // Booked for earlier today, so the conversation can be recorded now (never before its time).
+  await form.getByLabel("Datum").fill(inDays(0));
+  await form.getByLabel("Tid", { exact: true }).fill("00:00");
   await form.getByLabel("Plats").fill("Socialtjänsten, Kungsgatan 15");
   await form.getByLabel(/Vera Vägen \(barnet\)/).check();
   await form.getByRole("button", { name: "Skicka kallelse" }).click();
@@ -61,6 +65,14 @@ test("a violence-flagged report goes straight to an investigation, and no invita
   await signInAs(page, "caseworker");
   await openCase(page, reference);
   await expect(page.locator("summary", { hasText: "Kalla till samtal" })).toHaveCount(0);
+  // No decision without a protection assessment, on the violence path too.
+  await expect(page.locator("summary", { hasText: "Föreslå beslut" })).toHaveCount(0);
+  const assessment = await action(page, "Skyddsbedömning");
+  await assessment.getByLabel(/^Anmälan 1, inkom/).check();
+  await assessment.getByLabel("Nej – förhandsbedömning").check();
+  await assessment.getByRole("textbox", { name: "Skyddsbedömning" }).fill("Barnet är tryggt hos mormor i dag.");
+  await assessment.getByRole("button", { name: "Spara skyddsbedömningen" }).click();
+  await expect(page.getByText("Skyddsbedömningen är sparad.")).toBeVisible();
 
   const form = await action(page, "Föreslå beslut");
   await form.getByLabel("Inleda utredning").check();

@@ -48,6 +48,7 @@ function assess(needsProtection: boolean, o: Partial<CommandOf<"PROTECTION_ASSES
     type: "PROTECTION_ASSESSED",
     at: T.assessed,
     actor: caseworker,
+    reportId: "r-1",
     needsProtection,
     assessment: needsProtection ? "Akut risk, barnet skyddsplaceras." : "Inget akut skyddsbehov.",
     ...o,
@@ -72,7 +73,7 @@ function held(o: Partial<CommandOf<"CONVERSATION_HELD">> = {}): CaseCommand {
     type: "CONVERSATION_HELD",
     at: T.held,
     actor: caseworker,
-    participants: ["Elsa", "Mamma"],
+    participants: ["Elsa Exempel", "Mamma"],
     notes: "Elsa berättar om skolan.",
     ...o,
   };
@@ -160,7 +161,7 @@ describe("openCase", () => {
     expect(c.caseId).toBe("case-1");
     expect(c.referenceNumber).toBe("ORO-2026-0001");
     expect(c.reports.map((r) => r.id)).toEqual(["r-1"]);
-    expect(c.flags).toEqual({ violence: false, protectedIdentity: false, urgent: false });
+    expect(c.flags).toEqual({ violence: false, violenceKinds: [], protectedIdentity: false, urgent: false });
     expect(c.assignee).toBeNull();
     expect(c.deadlines).toEqual({
       protectionAssessment: { due: "2026-03-20", metAt: null },
@@ -245,10 +246,12 @@ describe("protection assessment (skyddsbedömning)", () => {
     expect(refusalOf(fresh(), assess(true, { assessment: "" }))).toBe("assessmentRequired");
   });
 
-  it("is staff work and happens once", () => {
+  it("is staff work and happens once per report", () => {
     expect(refusalOf(fresh(), assess(false, { actor: publicActor }))).toBe("staffOnly");
     expect(refusalOf(fresh(), assess(false, { actor: system }))).toBe("staffOnly");
-    expect(refusalOf(planning(), assess(false))).toBe("notAllowedInState");
+    expect(refusalOf(planning(), assess(false))).toBe("reportAlreadyAssessed");
+    expect(availableCommands(planning(), caseworker)).not.toContain("PROTECTION_ASSESSED");
+    expect(refusalOf(fresh(), assess(false, { reportId: "r-404" }))).toBe("reportNotOnCase");
   });
 });
 
@@ -298,7 +301,7 @@ describe("invitation and conversation (kallelse, samtal)", () => {
     const s = run(invited(), held());
     expect(stateName(s)).toBe("preliminaryAssessment.conversationHeld");
     expect(s.context.conversation).toEqual({
-      participants: ["Elsa", "Mamma"],
+      participants: ["Elsa Exempel", "Mamma"],
       notes: "Elsa berättar om skolan.",
       heldAt: T.held,
       recordedBy: caseworker,
@@ -379,29 +382,34 @@ describe("proposing a decision", () => {
   });
 
   it("is not possible from received for an ordinary case", () => {
-    expect(refusalOf(fresh(), propose({ childNotHeardReason: "x" }))).toBe("protectionAssessmentRequired");
+    expect(refusalOf(fresh(), propose({ childNotHeardReason: "x" }))).toBe("notAllowedInState");
     expect(availableCommands(fresh(), caseworker)).not.toContain("DECISION_PROPOSED");
   });
 
-  it("in a violence case goes straight from received, and only to open an investigation", () => {
+  it("a violence case cannot reach a decision without a protection assessment", () => {
     const v = violent();
-    expect(availableCommands(v, caseworker)).toContain("DECISION_PROPOSED");
-    expect(refusalOf(v, propose({ childNotHeardReason: "Våldsärende." }))).toBe(
-      "onlyInvestigationForViolence",
+    expect(availableCommands(v, caseworker)).not.toContain("DECISION_PROPOSED");
+    expect(refusalOf(v, propose({ outcome: "openInvestigation", reasoning: "", childNotHeardReason: "x" }))).toBe(
+      "notAllowedInState",
     );
-    expect(
-      refusalOf(v, propose({ outcome: "transfer", transferTo: "Uddevalla", childNotHeardReason: "x" })),
-    ).toBe("onlyInvestigationForViolence");
+    const assessed = run(v, assess(false));
+    expect(stateName(assessed)).toBe("preliminaryAssessment.planning");
+    expect(refusalOf(assessed, propose({ childNotHeardReason: "Våldsärende." }))).toBe("onlyInvestigationForViolence");
     const s = run(
-      v,
+      assessed,
       propose({ outcome: "openInvestigation", reasoning: "", childNotHeardReason: "Våldsärende." }),
     );
     expect(stateName(s)).toBe("awaitingApproval");
-    expect(s.context.proposal?.proposedFrom).toBe("received");
+    expect(s.context.proposal?.proposedFrom).toBe("preliminaryAssessment.planning");
+    expect(stateName(run(s, approve()))).toBe("investigation");
   });
 
   it("in a case that became violent during the preliminary assessment, only to investigate", () => {
-    const s = run(conversationHeld(), addReport({ violence: true }));
+    const s = run(
+      conversationHeld(),
+      addReport({ violence: true }),
+      assess(false, { reportId: "r-2", at: T.later }),
+    );
     expect(refusalOf(s, propose())).toBe("onlyInvestigationForViolence");
     expect(accept(s, propose({ outcome: "openInvestigation" })).ok).toBe(true);
   });
@@ -486,6 +494,7 @@ describe("approving a decision (four eyes)", () => {
   it("open an investigation in a violence case: no notice until the caseworker sends it", () => {
     const s = run(
       violent(),
+      assess(false),
       propose({ outcome: "openInvestigation", reasoning: "", childNotHeardReason: "Våldsärende." }),
     );
     const { snapshot, effects } = accept(s, approve());
@@ -517,7 +526,7 @@ describe("approving a decision (four eyes)", () => {
     ]);
   });
 
-  it("transfer: closed, no letter and no feedback from us", () => {
+  it("transfer: closed, no letter to the family, feedback to the school that it was transferred", () => {
     const { snapshot, effects } = accept(
       awaiting({ outcome: "transfer", transferTo: "Uddevalla kommun" }),
       approve(),
@@ -525,7 +534,7 @@ describe("approving a decision (four eyes)", () => {
     expect(stateName(snapshot)).toBe("closed");
     expect(snapshot.context.outcome).toBe("transferred");
     expect(snapshot.context.decision?.transferTo).toBe("Uddevalla kommun");
-    expect(effects).toEqual([]);
+    expect(effects).toEqual([{ type: "sendFeedback", params: { outcome: "transferred", reportIds: ["r-1"] } }]);
   });
 
   it("feedback goes only to mandated reporters; none when all reporters are private", () => {
@@ -535,6 +544,8 @@ describe("approving a decision (four eyes)", () => {
       assess(false),
       addReport({ id: "r-2", mandatedReporter: true, receivedAt: "2026-03-21T09:00:00.000Z" }),
       addReport({ id: "r-3", mandatedReporter: false, receivedAt: "2026-03-22T09:00:00.000Z" }),
+      assess(false, { reportId: "r-2" }),
+      assess(false, { reportId: "r-3" }),
       invite(),
       held(),
       propose(),
@@ -550,7 +561,9 @@ describe("approving a decision (four eyes)", () => {
   });
 
   it("is refused when a violence report joined after a proposal not to investigate", () => {
-    const s = run(awaiting(), addReport({ violence: true }));
+    const joined = run(awaiting(), addReport({ violence: true }));
+    expect(refusalOf(joined, approve())).toBe("reportUnassessed");
+    const s = run(joined, assess(false, { reportId: "r-2", at: T.later }));
     expect(refusalOf(s, approve())).toBe("onlyInvestigationForViolence");
     const back = run(s, returned("Våldsanmälan har kommit in."));
     expect(stateName(back)).toBe("preliminaryAssessment.conversationHeld");
@@ -566,10 +579,6 @@ describe("returning a decision", () => {
     ["preliminaryAssessment.planning", () => run(planning(), propose(reason))],
     ["preliminaryAssessment.invited", () => run(invited(), propose(reason))],
     ["preliminaryAssessment.conversationHeld", () => run(conversationHeld(), propose())],
-    [
-      "received",
-      () => run(violent(), propose({ outcome: "openInvestigation", reasoning: "", ...reason })),
-    ],
   ];
 
   for (const [origin, make] of origins) {
@@ -621,6 +630,7 @@ describe("voluntary support (frivilliga insatser)", () => {
     expect(s.context.closedAt).toBe(T.later);
     expect(s.context.supportAnswer).toEqual({
       answer: "accepted",
+      childAnswer: null,
       note: "Mamma tackade ja per telefon.",
       at: T.later,
       by: caseworker,
@@ -631,7 +641,7 @@ describe("voluntary support (frivilliga insatser)", () => {
     const s = run(supportOffered(), { type: "SUPPORT_DECLINED", at: T.later, actor: caseworker });
     expect(stateName(s)).toBe("closed");
     expect(s.context.outcome).toBe("supportDeclined");
-    expect(s.context.supportAnswer).toEqual({ answer: "declined", note: null, at: T.later, by: caseworker });
+    expect(s.context.supportAnswer).toEqual({ answer: "declined", childAnswer: null, note: null, at: T.later, by: caseworker });
   });
 
   it("cannot be answered where no support is offered", () => {
@@ -682,7 +692,6 @@ describe("in every open state: assign, reports, notes, extensions", () => {
     ["preliminaryAssessment.conversationHeld", conversationHeld],
     ["awaitingApproval", () => awaiting()],
     ["investigation", investigating],
-    ["supportOffered", supportOffered],
   ];
 
   for (const [name, make] of openStates) {
@@ -697,7 +706,7 @@ describe("in every open state: assign, reports, notes, extensions", () => {
       expect(assigned.context.assignee).toEqual({ id: "u-bo", name: "Bo Handläggare" });
       const withNote = run(assigned, note("Ringt skolan."));
       expect(withNote.context.notes).toEqual([{ text: "Ringt skolan.", at: T.later, by: caseworker }]);
-      const withReport = run(withNote, addReport({ receivedAt: T.later }));
+      const withReport = run(withNote, addReport({ receivedAt: T.later }, system));
       expect(withReport.context.reports.map((r) => r.id)).toEqual(["r-1", "r-2"]);
       expect(stateName(withReport)).toBe(name);
       expect(availableCommands(s, teamLead)).toEqual(
@@ -706,13 +715,16 @@ describe("in every open state: assign, reports, notes, extensions", () => {
     });
   }
 
-  it("only a team lead assigns", () => {
+  it("a team lead assigns; a caseworker only takes an unassigned case for themselves", () => {
     const cmd = { type: "ASSIGNED", at: T.later, assignee: { id: "u-bo", name: "Bo" } } as const;
-    expect(refusalOf(fresh(), { ...cmd, actor: caseworker })).toBe("teamLeadOnly");
+    expect(refusalOf(fresh(), { ...cmd, actor: caseworker })).toBe("selfAssignOnly");
     expect(refusalOf(fresh(), { ...cmd, actor: teamLead, assignee: { id: "", name: "" } })).toBe(
       "assigneeRequired",
     );
-    expect(availableCommands(fresh(), caseworker)).not.toContain("ASSIGNED");
+    const taken = run(fresh(), { ...cmd, actor: caseworker, assignee: { id: caseworker.id, name: caseworker.name } });
+    expect(taken.context.assignee?.id).toBe(caseworker.id);
+    expect(availableCommands(taken, otherCaseworker)).not.toContain("ASSIGNED");
+    expect(refusalOf(taken, { ...cmd, actor: otherCaseworker, assignee: { id: "u-bo", name: "Bo" } })).toBe("teamLeadOnly");
   });
 
   it("reports are kept oldest first, once each, whoever submitted them", () => {
@@ -744,7 +756,7 @@ describe("extending deadlines (synnerliga skäl)", () => {
       due: "2026-04-17",
       originalDue: "2026-04-03",
       extensions: [
-        { until: "2026-04-17", reason: "Synnerliga skäl: tolk saknas.", at: T.later, by: caseworker },
+        { until: "2026-04-17", reason: "Synnerliga skäl: tolk saknas.", at: T.later, by: caseworker, approvedBy: null },
       ],
       metAt: null,
     });
@@ -765,17 +777,37 @@ describe("extending deadlines (synnerliga skäl)", () => {
     expect(refusalOf(planning(), extend({ until: "17 april" }))).toBe("invalidDate");
   });
 
-  it("the investigation deadline only once an investigation is opened", () => {
-    expect(refusalOf(planning(), extend({ deadline: "investigation", until: "2026-09-01" }))).toBe(
-      "investigationNotOpened",
+  it("the investigation deadline is extended only by a decision on särskilda skäl a team lead approves", () => {
+    expect(refusalOf(investigating(), extend({ deadline: "investigation", until: "2026-08-27" }))).toBe(
+      "deadlineAlreadyMet",
     );
-    const s = run(investigating(), extend({ deadline: "investigation", until: "2026-08-27" }));
+    expect(refusalOf(planning(), extend({ deadline: "investigation", until: "2026-08-27" }))).toBe(
+      "investigationExtensionNeedsApproval",
+    );
+    const proposeExtension = (reason: string, actor: Actor = caseworker): CaseCommand => ({
+      type: "INVESTIGATION_EXTENSION_PROPOSED",
+      at: T.later,
+      actor,
+      until: "2026-08-27",
+      reason,
+    });
+    expect(refusalOf(planning(), proposeExtension("Särskilda skäl: utlåtande från BUP dröjer."))).toBe("notAllowedInState");
+    expect(refusalOf(investigating(), proposeExtension("."))).toBe("specialReasonsTooShort");
+    expect(refusalOf(investigating(), proposeExtension("Dröjer."))).toBe("specialReasonsTooShort");
+    const proposed = run(investigating(), proposeExtension("Särskilda skäl: utlåtande från BUP dröjer."));
+    expect(proposed.context.deadlines.investigation?.due).toBe("2026-07-27");
+    const approveExt = (actor: Actor): CaseCommand => ({ type: "INVESTIGATION_EXTENSION_APPROVED", at: T.later, actor });
+    expect(refusalOf(proposed, approveExt(otherCaseworker))).toBe("teamLeadOnly");
+    const s = run(proposed, approveExt(teamLead));
     expect(s.context.deadlines.investigation).toMatchObject({
       due: "2026-08-27",
       originalDue: "2026-07-27",
-      extensions: [{ until: "2026-08-27", reason: "Synnerliga skäl: tolk saknas." }],
+      extensions: [{ until: "2026-08-27", reason: "Särskilda skäl: utlåtande från BUP dröjer.", approvedBy: teamLead }],
     });
     expect(nextDeadline(s)).toEqual({ kind: "investigation", due: "2026-08-27" });
+    // Four eyes here too: a team lead's own proposal needs another approver.
+    const own = run(investigating(), proposeExtension("Särskilda skäl: utlåtande från BUP dröjer.", teamLead));
+    expect(refusalOf(own, approveExt(teamLead))).toBe("proposerCannotApprove");
   });
 
   it("a met deadline cannot be extended", () => {
@@ -812,6 +844,16 @@ describe("closed (avslutat)", () => {
       addReport({ id: "r-new" }),
       note("Efterhandsanteckning."),
       extend(),
+      { type: "INVESTIGATION_EXTENSION_PROPOSED", ...anyEvent, until: "2026-12-01", reason: "Särskilda skäl, utförligt beskrivna." },
+      { type: "INVESTIGATION_EXTENSION_APPROVED", ...anyEvent },
+      { type: "GUARDIAN_ADDED", ...anyEvent, guardianId: "g-1", name: "Mamma", address: null, custody: true, confirmed: true, reason: "x" },
+      { type: "GUARDIAN_CORRECTED", ...anyEvent, guardianId: "g-1", name: "Mamma", address: null, custody: true, reason: "x" },
+      { type: "GUARDIAN_CONFIRMED", ...anyEvent, guardianId: "g-1", reason: "x" },
+      { type: "GUARDIAN_REMOVED", ...anyEvent, guardianId: "g-1", reason: "x" },
+      { type: "GUARDIAN_SUSPECTED", ...anyEvent, guardianId: "g-1", suspected: true, reason: "x" },
+      { type: "VIOLENCE_FLAG_SET", ...anyEvent, kinds: ["familyViolence"], reason: "x" },
+      { type: "VIOLENCE_FLAG_CLEARED", ...anyEvent, reason: "x" },
+      { type: "PROTECTED_IDENTITY_SET", ...anyEvent, person: "child", protectedIdentity: true, reason: "x" },
     ];
     expect(attempts.map((e) => e.type).sort()).toEqual([...COMMAND_TYPES].sort());
     for (const event of attempts) {
@@ -826,9 +868,17 @@ describe("availableCommands", () => {
   it("lists what the state and the actor allow", () => {
     expect(availableCommands(fresh(), caseworker)).toEqual([
       "PROTECTION_ASSESSED",
+      "ASSIGNED",
       "REPORT_ADDED",
       "NOTE_ADDED",
       "DEADLINE_EXTENDED",
+      "GUARDIAN_ADDED",
+      "GUARDIAN_CORRECTED",
+      "GUARDIAN_CONFIRMED",
+      "GUARDIAN_REMOVED",
+      "GUARDIAN_SUSPECTED",
+      "VIOLENCE_FLAG_SET",
+      "PROTECTED_IDENTITY_SET",
     ]);
     expect(availableCommands(planning(), teamLead)).toEqual([
       "INVITATION_SENT",
@@ -837,25 +887,56 @@ describe("availableCommands", () => {
       "REPORT_ADDED",
       "NOTE_ADDED",
       "DEADLINE_EXTENDED",
+      "GUARDIAN_ADDED",
+      "GUARDIAN_CORRECTED",
+      "GUARDIAN_CONFIRMED",
+      "GUARDIAN_REMOVED",
+      "GUARDIAN_SUSPECTED",
+      "VIOLENCE_FLAG_SET",
+      "PROTECTED_IDENTITY_SET",
     ]);
     expect(availableCommands(invited(), caseworker)).toEqual([
       "CONVERSATION_HELD",
       "NO_SHOW",
       "DECISION_PROPOSED",
+      "ASSIGNED",
       "REPORT_ADDED",
       "NOTE_ADDED",
       "DEADLINE_EXTENDED",
+      "GUARDIAN_ADDED",
+      "GUARDIAN_CORRECTED",
+      "GUARDIAN_CONFIRMED",
+      "GUARDIAN_REMOVED",
+      "GUARDIAN_SUSPECTED",
+      "VIOLENCE_FLAG_SET",
+      "PROTECTED_IDENTITY_SET",
     ]);
     expect(availableCommands(awaiting(), caseworker)).toEqual([
+      "ASSIGNED",
       "REPORT_ADDED",
       "NOTE_ADDED",
       "DEADLINE_EXTENDED",
+      "GUARDIAN_ADDED",
+      "GUARDIAN_CORRECTED",
+      "GUARDIAN_CONFIRMED",
+      "GUARDIAN_REMOVED",
+      "GUARDIAN_SUSPECTED",
+      "VIOLENCE_FLAG_SET",
+      "PROTECTED_IDENTITY_SET",
     ]);
     expect(availableCommands(supportOffered(), caseworker)).toEqual([
       "SUPPORT_ACCEPTED",
       "SUPPORT_DECLINED",
+      "ASSIGNED",
       "REPORT_ADDED",
       "NOTE_ADDED",
+      "GUARDIAN_ADDED",
+      "GUARDIAN_CORRECTED",
+      "GUARDIAN_CONFIRMED",
+      "GUARDIAN_REMOVED",
+      "GUARDIAN_SUSPECTED",
+      "VIOLENCE_FLAG_SET",
+      "PROTECTED_IDENTITY_SET",
     ]);
     expect(availableCommands(planning(), publicActor)).toEqual(["REPORT_ADDED"]);
   });

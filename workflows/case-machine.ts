@@ -4,155 +4,112 @@
  *
  * received ─PROTECTION_ASSESSED(no)─▶ preliminaryAssessment { planning ⇄ invited ▶ conversationHeld }
  * received ─PROTECTION_ASSESSED(yes)─▶ investigation (urgent)
- * preliminaryAssessment.* (and received, violence cases only) ─DECISION_PROPOSED─▶ awaitingApproval
+ * preliminaryAssessment.* ─DECISION_PROPOSED─▶ awaitingApproval (never without a protection assessment)
  * awaitingApproval ─DECISION_APPROVED─▶ supportOffered | closed | investigation
  * awaitingApproval ─DECISION_RETURNED─▶ the exact state the proposal came from
  * investigation ─INVESTIGATION_CONCLUDED─▶ supportOffered | closed
  * supportOffered ─SUPPORT_ACCEPTED | SUPPORT_DECLINED─▶ closed (final)
+ * supportOffered ─REPORT_ADDED─▶ preliminaryAssessment (a new report is assessed anew)
+ * any open state ─PROTECTION_ASSESSED(yes) of a later report─▶ investigation (urgent)
  *
  * Every transition is guarded by `allowed`, which calls the same `refusal` that
  * `decide` uses to explain a refusal. Effects are the `sendLetter` and
  * `sendFeedback` actions (see `Effect` in types.ts); they are returned by
- * `transition()` and never executed here.
+ * `transition()` and never executed here. The context changes live in case-context.ts.
  */
 import { assertEvent, assign, enqueueActions, setup } from "xstate";
-import { decisionDue, investigationDue, protectionAssessmentDue } from "./deadlines";
+import {
+  coverReports,
+  feedbackEffects,
+  initialContext,
+  investigationOpenedEffects,
+  optional,
+  unique,
+  withFact,
+  withInvestigationOpened,
+  withProtection,
+  withReport,
+} from "./case-context";
 import { refusal } from "./rules";
-import type {
-  CaseCommand,
-  CaseContext,
-  CaseOpenedEvent,
-  CaseOutcome,
-  DecisionOutcome,
-  Effect,
-  FeedbackOutcome,
-  LetterKind,
-  ProposalOrigin,
-  ReportRef,
-  StateName,
+import {
+  FACT_COMMANDS,
+  type CaseCommand,
+  type CaseOpenedEvent,
+  type CaseOutcome,
+  type DecisionOutcome,
+  type FeedbackOutcome,
+  type LetterKind,
+  type ProposalOrigin,
+  type StateName,
 } from "./types";
 
+export { initialContext } from "./case-context";
+
 /** Bump when states or context change shape; stored with every snapshot. */
-export const CASE_MACHINE_VERSION = 1;
+export const CASE_MACHINE_VERSION = 2;
 
-function unique<T>(items: readonly T[]): T[] {
-  return [...new Set(items)];
-}
-
-function copyReport(r: ReportRef): ReportRef {
-  return {
-    id: r.id,
-    receivedAt: r.receivedAt,
-    violence: r.violence,
-    protectedIdentity: r.protectedIdentity,
-    mandatedReporter: r.mandatedReporter,
-  };
-}
-
-function optional(text: string | undefined): string | null {
-  return text !== undefined && text.trim().length > 0 ? text : null;
-}
-
-export function initialContext(opened: CaseOpenedEvent): CaseContext {
-  const report = copyReport(opened.report);
-  const decision = decisionDue(report.receivedAt);
-  return {
-    caseId: opened.caseId,
-    referenceNumber: opened.referenceNumber,
-    child: { name: opened.child.name, protectedIdentity: opened.child.protectedIdentity },
-    reports: [report],
-    flags: {
-      violence: report.violence,
-      protectedIdentity: opened.child.protectedIdentity || report.protectedIdentity,
-      urgent: false,
-    },
-    assignee: null,
-    deadlines: {
-      protectionAssessment: { due: protectionAssessmentDue(report.receivedAt), metAt: null },
-      decision: { due: decision, originalDue: decision, extensions: [], metAt: null },
-      investigation: null,
-    },
-    protection: null,
-    invitation: null,
-    conversation: null,
-    noShows: 0,
-    proposal: null,
-    decision: null,
-    returnComment: null,
-    investigationNotice: null,
-    conclusion: null,
-    supportOffered: [],
-    supportAnswer: null,
-    notes: [],
-    closedAt: null,
-    outcome: null,
-  };
-}
-
-const FEEDBACK: Record<DecisionOutcome, FeedbackOutcome | null> = {
-  openInvestigation: "investigationOpened",
-  noInvestigation: "notOpened",
-  alreadyInvestigated: "alreadyUnderway",
-  // The receiving municipality decides, and gives the feedback.
-  transfer: null,
-};
-
-/** Underrättelse om utredning, unless a violence case (then INVESTIGATION_NOTICE_SENT sends it). */
-function investigationOpenedEffects(context: CaseContext): Effect[] {
-  return context.flags.violence ? [] : [{ type: "sendLetter", params: { letter: "investigationNotice" } }];
-}
-
-/** Återkoppling goes to mandated reporters only; a private reporter gets the receipt and nothing more. */
-function feedbackEffects(context: CaseContext, decided: DecisionOutcome): Effect[] {
-  const outcome = FEEDBACK[decided];
-  const reportIds = context.reports.filter((r) => r.mandatedReporter).map((r) => r.id);
-  return outcome && reportIds.length > 0 ? [{ type: "sendFeedback", params: { outcome, reportIds } }] : [];
-}
-
-/** ASSIGNED, REPORT_ADDED, NOTE_ADDED and DEADLINE_EXTENDED: taken in every open state, staying there. */
+/** Taken in every open state, staying there: assignment, notes, extensions, the case's facts. */
 function inEveryOpenState<From extends StateName>(from: From) {
   const guard = { type: "allowed", params: { from } } as const;
+  const facts = Object.fromEntries(FACT_COMMANDS.map((type) => [type, { guard, actions: "changeFact" }])) as Record<
+    (typeof FACT_COMMANDS)[number],
+    { guard: typeof guard; actions: "changeFact" }
+  >;
   return {
     ASSIGNED: { guard, actions: "setAssignee" },
     REPORT_ADDED: { guard, actions: "addReport" },
     NOTE_ADDED: { guard, actions: "addNote" },
-    DEADLINE_EXTENDED: { guard, actions: "extendDeadline" },
+    DEADLINE_EXTENDED: { guard, actions: "extendDecisionDeadline" },
+    ...facts,
+  } as const;
+}
+
+/** A later report's protection assessment: urgent → an investigation at once; otherwise stay. */
+function laterAssessment<From extends StateName>(from: From) {
+  return {
+    PROTECTION_ASSESSED: [
+      { guard: { type: "allowedUrgent", params: { from } }, target: "#case.investigation", actions: "openUrgently" },
+      { guard: { type: "allowed", params: { from } }, actions: "recordProtection" },
+    ],
   } as const;
 }
 
 const ORIGINS: readonly ProposalOrigin[] = [
-  "received",
   "preliminaryAssessment.planning",
   "preliminaryAssessment.invited",
   "preliminaryAssessment.conversationHeld",
 ];
 
+function proposalFrom(from: ProposalOrigin) {
+  return {
+    DECISION_PROPOSED: {
+      guard: { type: "allowed", params: { from } },
+      target: "#case.awaitingApproval",
+      actions: { type: "recordProposal", params: { from } },
+    },
+  } as const;
+}
+
 export const caseMachine = setup({
   types: {
-    context: {} as CaseContext,
+    context: {} as ReturnType<typeof initialContext>,
     events: {} as CaseCommand,
     input: {} as CaseOpenedEvent,
   },
   guards: {
-    allowed: ({ context, event }, params: { from: StateName }) =>
-      refusal(params.from, context, event) === null,
+    allowed: ({ context, event }, params: { from: StateName }) => refusal(params.from, context, event) === null,
     // The routing guards below include `allowed` for their state, so that a branch
     // is never taken for an event that `decide` would refuse.
-    allowedUrgent: ({ context, event }) =>
+    allowedUrgent: ({ context, event }, params: { from: StateName }) =>
       event.type === "PROTECTION_ASSESSED" &&
       event.needsProtection === true &&
-      refusal("received", context, event) === null,
-    allowedApproval: (
-      { context, event },
-      params: { outcome: DecisionOutcome; withSupport?: boolean },
-    ) =>
+      refusal(params.from, context, event) === null,
+    allowedApproval: ({ context, event }, params: { outcome: DecisionOutcome; withSupport?: boolean }) =>
       refusal("awaitingApproval", context, event) === null &&
       context.proposal?.outcome === params.outcome &&
-      (params.withSupport === undefined ||
-        context.proposal.support.length > 0 === params.withSupport),
+      (params.withSupport === undefined || context.proposal.support.length > 0 === params.withSupport),
     allowedReturn: ({ context, event }, params: { origin: ProposalOrigin }) =>
-      refusal("awaitingApproval", context, event) === null &&
-      context.proposal?.proposedFrom === params.origin,
+      refusal("awaitingApproval", context, event) === null && context.proposal?.proposedFrom === params.origin,
     allowedConclusionWithSupport: ({ context, event }) =>
       event.type === "INVESTIGATION_CONCLUDED" &&
       event.outcome === "support" &&
@@ -166,80 +123,87 @@ export const caseMachine = setup({
     // ── context updates ──
     recordProtection: assign(({ context, event }) => {
       assertEvent(event, "PROTECTION_ASSESSED");
-      return {
-        protection: {
-          needsProtection: event.needsProtection,
-          assessment: event.assessment,
-          at: event.at,
-          by: event.actor,
-        },
-        deadlines: {
-          ...context.deadlines,
-          protectionAssessment: { ...context.deadlines.protectionAssessment, metAt: event.at },
-        },
-      };
+      return withProtection(context, event);
     }),
-    markUrgent: assign(({ context }) => ({ flags: { ...context.flags, urgent: true } })),
+    /** A report needing protection: an investigation is opened at once, whatever was under way. */
+    // The effects are the machine's own named actions; `as never` because setup() cannot
+    // type an action that names its siblings.
+    openUrgently: enqueueActions(({ context, event, enqueue }) => {
+      assertEvent(event, "PROTECTION_ASSESSED");
+      const assessed = { ...context, ...withProtection(context, event) };
+      for (const effect of feedbackEffects(assessed, "openInvestigation")) enqueue(effect as never);
+      const opened = { ...assessed, ...coverReports(assessed, event.at) };
+      enqueue.assign({
+        ...withProtection(context, event),
+        ...coverReports(assessed, event.at),
+        ...withInvestigationOpened(opened, event.at, event.actor),
+        flags: { ...context.flags, urgent: true },
+        // A proposal waiting for approval is overtaken by the investigation.
+        proposal: null,
+      });
+      for (const effect of investigationOpenedEffects(context)) enqueue(effect as never);
+    }),
+    /** During an investigation a new report is taken into it: "utredning pågår redan". */
+    recordProtectionInInvestigation: enqueueActions(({ context, event, enqueue }) => {
+      assertEvent(event, "PROTECTION_ASSESSED");
+      const report = context.reports.find((r) => r.id === event.reportId);
+      if (report?.mandatedReporter && !report.decidedAt) {
+        enqueue({ type: "sendFeedback", params: { outcome: "alreadyUnderway", reportIds: [report.id] } } as never);
+      }
+      const assessed = { ...context, ...withProtection(context, event) };
+      enqueue.assign({
+        ...withProtection(context, event),
+        reports: assessed.reports.map((r) => (r.id === event.reportId ? { ...r, decidedAt: event.at } : r)),
+      });
+    }),
     meetDecisionDeadline: assign(({ context, event }) => ({
-      deadlines: {
-        ...context.deadlines,
-        decision: { ...context.deadlines.decision, metAt: event.at },
-      },
+      deadlines: { ...context.deadlines, decision: { ...context.deadlines.decision, metAt: event.at } },
     })),
-    openInvestigation: assign(({ context, event }) => {
-      const due = investigationDue(event.at);
-      return {
-        deadlines: {
-          ...context.deadlines,
-          investigation: { due, originalDue: due, extensions: [], openedAt: event.at, concludedAt: null },
-        },
-        // In a violence case the caseworker decides when and how the guardians are told.
-        investigationNotice: context.flags.violence ? null : { sentAt: event.at, by: event.actor },
-      };
-    }),
+    coverReports: assign(({ context, event }) => coverReports(context, event.at)),
+    openInvestigation: assign(({ context, event }) => withInvestigationOpened(context, event.at, event.actor)),
     setAssignee: assign(({ event }) => {
       assertEvent(event, "ASSIGNED");
       return { assignee: { id: event.assignee.id, name: event.assignee.name } };
     }),
     addReport: assign(({ context, event }) => {
       assertEvent(event, "REPORT_ADDED");
-      const report = copyReport(event.report);
-      const reports = [...context.reports, report].sort((a, b) =>
-        Date.parse(a.receivedAt) - Date.parse(b.receivedAt),
-      );
-      return {
-        reports,
-        flags: {
-          ...context.flags,
-          violence: context.flags.violence || report.violence,
-          protectedIdentity: context.flags.protectedIdentity || report.protectedIdentity,
-        },
-      };
+      return withReport(context, event.report);
     }),
+    /** Back from support offered: a new preliminary assessment, the earlier one kept in the history. */
+    restartAssessment: assign(() => ({ invitation: null, conversation: null, supportOffered: [] })),
+    changeFact: assign(({ context, event }) => withFact(context, event)),
     addNote: assign(({ context, event }) => {
       assertEvent(event, "NOTE_ADDED");
       return { notes: [...context.notes, { text: event.text, at: event.at, by: event.actor }] };
     }),
-    extendDeadline: assign(({ context, event }) => {
+    extendDecisionDeadline: assign(({ context, event }) => {
       assertEvent(event, "DEADLINE_EXTENDED");
-      const extension = { until: event.until, reason: event.reason, at: event.at, by: event.actor };
-      const { decision, investigation } = context.deadlines;
-      if (event.deadline === "decision") {
-        return {
-          deadlines: {
-            ...context.deadlines,
-            decision: { ...decision, due: event.until, extensions: [...decision.extensions, extension] },
-          },
-        };
-      }
-      if (!investigation) return {};
+      const { decision } = context.deadlines;
+      const extension = { until: event.until, reason: event.reason, at: event.at, by: event.actor, approvedBy: null };
       return {
+        deadlines: {
+          ...context.deadlines,
+          decision: { ...decision, due: event.until, extensions: [...decision.extensions, extension] },
+        },
+      };
+    }),
+    proposeExtension: assign(({ event }) => {
+      assertEvent(event, "INVESTIGATION_EXTENSION_PROPOSED");
+      return { extensionProposal: { until: event.until, reason: event.reason, at: event.at, by: event.actor } };
+    }),
+    approveExtension: assign(({ context, event }) => {
+      const investigation = context.deadlines.investigation;
+      const proposal = context.extensionProposal;
+      if (!investigation || !proposal) return {};
+      const extension = { ...proposal, approvedBy: event.actor };
+      return {
+        extensionProposal: null,
         deadlines: {
           ...context.deadlines,
           investigation: {
             ...investigation,
-            due: event.until,
-            extensions: [...investigation.extensions, extension],
+            due: proposal.until,
+            extensions: [...investigation.extensions, { ...extension, at: event.at }],
           },
         },
       };
@@ -292,12 +256,17 @@ export const caseMachine = setup({
         returnComment: { comment: event.comment, at: event.at, by: event.actor, proposal: context.proposal },
       };
     }),
-    approveProposal: assign(({ context, event }) => {
-      if (!context.proposal) return {};
-      return {
+    /** Feedback for the reports this decision answers, then the decision itself. */
+    approveProposal: enqueueActions(({ context, event, enqueue }) => {
+      const proposal = context.proposal;
+      if (!proposal) return;
+      for (const effect of feedbackEffects(context, proposal.outcome)) enqueue(effect as never);
+      enqueue.assign({
+        ...coverReports(context, event.at),
         proposal: null,
-        decision: { ...context.proposal, approvedBy: event.actor, at: event.at },
-      };
+        decision: { ...proposal, approvedBy: event.actor, at: event.at },
+        deadlines: { ...context.deadlines, decision: { ...context.deadlines.decision, metAt: event.at } },
+      });
     }),
     offerSupport: assign(({ context }, params: { from: "decision" | "conclusion" }) => ({
       supportOffered: [
@@ -309,6 +278,7 @@ export const caseMachine = setup({
       return {
         supportAnswer: {
           answer: event.type === "SUPPORT_ACCEPTED" ? ("accepted" as const) : ("declined" as const),
+          childAnswer: event.childAnswer ?? null,
           note: optional(event.note),
           at: event.at,
           by: event.actor,
@@ -327,16 +297,14 @@ export const caseMachine = setup({
           at: event.at,
           by: event.actor,
         },
+        extensionProposal: null,
         deadlines: {
           ...context.deadlines,
           investigation: investigation ? { ...investigation, concludedAt: event.at } : null,
         },
       };
     }),
-    close: assign(({ event }, params: { outcome: CaseOutcome }) => ({
-      closedAt: event.at,
-      outcome: params.outcome,
-    })),
+    close: assign(({ event }, params: { outcome: CaseOutcome }) => ({ closedAt: event.at, outcome: params.outcome })),
     closeAfterSupportAnswer: assign(({ event }) => ({
       closedAt: event.at,
       outcome: (event.type === "SUPPORT_ACCEPTED" ? "supportAccepted" : "supportDeclined") as CaseOutcome,
@@ -351,18 +319,9 @@ export const caseMachine = setup({
       on: {
         PROTECTION_ASSESSED: [
           {
-            guard: "allowedUrgent",
+            guard: { type: "allowedUrgent", params: { from: "received" } },
             target: "investigation",
-            actions: [
-              "recordProtection",
-              "markUrgent",
-              "meetDecisionDeadline",
-              "openInvestigation",
-              enqueueActions(({ context, enqueue }) => {
-                for (const effect of investigationOpenedEffects(context)) enqueue(effect);
-                for (const effect of feedbackEffects(context, "openInvestigation")) enqueue(effect);
-              }),
-            ],
+            actions: "openUrgently",
           },
           {
             guard: { type: "allowed", params: { from: "received" } },
@@ -370,12 +329,6 @@ export const caseMachine = setup({
             actions: "recordProtection",
           },
         ],
-        // Violence-flagged cases only (the guard says so): straight to a decision to investigate.
-        DECISION_PROPOSED: {
-          guard: { type: "allowed", params: { from: "received" } },
-          target: "awaitingApproval",
-          actions: { type: "recordProposal", params: { from: "received" } },
-        },
         ...inEveryOpenState("received"),
       },
     },
@@ -391,11 +344,8 @@ export const caseMachine = setup({
               target: "invited",
               actions: ["recordInvitation", { type: "sendLetter", params: { letter: "invitation" } }],
             },
-            DECISION_PROPOSED: {
-              guard: { type: "allowed", params: { from: "preliminaryAssessment.planning" } },
-              target: "#case.awaitingApproval",
-              actions: { type: "recordProposal", params: { from: "preliminaryAssessment.planning" } },
-            },
+            ...proposalFrom("preliminaryAssessment.planning"),
+            ...laterAssessment("preliminaryAssessment.planning"),
             ...inEveryOpenState("preliminaryAssessment.planning"),
           },
         },
@@ -411,24 +361,15 @@ export const caseMachine = setup({
               target: "planning",
               actions: "recordNoShow",
             },
-            DECISION_PROPOSED: {
-              guard: { type: "allowed", params: { from: "preliminaryAssessment.invited" } },
-              target: "#case.awaitingApproval",
-              actions: { type: "recordProposal", params: { from: "preliminaryAssessment.invited" } },
-            },
+            ...proposalFrom("preliminaryAssessment.invited"),
+            ...laterAssessment("preliminaryAssessment.invited"),
             ...inEveryOpenState("preliminaryAssessment.invited"),
           },
         },
         conversationHeld: {
           on: {
-            DECISION_PROPOSED: {
-              guard: { type: "allowed", params: { from: "preliminaryAssessment.conversationHeld" } },
-              target: "#case.awaitingApproval",
-              actions: {
-                type: "recordProposal",
-                params: { from: "preliminaryAssessment.conversationHeld" },
-              },
-            },
+            ...proposalFrom("preliminaryAssessment.conversationHeld"),
+            ...laterAssessment("preliminaryAssessment.conversationHeld"),
             ...inEveryOpenState("preliminaryAssessment.conversationHeld"),
           },
         },
@@ -443,12 +384,8 @@ export const caseMachine = setup({
             target: "supportOffered",
             actions: [
               "approveProposal",
-              "meetDecisionDeadline",
               { type: "offerSupport", params: { from: "decision" } },
               { type: "sendLetter", params: { letter: "decision" } },
-              enqueueActions(({ context, enqueue }) => {
-                for (const effect of feedbackEffects(context, "noInvestigation")) enqueue(effect);
-              }),
             ],
           },
           {
@@ -456,12 +393,8 @@ export const caseMachine = setup({
             target: "closed",
             actions: [
               "approveProposal",
-              "meetDecisionDeadline",
               { type: "close", params: { outcome: "noInvestigation" } },
               { type: "sendLetter", params: { letter: "decision" } },
-              enqueueActions(({ context, enqueue }) => {
-                for (const effect of feedbackEffects(context, "noInvestigation")) enqueue(effect);
-              }),
             ],
           },
           {
@@ -469,34 +402,21 @@ export const caseMachine = setup({
             target: "investigation",
             actions: [
               "approveProposal",
-              "meetDecisionDeadline",
               "openInvestigation",
               enqueueActions(({ context, enqueue }) => {
                 for (const effect of investigationOpenedEffects(context)) enqueue(effect);
-                for (const effect of feedbackEffects(context, "openInvestigation")) enqueue(effect);
               }),
             ],
           },
           {
             guard: { type: "allowedApproval", params: { outcome: "alreadyInvestigated" } },
             target: "closed",
-            actions: [
-              "approveProposal",
-              "meetDecisionDeadline",
-              { type: "close", params: { outcome: "alreadyInvestigated" } },
-              enqueueActions(({ context, enqueue }) => {
-                for (const effect of feedbackEffects(context, "alreadyInvestigated")) enqueue(effect);
-              }),
-            ],
+            actions: ["approveProposal", { type: "close", params: { outcome: "alreadyInvestigated" } }],
           },
           {
             guard: { type: "allowedApproval", params: { outcome: "transfer" } },
             target: "closed",
-            actions: [
-              "approveProposal",
-              "meetDecisionDeadline",
-              { type: "close", params: { outcome: "transferred" } },
-            ],
+            actions: ["approveProposal", { type: "close", params: { outcome: "transferred" } }],
           },
         ],
         // Back to exactly where the proposal was made.
@@ -505,6 +425,7 @@ export const caseMachine = setup({
           target: `#case.${origin}`,
           actions: "returnProposal",
         })),
+        ...laterAssessment("awaitingApproval"),
         ...inEveryOpenState("awaitingApproval"),
       },
     },
@@ -512,18 +433,27 @@ export const caseMachine = setup({
     // Utredning
     investigation: {
       on: {
+        PROTECTION_ASSESSED: {
+          guard: { type: "allowed", params: { from: "investigation" } },
+          actions: "recordProtectionInInvestigation",
+        },
         INVESTIGATION_NOTICE_SENT: {
           guard: { type: "allowed", params: { from: "investigation" } },
           actions: ["recordNotice", { type: "sendLetter", params: { letter: "investigationNotice" } }],
+        },
+        INVESTIGATION_EXTENSION_PROPOSED: {
+          guard: { type: "allowed", params: { from: "investigation" } },
+          actions: "proposeExtension",
+        },
+        INVESTIGATION_EXTENSION_APPROVED: {
+          guard: { type: "allowed", params: { from: "investigation" } },
+          actions: "approveExtension",
         },
         INVESTIGATION_CONCLUDED: [
           {
             guard: "allowedConclusionWithSupport",
             target: "supportOffered",
-            actions: [
-              "concludeInvestigation",
-              { type: "offerSupport", params: { from: "conclusion" } },
-            ],
+            actions: ["concludeInvestigation", { type: "offerSupport", params: { from: "conclusion" } }],
           },
           {
             guard: { type: "allowed", params: { from: "investigation" } },
@@ -535,7 +465,7 @@ export const caseMachine = setup({
       },
     },
 
-    // Frivilliga insatser erbjudna: the guardians answer.
+    // Frivilliga insatser erbjudna: the guardians (and a child from 15) answer.
     supportOffered: {
       on: {
         SUPPORT_ACCEPTED: {
@@ -548,7 +478,14 @@ export const caseMachine = setup({
           target: "closed",
           actions: ["recordSupportAnswer", "closeAfterSupportAnswer"],
         },
+        ...laterAssessment("supportOffered"),
         ...inEveryOpenState("supportOffered"),
+        // A new report is not closed away with the answer: it gets a preliminary assessment of its own.
+        REPORT_ADDED: {
+          guard: { type: "allowed", params: { from: "supportOffered" } },
+          target: "#case.preliminaryAssessment",
+          actions: ["addReport", "restartAssessment"],
+        },
       },
     },
 

@@ -104,6 +104,13 @@ export function investigationDue(openedAt: Date | string): string {
   return formatDate(addMonths(opened, INVESTIGATION_MONTHS));
 }
 
+/** The instant of a Stockholm wall-clock time ('YYYY-MM-DD', 'HH:MM'). */
+export function stockholmInstant(date: string, time: string): Date {
+  const day = startOfStockholmDay(date);
+  const [h, m] = time.split(":").map(Number);
+  return new Date(new TZDate(day.getFullYear(), day.getMonth(), day.getDate(), h ?? 0, m ?? 0, TIME_ZONE).getTime());
+}
+
 /** The instant a Stockholm calendar day ends: the next day's 00:00 in Stockholm. */
 export function endOfDay(date: string): Date {
   return new Date(addDays(startOfStockholmDay(date), 1).getTime());

@@ -31,6 +31,9 @@ import {
 export * from "./types";
 export * from "./deadlines";
 export { CASE_MACHINE_VERSION, caseMachine } from "./case-machine";
+export { childAge, hasOwnVoice, letterGuardians, OWN_VOICE_AGE, unassessedReports } from "./case-context";
+export { childHeard, isApprover, SPECIAL_REASONS_MIN } from "./rules";
+import { unassessedReports } from "./case-context";
 
 /**
  * A case as stored: plain JSON that round-trips through JSON.stringify/parse.
@@ -87,9 +90,12 @@ function persist(snapshot: MachineSnapshot): PersistedCase {
   ) as PersistedCase;
 }
 
+/** The effects in a fixed order: letters first, then feedback (each in the order asked). */
 function effectsOf(actions: readonly { type: string; params: unknown }[]): Effect[] {
+  const rank = (type: string) => (EFFECT_TYPES as readonly string[]).indexOf(type);
   return actions
-    .filter((a) => (EFFECT_TYPES as readonly string[]).includes(a.type))
+    .filter((a) => rank(a.type) >= 0)
+    .sort((a, b) => rank(a.type) - rank(b.type))
     .map((a) => JSON.parse(JSON.stringify({ type: a.type, params: a.params })) as Effect);
 }
 
@@ -194,9 +200,16 @@ export function replay(events: readonly CaseEvent[]): PersistedCase {
 
 export type DeadlineKind = "protectionAssessment" | "decision" | "investigation";
 
-/** The deadline that governs the case now, or null when none does (support offered, closed). */
+/**
+ * The deadline that governs the case now, or null when none does (support offered, closed).
+ * A report waiting for its protection assessment comes first, whatever the state.
+ */
 export function nextDeadline(snapshot: PersistedCase): { kind: DeadlineKind; due: string } | null {
   const { deadlines } = snapshot.context;
+  const pending = isClosed(snapshot) ? [] : unassessedReports(snapshot.context);
+  if (pending.length > 0) {
+    return { kind: "protectionAssessment", due: pending.map((r) => r.protectionDue).sort()[0]! };
+  }
   switch (stateName(snapshot)) {
     case "received":
       return { kind: "protectionAssessment", due: deadlines.protectionAssessment.due };

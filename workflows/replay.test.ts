@@ -24,8 +24,12 @@ import {
   stateName,
   stockholmDate,
   SUPPORT_MEASURES,
+  stockholmInstant,
   type SupportMeasure,
+  childHeard,
+  hasOwnVoice,
 } from "./index";
+const DEPUTY: Actor = { id: "u-dep", name: "Dora Ställföreträdare", role: "caseworker", deputyApprover: true };
 import { caseworker, opened, otherCaseworker, otherTeamLead, publicActor, report, system, teamLead } from "./testing";
 
 /** mulberry32: small, fast, good enough for test data. */
@@ -65,12 +69,15 @@ function validCandidates(rng: Rng, s: PersistedCase, at: string, n: number): Cas
   const state = stateName(s);
   const staff = rng.pick(STAFF);
   const out: CaseCommand[] = [];
+  const pending = c.reports.filter((r) => r.protection === null);
+  // Nothing is decided or closed while a report waits for its protection assessment.
+  const settled = pending.length === 0;
 
   const proposal = (): CaseCommand => {
     const outcome = c.flags.violence
       ? "openInvestigation"
       : rng.pick(["noInvestigation", "openInvestigation", "alreadyInvestigated", "transfer"] as const);
-    const heard = state === "preliminaryAssessment.conversationHeld";
+    const heard = childHeard(c);
     return {
       type: "DECISION_PROPOSED",
       at,
@@ -83,74 +90,102 @@ function validCandidates(rng: Rng, s: PersistedCase, at: string, n: number): Cas
     };
   };
 
+  if (pending.length > 0 && state !== "closed") {
+    out.push({
+      type: "PROTECTION_ASSESSED",
+      at,
+      actor: staff,
+      reportId: rng.pick(pending).id,
+      needsProtection: rng.chance(0.15),
+      assessment: `Bedömning ${n}`,
+    });
+  }
+
   switch (state) {
-    case "received":
-      out.push({
-        type: "PROTECTION_ASSESSED",
-        at,
-        actor: staff,
-        needsProtection: rng.chance(0.2),
-        assessment: `Bedömning ${n}`,
-      });
-      if (c.flags.violence) out.push(proposal());
-      break;
     case "preliminaryAssessment.planning":
       if (!c.flags.violence) {
         out.push({
           type: "INVITATION_SENT",
           at,
           actor: staff,
-          date: addCalendarDays(stockholmDate(at), rng.int(0, 10)),
+          date: addCalendarDays(stockholmDate(at), rng.int(0, 3)),
           time: `${String(rng.int(8, 16)).padStart(2, "0")}:${rng.pick(["00", "15", "30", "45"])}`,
           place: "Socialkontoret",
-          invitees: ["Vårdnadshavare"],
+          invitees: c.guardians.some((g) => g.suspected) ? [c.child.name] : ["Vårdnadshavare", c.child.name],
         });
       }
-      out.push(proposal());
+      if (settled) out.push(proposal());
       break;
-    case "preliminaryAssessment.invited":
-      out.push(
-        { type: "CONVERSATION_HELD", at, actor: staff, participants: ["Barnet", "Pappa"], notes: `Samtal ${n}` },
-        { type: "NO_SHOW", at, actor: staff, ...(rng.chance(0.5) ? { note: "Uteblev." } : {}) },
-        proposal(),
-      );
+    case "preliminaryAssessment.invited": {
+      const booked = c.invitation ? stockholmInstant(c.invitation.date, c.invitation.time).getTime() : 0;
+      if (Date.parse(at) >= booked) {
+        out.push({
+          type: "CONVERSATION_HELD",
+          at,
+          actor: staff,
+          participants: rng.chance(0.7) ? [c.child.name, "Pappa"] : ["Pappa"],
+          notes: `Samtal ${n}`,
+        });
+      }
+      out.push({ type: "NO_SHOW", at, actor: staff, ...(rng.chance(0.5) ? { note: "Uteblev." } : {}) });
+      if (settled) out.push(proposal());
       break;
+    }
     case "preliminaryAssessment.conversationHeld":
-      out.push(proposal());
+      if (settled) out.push(proposal());
       break;
     case "awaitingApproval": {
       const proposer = c.proposal?.proposedBy.id;
-      const approvers = TEAM_LEADS.filter((a) => a.id !== proposer);
+      const approvers = [...TEAM_LEADS, DEPUTY].filter((a) => a.id !== proposer);
       const blocked = c.flags.violence && c.proposal?.outcome !== "openInvestigation";
-      if (!blocked) out.push({ type: "DECISION_APPROVED", at, actor: rng.pick(approvers) });
+      if (!blocked && settled) out.push({ type: "DECISION_APPROVED", at, actor: rng.pick(approvers) });
       out.push({ type: "DECISION_RETURNED", at, actor: rng.pick(TEAM_LEADS), comment: `Retur ${n}` });
       break;
     }
     case "investigation": {
       if (!c.investigationNotice) out.push({ type: "INVESTIGATION_NOTICE_SENT", at, actor: staff });
       const withSupport = rng.chance(0.5);
+      if (settled) {
+        out.push({
+          type: "INVESTIGATION_CONCLUDED",
+          at,
+          actor: staff,
+          outcome: withSupport ? "support" : "none",
+          support: withSupport ? supportSubset(rng, 1) : [],
+          summary: `Utredning ${n}`,
+        });
+      }
+      const investigation = c.deadlines.investigation!;
       out.push({
-        type: "INVESTIGATION_CONCLUDED",
+        type: "INVESTIGATION_EXTENSION_PROPOSED",
         at,
         actor: staff,
-        outcome: withSupport ? "support" : "none",
-        support: withSupport ? supportSubset(rng, 1) : [],
-        summary: `Utredning ${n}`,
+        until: addCalendarDays(investigation.due, rng.int(1, 60)),
+        reason: "Särskilda skäl: ett utlåtande från BUP dröjer.",
       });
+      if (c.extensionProposal) {
+        const approvers = TEAM_LEADS.filter((a) => a.id !== c.extensionProposal!.by.id);
+        out.push({ type: "INVESTIGATION_EXTENSION_APPROVED", at, actor: rng.pick(approvers) });
+      }
       break;
     }
-    case "supportOffered":
-      out.push(
-        rng.chance(0.5)
-          ? { type: "SUPPORT_ACCEPTED", at, actor: staff }
-          : { type: "SUPPORT_DECLINED", at, actor: staff, note: "Avböjde." },
-      );
+    case "supportOffered": {
+      const childAnswer = hasOwnVoice(c, at) ? { childAnswer: rng.pick(["accepted", "declined"] as const) } : {};
+      if (settled) {
+        out.push(
+          rng.chance(0.5)
+            ? { type: "SUPPORT_ACCEPTED", at, actor: staff, ...childAnswer }
+            : { type: "SUPPORT_DECLINED", at, actor: staff, note: "Avböjde.", ...childAnswer },
+        );
+      }
       break;
+    }
     default:
       break;
   }
 
   if (state !== "closed") {
+    const guardian = c.guardians.length > 0 ? rng.pick(c.guardians) : null;
     out.push(
       { type: "ASSIGNED", at, actor: rng.pick(TEAM_LEADS), assignee: { id: staff.id, name: staff.name } },
       {
@@ -167,8 +202,32 @@ function validCandidates(rng: Rng, s: PersistedCase, at: string, n: number): Cas
         }),
       },
       { type: "NOTE_ADDED", at, actor: staff, text: `Anteckning ${n}` },
+      {
+        type: "GUARDIAN_ADDED",
+        at,
+        actor: staff,
+        guardianId: `g-${n}`,
+        name: `Vårdnadshavare ${n}`,
+        address: rng.chance(0.8) ? "Storgatan 1\n453 30 Lysekil" : null,
+        custody: rng.chance(0.8),
+        confirmed: rng.chance(0.5),
+        reason: "Uppgift från anmälan, kontrollerad.",
+      },
+      c.flags.violence
+        ? { type: "VIOLENCE_FLAG_CLEARED", at, actor: staff, reason: "Uppgiften visade sig felaktig." }
+        : { type: "VIOLENCE_FLAG_SET", at, actor: staff, kinds: ["familyViolence"], reason: "Framkom i samtal." },
+      { type: "PROTECTED_IDENTITY_SET", at, actor: staff, person: "child", protectedIdentity: rng.chance(0.5), reason: "Skatteverket." },
     );
-    const { decision, investigation } = c.deadlines;
+    if (guardian) {
+      out.push(
+        { type: "GUARDIAN_CORRECTED", at, actor: staff, guardianId: guardian.id, name: `${guardian.name} R`, address: "Ny väg 2", custody: true, reason: "Rättat namn." },
+        { type: "GUARDIAN_CONFIRMED", at, actor: staff, guardianId: guardian.id, reason: "Folkbokföringen." },
+        { type: "GUARDIAN_SUSPECTED", at, actor: staff, guardianId: guardian.id, suspected: !guardian.suspected, reason: "Enligt barnet." },
+        { type: "GUARDIAN_REMOVED", at, actor: staff, guardianId: guardian.id, reason: "Har inte vårdnaden." },
+        { type: "PROTECTED_IDENTITY_SET", at, actor: staff, person: guardian.id, protectedIdentity: true, reason: "Skatteverket." },
+      );
+    }
+    const { decision } = c.deadlines;
     if (!decision.metAt) {
       out.push({
         type: "DEADLINE_EXTENDED",
@@ -177,16 +236,6 @@ function validCandidates(rng: Rng, s: PersistedCase, at: string, n: number): Cas
         deadline: "decision",
         until: addCalendarDays(decision.due, rng.int(1, 14)),
         reason: "Synnerliga skäl.",
-      });
-    }
-    if (investigation && !investigation.concludedAt) {
-      out.push({
-        type: "DEADLINE_EXTENDED",
-        at,
-        actor: staff,
-        deadline: "investigation",
-        until: addCalendarDays(investigation.due, rng.int(1, 60)),
-        reason: "Särskilda skäl.",
       });
     }
   }
@@ -205,7 +254,7 @@ function invalidCandidates(rng: Rng, s: PersistedCase, at: string): [CaseCommand
   out.push([{ type: "NOTE_ADDED", at, actor: publicActor, text: "x" }, "staffOnly"]);
   out.push([
     { type: "ASSIGNED", at, actor: caseworker, assignee: { id: "u-bo", name: "Bo" } },
-    "teamLeadOnly",
+    c.assignee === null ? "selfAssignOnly" : "teamLeadOnly",
   ]);
   out.push([
     { type: "REPORT_ADDED", at, actor: system, report: report({ id: rng.pick(c.reports).id }) },
@@ -245,7 +294,7 @@ function invalidCandidates(rng: Rng, s: PersistedCase, at: string): [CaseCommand
   }
   if (state === "awaitingApproval" && c.proposal) {
     const proposer = c.proposal.proposedBy;
-    if (proposer.role === "teamLead") {
+    if (proposer.role === "teamLead" && c.reports.every((r) => r.protection !== null)) {
       out.push([{ type: "DECISION_APPROVED", at, actor: proposer }, "proposerCannotApprove"]);
     }
     out.push([{ type: "DECISION_RETURNED", at, actor: teamLead, comment: "" }, "commentRequired"]);
@@ -261,7 +310,10 @@ function checkInvariants(s: PersistedCase, effects: Effect[]): void {
   const times = c.reports.map((r) => Date.parse(r.receivedAt));
   expect(times).toEqual([...times].sort((a, b) => a - b));
   expect(new Set(c.reports.map((r) => r.id)).size).toBe(c.reports.length);
-  expect(c.flags.violence).toBe(c.reports.some((r) => r.violence));
+  // A report is decided only after its protection assessment; a closed case has every report assessed.
+  for (const r of c.reports) if (r.decidedAt) expect(r.protection).not.toBeNull();
+  if (isClosed(s)) expect(c.reports.every((r) => r.protection !== null)).toBe(true);
+
   expect(c.deadlines.decision.due >= c.deadlines.decision.originalDue).toBe(true);
   for (const e of c.deadlines.decision.extensions) expect(e.reason.trim()).not.toBe("");
   if (c.decision) expect(c.decision.approvedBy.id).not.toBe(c.decision.proposedBy.id);
@@ -274,6 +326,12 @@ function checkInvariants(s: PersistedCase, effects: Effect[]): void {
     // Never a letter to the guardians before the caseworker decides how, in a violence case.
     if (effect.type === "sendLetter" && c.flags.violence) {
       expect(effect.params.letter).not.toBe("invitation");
+    }
+    // Never an invitation to a guardian suspected of the violence.
+    if (effect.type === "sendLetter" && effect.params.letter === "invitation") {
+      for (const name of c.invitation!.invitees) {
+        expect(c.guardians.some((g) => g.suspected && g.name === name)).toBe(false);
+      }
     }
     if (effect.type === "sendFeedback") {
       expect(effect.params.reportIds.length).toBeGreaterThan(0);
@@ -290,6 +348,7 @@ function walk(seed: number): { events: CaseEvent[]; final: PersistedCase; visite
   let now = Date.parse("2026-01-01T00:00:00Z") + rng.int(0, 364 * 24 * 60) * 60_000;
   const first = opened({
     caseId: `case-${seed}`,
+    child: { name: "Elsa Exempel", protectedIdentity: false, birthDate: rng.chance(0.3) ? "2010-02-01" : "2018-06-30" },
     report: report({
       receivedAt: new Date(now).toISOString(),
       violence: rng.chance(0.25),
@@ -316,7 +375,11 @@ function walk(seed: number): { events: CaseEvent[]; final: PersistedCase; visite
     const candidates = validCandidates(rng, snapshot, at, n);
     // Lean towards moving the case on, so that walks reach the later states.
     const moving = candidates.filter(
-      (e) => !["ASSIGNED", "REPORT_ADDED", "NOTE_ADDED", "DEADLINE_EXTENDED"].includes(e.type),
+      (e) =>
+        !["ASSIGNED", "REPORT_ADDED", "NOTE_ADDED", "DEADLINE_EXTENDED", "INVESTIGATION_EXTENSION_PROPOSED"].includes(e.type) &&
+        !e.type.startsWith("GUARDIAN_") &&
+        !e.type.startsWith("VIOLENCE_") &&
+        e.type !== "PROTECTED_IDENTITY_SET",
     );
     const event = moving.length > 0 && rng.chance(0.7) ? rng.pick(moving) : rng.pick(candidates);
 

@@ -6,7 +6,8 @@
  * decides which buttons the case page shows. `refusal` adds the checks on the
  * event's own payload (texts, dates, choices).
  */
-import { isIsoDate, isIsoInstant, stockholmDate } from "./deadlines";
+import { hasOwnVoice, unassessedReports } from "./case-context";
+import { isIsoDate, isIsoInstant, stockholmDate, stockholmInstant } from "./deadlines";
 import {
   ACTOR_ROLES,
   type Actor,
@@ -18,12 +19,24 @@ import {
   type RefusalCode,
   type StateName,
   SUPPORT_MEASURES,
+  VIOLENCE_KINDS,
 } from "./types";
 
-const TEAM_LEAD_ONLY: ReadonlySet<CommandType> = new Set([
-  "ASSIGNED",
+/** Approving (or returning) a decision: a team lead, or the unit's deputy approver. */
+const APPROVER_ONLY: ReadonlySet<CommandType> = new Set([
   "DECISION_APPROVED",
   "DECISION_RETURNED",
+  "INVESTIGATION_EXTENSION_APPROVED",
+]);
+/** Särskilda skäl are written out, not a dot: at least this many characters. */
+export const SPECIAL_REASONS_MIN = 20;
+/** Steps that decide or close: refused while a report on the case is not yet assessed. */
+const NEEDS_EVERY_REPORT_ASSESSED: ReadonlySet<CommandType> = new Set([
+  "DECISION_PROPOSED",
+  "DECISION_APPROVED",
+  "SUPPORT_ACCEPTED",
+  "SUPPORT_DECLINED",
+  "INVESTIGATION_CONCLUDED",
 ]);
 // A new report joins the case from intake, whoever submitted it; everything else is staff work.
 const OPEN_TO_ANYONE: ReadonlySet<CommandType> = new Set(["REPORT_ADDED"]);
@@ -66,6 +79,19 @@ export function isStaff(actor: Actor): boolean {
   return actor.role === "caseworker" || actor.role === "teamLead";
 }
 
+export function isApprover(actor: Actor): boolean {
+  return actor.role === "teamLead" || (isStaff(actor) && actor.deputyApprover === true);
+}
+
+function guardianCheck(context: CaseContext, id: unknown): RefusalCode | null {
+  return context.guardians.some((g) => g.id === id) ? null : "guardianNotFound";
+}
+
+/** The child took part in the conversation on record (not merely: a conversation was held). */
+export function childHeard(context: CaseContext): boolean {
+  return context.conversation?.participants.includes(context.child.name) ?? false;
+}
+
 /**
  * Whether `actor` may give a command of this type now, judged without its payload.
  * The caller has already established that the state takes the command at all.
@@ -76,23 +102,39 @@ export function precondition(
   type: CommandType,
   actor: Actor,
 ): RefusalCode | null {
-  if (TEAM_LEAD_ONLY.has(type) && actor.role !== "teamLead") return "teamLeadOnly";
+  if (APPROVER_ONLY.has(type) && !isApprover(actor)) return "teamLeadOnly";
   if (!OPEN_TO_ANYONE.has(type) && !isStaff(actor)) return "staffOnly";
+  // Every report is assessed before anything is decided or closed.
+  if (NEEDS_EVERY_REPORT_ASSESSED.has(type) && unassessedReports(context).length > 0) {
+    return type === "DECISION_PROPOSED" ? "protectionAssessmentRequired" : "reportUnassessed";
+  }
 
   switch (type) {
+    case "ASSIGNED":
+      // A caseworker may take an unassigned case; giving a case to someone is the team lead's.
+      return actor.role === "teamLead" || context.assignee === null ? null : "teamLeadOnly";
+    case "PROTECTION_ASSESSED":
+      return unassessedReports(context).length > 0 ? null : "reportAlreadyAssessed";
     case "INVITATION_SENT":
       // Guardians must not learn of a violence report before social services decide how.
       return context.flags.violence ? "violenceNoInvitation" : null;
-    case "DECISION_PROPOSED":
-      return state === "received" && !context.flags.violence
-        ? "protectionAssessmentRequired"
-        : null;
+    case "INVESTIGATION_EXTENSION_PROPOSED":
+      return context.deadlines.investigation && !context.deadlines.investigation.concludedAt
+        ? null
+        : "investigationNotOpened";
+    case "INVESTIGATION_EXTENSION_APPROVED": {
+      const proposal = context.extensionProposal;
+      if (!proposal) return "noExtensionProposed";
+      return proposal.by.id === actor.id ? "proposerCannotApprove" : null;
+    }
+    case "VIOLENCE_FLAG_CLEARED":
+      return context.flags.violence ? null : "violenceNotFlagged";
     case "DECISION_APPROVED":
     case "DECISION_RETURNED": {
       const proposal = context.proposal;
       if (!proposal) return "notAllowedInState";
       if (type === "DECISION_RETURNED") return null;
-      // Four eyes: the approver is never the proposer.
+      // Four eyes: the approver is never the proposer (also when the proposer is a team lead).
       if (proposal.proposedBy.id === actor.id) return "proposerCannotApprove";
       // A violence report may have joined after the proposal was made.
       if (context.flags.violence && proposal.outcome !== "openInvestigation") {
@@ -102,13 +144,9 @@ export function precondition(
     }
     case "INVESTIGATION_NOTICE_SENT":
       return context.investigationNotice ? "noticeAlreadySent" : null;
-    case "DEADLINE_EXTENDED": {
-      // Which deadline is payload; whether any is still running is not.
-      const { decision, investigation } = context.deadlines;
-      return !decision.metAt || (investigation && !investigation.concludedAt)
-        ? null
-        : "deadlineAlreadyMet";
-    }
+    case "DEADLINE_EXTENDED":
+      // Only the 14 days; the 4 months are extended by an approved decision.
+      return context.deadlines.decision.metAt ? "deadlineAlreadyMet" : null;
     default:
       return null;
   }
@@ -120,14 +158,19 @@ function payloadRefusal(
   event: CaseCommand,
 ): RefusalCode | null {
   switch (event.type) {
-    case "PROTECTION_ASSESSED":
+    case "PROTECTION_ASSESSED": {
       if (typeof event.needsProtection !== "boolean") return "invalidEvent";
+      const report = context.reports.find((r) => r.id === event.reportId);
+      if (!report) return "reportNotOnCase";
+      if (report.protection) return "reportAlreadyAssessed";
       return nonEmpty(event.assessment) ? null : "assessmentRequired";
+    }
 
     case "ASSIGNED":
-      return isRecord(event.assignee) && nonEmpty(event.assignee.id) && nonEmpty(event.assignee.name)
-        ? null
-        : "assigneeRequired";
+      if (!isRecord(event.assignee) || !nonEmpty(event.assignee.id) || !nonEmpty(event.assignee.name)) {
+        return "assigneeRequired";
+      }
+      return event.actor.role === "teamLead" || event.assignee.id === event.actor.id ? null : "selfAssignOnly";
 
     case "REPORT_ADDED": {
       const r: unknown = event.report;
@@ -148,22 +191,64 @@ function payloadRefusal(
       return nonEmpty(event.text) ? null : "textRequired";
 
     case "DEADLINE_EXTENDED": {
-      if (event.deadline !== "decision" && event.deadline !== "investigation") return "invalidEvent";
+      if (event.deadline === "investigation") return "investigationExtensionNeedsApproval";
+      if (event.deadline !== "decision") return "invalidEvent";
       // Synnerliga skäl: an extension without a recorded reason is not an extension.
       if (!nonEmpty(event.reason)) return "extensionReasonRequired";
-      let due: string;
-      if (event.deadline === "decision") {
-        if (context.deadlines.decision.metAt) return "deadlineAlreadyMet";
-        due = context.deadlines.decision.due;
-      } else {
-        const investigation = context.deadlines.investigation;
-        if (!investigation) return "investigationNotOpened";
-        if (investigation.concludedAt) return "deadlineAlreadyMet";
-        due = investigation.due;
+      if (context.deadlines.decision.metAt) return "deadlineAlreadyMet";
+      if (!isIsoDate(event.until)) return "invalidDate";
+      return event.until > context.deadlines.decision.due ? null : "extensionNotLater";
+    }
+
+    case "INVESTIGATION_EXTENSION_PROPOSED": {
+      if (typeof event.reason !== "string" || event.reason.trim().length < SPECIAL_REASONS_MIN) {
+        return "specialReasonsTooShort";
       }
       if (!isIsoDate(event.until)) return "invalidDate";
+      const due = context.deadlines.investigation?.due ?? "";
       return event.until > due ? null : "extensionNotLater";
     }
+
+    case "GUARDIAN_ADDED":
+    case "GUARDIAN_CORRECTED": {
+      if (typeof event.custody !== "boolean" || !(event.address === null || typeof event.address === "string")) {
+        return "invalidEvent";
+      }
+      if (event.type === "GUARDIAN_ADDED" && typeof event.confirmed !== "boolean") return "invalidEvent";
+      if (!nonEmpty(event.guardianId)) return "invalidEvent";
+      if (event.type === "GUARDIAN_ADDED") {
+        if (context.guardians.some((g) => g.id === event.guardianId)) return "guardianAlreadyOnCase";
+      } else {
+        const missing = guardianCheck(context, event.guardianId);
+        if (missing) return missing;
+      }
+      if (!nonEmpty(event.name)) return "nameRequired";
+      return nonEmpty(event.reason) ? null : "reasonRequired";
+    }
+    case "GUARDIAN_CONFIRMED":
+    case "GUARDIAN_REMOVED":
+    case "GUARDIAN_SUSPECTED": {
+      if (event.type === "GUARDIAN_SUSPECTED" && typeof event.suspected !== "boolean") return "invalidEvent";
+      return guardianCheck(context, event.guardianId) ?? (nonEmpty(event.reason) ? null : "reasonRequired");
+    }
+    case "VIOLENCE_FLAG_SET":
+      if (
+        !Array.isArray(event.kinds) ||
+        event.kinds.length === 0 ||
+        !event.kinds.every((k) => (VIOLENCE_KINDS as readonly unknown[]).includes(k))
+      ) {
+        return "violenceKindRequired";
+      }
+      return nonEmpty(event.reason) ? null : "reasonRequired";
+    case "VIOLENCE_FLAG_CLEARED":
+      return nonEmpty(event.reason) ? null : "reasonRequired";
+    case "PROTECTED_IDENTITY_SET":
+      if (typeof event.protectedIdentity !== "boolean") return "invalidEvent";
+      if (event.person !== "child") {
+        const missing = guardianCheck(context, event.person);
+        if (missing) return missing;
+      }
+      return nonEmpty(event.reason) ? null : "reasonRequired";
 
     case "INVITATION_SENT":
       if (!isIsoDate(event.date) || typeof event.time !== "string" || !TIME.test(event.time)) {
@@ -172,16 +257,33 @@ function payloadRefusal(
       if (!nonEmpty(event.place) || !nonEmptyList(event.invitees)) {
         return "invitationDetailsRequired";
       }
+      // A guardian suspected of the violence is never invited.
+      if (event.invitees.some((name) => context.guardians.some((g) => g.suspected && g.name === name))) {
+        return "suspectedGuardianInvited";
+      }
       return event.date < stockholmDate(event.at) ? "invitationDateInPast" : null;
 
-    case "CONVERSATION_HELD":
+    case "CONVERSATION_HELD": {
       if (!nonEmptyList(event.participants)) return "participantsRequired";
-      return nonEmpty(event.notes) ? null : "notesRequired";
+      if (!nonEmpty(event.notes)) return "notesRequired";
+      const booked = context.invitation;
+      // A conversation is not held before the time it was booked for.
+      if (booked && Date.parse(event.at) < stockholmInstant(booked.date, booked.time).getTime()) {
+        return "conversationBeforeBooking";
+      }
+      return null;
+    }
 
     case "NO_SHOW":
+      return optionalString(event.note) ? null : "invalidEvent";
     case "SUPPORT_ACCEPTED":
     case "SUPPORT_DECLINED":
-      return optionalString(event.note) ? null : "invalidEvent";
+      if (!optionalString(event.note)) return "invalidEvent";
+      if (event.childAnswer !== undefined && event.childAnswer !== "accepted" && event.childAnswer !== "declined") {
+        return "invalidEvent";
+      }
+      // From 15 the child answers for themselves too.
+      return hasOwnVoice(context, event.at) && event.childAnswer === undefined ? "childAnswerRequired" : null;
 
     case "DECISION_PROPOSED": {
       if (!(DECISION_OUTCOMES as readonly unknown[]).includes(event.outcome)) return "invalidEvent";
@@ -206,11 +308,8 @@ function payloadRefusal(
       if (event.outcome === "transfer" && !nonEmpty(event.transferTo)) {
         return "transferToRequired";
       }
-      // The child's view must be documented, or why it was not heard.
-      if (
-        state !== "preliminaryAssessment.conversationHeld" &&
-        !nonEmpty(event.childNotHeardReason)
-      ) {
+      // The child's view must be documented, or why it was not heard: judged from who took part.
+      if (!childHeard(context) && !nonEmpty(event.childNotHeardReason)) {
         return "childNotHeardReasonRequired";
       }
       return null;
@@ -225,11 +324,14 @@ function payloadRefusal(
       if (support) return support;
       if (event.outcome === "support" && event.support.length === 0) return "supportRequired";
       if (event.outcome === "none" && event.support.length > 0) return "supportNotExpected";
-      return nonEmpty(event.summary) ? null : "summaryRequired";
+      if (!nonEmpty(event.summary)) return "summaryRequired";
+      const opened = context.deadlines.investigation?.openedAt;
+      return opened && Date.parse(event.at) < Date.parse(opened) ? "conclusionBeforeOpening" : null;
     }
 
     case "DECISION_APPROVED":
     case "INVESTIGATION_NOTICE_SENT":
+    case "INVESTIGATION_EXTENSION_APPROVED":
       return null;
   }
 }

@@ -15,7 +15,16 @@ export interface Actor {
   id: string;
   name: string;
   role: ActorRole;
+  /**
+   * The unit's deputy approver (ställföreträdare), set by the server from the unit's
+   * settings: may approve besides the team leads, so one team lead is never stuck.
+   */
+  deputyApprover?: boolean;
 }
+
+/** The kinds of violence that make a case violence-flagged (same words as the intake form). */
+export const VIOLENCE_KINDS = ["familyViolence", "sexualAbuse", "honourViolence"] as const;
+export type ViolenceKind = (typeof VIOLENCE_KINDS)[number];
 
 /** Frivilliga insatser offered without (or after) an investigation. */
 export const SUPPORT_MEASURES = [
@@ -36,6 +45,36 @@ export interface ReportRef {
   violence: boolean;
   protectedIdentity: boolean;
   mandatedReporter: boolean;
+  /** Which kinds of violence the reporter named, when they named any. */
+  violenceKinds?: string[];
+}
+
+/**
+ * A report as the case keeps it: each one gets its own protection assessment (same day,
+ * or the next for one received at or after 16:00) and its own 14-day decision.
+ */
+export interface CaseReport extends ReportRef {
+  violenceKinds: string[];
+  protectionDue: string;
+  decisionDue: string;
+  protection: { needsProtection: boolean; assessment: string; at: string; by: Actor } | null;
+  /** When a decision (or an ongoing investigation) took this report into account. */
+  decidedAt: string | null;
+}
+
+/** A guardian as staff know them (the reports' guardians are only suggestions). */
+export interface CaseGuardian {
+  id: string;
+  name: string;
+  /** Postal address, lines separated by "\n"; null when unknown. */
+  address: string | null;
+  /** Has custody (vårdnad): gets the decision letter and the notice. */
+  custody: boolean;
+  /** Checked by staff (e.g. against the population register); letters go to confirmed guardians only. */
+  confirmed: boolean;
+  /** Suspected of the violence: never invited or sent the notice while suspected. */
+  suspected: boolean;
+  protectedIdentity: boolean;
 }
 
 export const DECISION_OUTCOMES = [
@@ -57,12 +96,22 @@ export interface CaseOpenedEvent extends EventBase {
   type: "CASE_OPENED";
   caseId: string;
   referenceNumber: string;
-  child: { name: string; protectedIdentity: boolean };
+  child: { name: string; protectedIdentity: boolean; birthDate?: string | null };
   report: ReportRef;
 }
 
+/** Who and why: every change of the case's facts carries a reason. */
+type FactChange = { reason: string };
+type GuardianFields = { name: string; address: string | null; custody: boolean };
+
 export type CaseCommand =
-  | (EventBase & { type: "PROTECTION_ASSESSED"; needsProtection: boolean; assessment: string })
+  | (EventBase & {
+      type: "PROTECTION_ASSESSED";
+      /** The report assessed; each report on the case gets its own. */
+      reportId: string;
+      needsProtection: boolean;
+      assessment: string;
+    })
   | (EventBase & { type: "ASSIGNED"; assignee: { id: string; name: string } })
   | (EventBase & { type: "REPORT_ADDED"; report: ReportRef })
   | (EventBase & { type: "NOTE_ADDED"; text: string })
@@ -94,15 +143,36 @@ export type CaseCommand =
     })
   | (EventBase & { type: "DECISION_APPROVED" })
   | (EventBase & { type: "DECISION_RETURNED"; comment: string })
-  | (EventBase & { type: "SUPPORT_ACCEPTED"; note?: string })
-  | (EventBase & { type: "SUPPORT_DECLINED"; note?: string })
+  | (EventBase & { type: "SUPPORT_ACCEPTED"; note?: string; childAnswer?: "accepted" | "declined" })
+  | (EventBase & { type: "SUPPORT_DECLINED"; note?: string; childAnswer?: "accepted" | "declined" })
   | (EventBase & {
       type: "INVESTIGATION_CONCLUDED";
       outcome: "support" | "none";
       support: SupportMeasure[];
       summary: string;
     })
-  | (EventBase & { type: "INVESTIGATION_NOTICE_SENT" });
+  | (EventBase & { type: "INVESTIGATION_NOTICE_SENT" })
+  | (EventBase & FactChange & GuardianFields & { type: "GUARDIAN_ADDED"; guardianId: string; confirmed: boolean })
+  | (EventBase & FactChange & GuardianFields & { type: "GUARDIAN_CORRECTED"; guardianId: string })
+  | (EventBase & FactChange & { type: "GUARDIAN_CONFIRMED"; guardianId: string })
+  | (EventBase & FactChange & { type: "GUARDIAN_REMOVED"; guardianId: string })
+  | (EventBase & FactChange & { type: "GUARDIAN_SUSPECTED"; guardianId: string; suspected: boolean })
+  | (EventBase & FactChange & { type: "VIOLENCE_FLAG_SET"; kinds: string[] })
+  | (EventBase & FactChange & { type: "VIOLENCE_FLAG_CLEARED" })
+  | (EventBase & FactChange & {
+      type: "PROTECTED_IDENTITY_SET";
+      /** "child", or a guardian's id */
+      person: string;
+      protectedIdentity: boolean;
+    })
+  | (EventBase & {
+      type: "INVESTIGATION_EXTENSION_PROPOSED";
+      /** 'YYYY-MM-DD' */
+      until: string;
+      /** Särskilda skäl */
+      reason: string;
+    })
+  | (EventBase & { type: "INVESTIGATION_EXTENSION_APPROVED" });
 
 export type CaseEvent = CaseOpenedEvent | CaseCommand;
 export type CommandType = CaseCommand["type"];
@@ -125,6 +195,28 @@ export const COMMAND_TYPES = [
   "REPORT_ADDED",
   "NOTE_ADDED",
   "DEADLINE_EXTENDED",
+  "INVESTIGATION_EXTENSION_PROPOSED",
+  "INVESTIGATION_EXTENSION_APPROVED",
+  "GUARDIAN_ADDED",
+  "GUARDIAN_CORRECTED",
+  "GUARDIAN_CONFIRMED",
+  "GUARDIAN_REMOVED",
+  "GUARDIAN_SUSPECTED",
+  "VIOLENCE_FLAG_SET",
+  "VIOLENCE_FLAG_CLEARED",
+  "PROTECTED_IDENTITY_SET",
+] as const satisfies readonly CommandType[];
+
+/** Commands that change the case's facts (who, where, which flags), in every open state. */
+export const FACT_COMMANDS = [
+  "GUARDIAN_ADDED",
+  "GUARDIAN_CORRECTED",
+  "GUARDIAN_CONFIRMED",
+  "GUARDIAN_REMOVED",
+  "GUARDIAN_SUSPECTED",
+  "VIOLENCE_FLAG_SET",
+  "VIOLENCE_FLAG_CLEARED",
+  "PROTECTED_IDENTITY_SET",
 ] as const satisfies readonly CommandType[];
 
 /** Flattened state names, as `stateName()` returns them. */
@@ -142,7 +234,6 @@ export type StateName = (typeof STATE_NAMES)[number];
 
 /** Where a decision can be proposed from; DECISION_RETURNED goes back there. */
 export type ProposalOrigin =
-  | "received"
   | "preliminaryAssessment.planning"
   | "preliminaryAssessment.invited"
   | "preliminaryAssessment.conversationHeld";
@@ -152,6 +243,8 @@ export interface Extension {
   reason: string;
   at: string;
   by: Actor;
+  /** The 4-month extension is a decision: who approved it (null for the 14 days). */
+  approvedBy: Actor | null;
 }
 
 export interface Proposal {
@@ -177,10 +270,12 @@ export type CaseOutcome =
 export interface CaseContext {
   caseId: string;
   referenceNumber: string;
-  child: { name: string; protectedIdentity: boolean };
-  /** Every report on the case, oldest first. */
-  reports: ReportRef[];
-  flags: { violence: boolean; protectedIdentity: boolean; urgent: boolean };
+  child: { name: string; protectedIdentity: boolean; birthDate: string | null };
+  /** Every report on the case, oldest first, each with its own assessment. */
+  reports: CaseReport[];
+  /** The guardians as staff have entered them; letters go only to confirmed ones. */
+  guardians: CaseGuardian[];
+  flags: { violence: boolean; violenceKinds: string[]; protectedIdentity: boolean; urgent: boolean };
   assignee: { id: string; name: string } | null;
   deadlines: {
     protectionAssessment: { due: string; metAt: string | null };
@@ -210,12 +305,21 @@ export interface CaseContext {
   decision: (Proposal & { approvedBy: Actor; at: string }) | null;
   /** The team lead's latest return of a proposal, kept after a new proposal. */
   returnComment: { comment: string; at: string; by: Actor; proposal: Proposal } | null;
+  /** A proposed extension of the investigation (särskilda skäl), waiting for a team lead. */
+  extensionProposal: { until: string; reason: string; at: string; by: Actor } | null;
   /** Underrättelse om utredning: when the guardians were sent the notice. */
   investigationNotice: { sentAt: string; by: Actor } | null;
   conclusion: { outcome: "support" | "none"; support: SupportMeasure[]; summary: string; at: string; by: Actor } | null;
   /** The support measures the guardians are (or were) asked to accept. */
   supportOffered: SupportMeasure[];
-  supportAnswer: { answer: "accepted" | "declined"; note: string | null; at: string; by: Actor } | null;
+  supportAnswer: {
+    answer: "accepted" | "declined";
+    /** The child's own answer, from 15 years. */
+    childAnswer: "accepted" | "declined" | null;
+    note: string | null;
+    at: string;
+    by: Actor;
+  } | null;
   notes: { text: string; at: string; by: Actor }[];
   closedAt: string | null;
   outcome: CaseOutcome | null;
@@ -273,6 +377,26 @@ export const REFUSAL_CODES = [
   "supportNotExpected",
   "summaryRequired",
   "noticeAlreadySent",
+  /** A report on the case still awaits its protection assessment (or a decision). */
+  "reportUnassessed",
+  "reportNotOnCase",
+  "reportAlreadyAssessed",
+  "suspectedGuardianInvited",
+  "conversationBeforeBooking",
+  "conclusionBeforeOpening",
+  /** The 4-month investigation is extended by a decision a team lead approves. */
+  "investigationExtensionNeedsApproval",
+  "specialReasonsTooShort",
+  "noExtensionProposed",
+  "guardianNotFound",
+  "guardianAlreadyOnCase",
+  "reasonRequired",
+  "nameRequired",
+  "violenceKindRequired",
+  "violenceNotFlagged",
+  "childAnswerRequired",
+  /** A caseworker may take an unassigned case, not give a case to someone else. */
+  "selfAssignOnly",
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
@@ -290,11 +414,13 @@ export type RefusalCode = (typeof REFUSAL_CODES)[number];
  * - sendFeedback                     återkoppling to the mandated reporters (reportIds) on
  *                                    DECISION_APPROVED (openInvestigation → 'investigationOpened',
  *                                    noInvestigation → 'notOpened', alreadyInvestigated →
- *                                    'alreadyUnderway'; none for transfer) and on an urgent opening.
- *                                    Not emitted when no report on the case is from a mandated reporter.
+ *                                    'alreadyUnderway', transfer → 'transferred') and on an urgent
+ *                                    opening, each time for the reports that decision covers; and
+ *                                    'alreadyUnderway' for a report assessed during an investigation.
+ *                                    Not emitted when none of those reports is from a mandated reporter.
  */
 export type LetterKind = "invitation" | "decision" | "investigationNotice";
-export type FeedbackOutcome = "investigationOpened" | "notOpened" | "alreadyUnderway";
+export type FeedbackOutcome = "investigationOpened" | "notOpened" | "alreadyUnderway" | "transferred";
 export type Effect =
   | { type: "sendLetter"; params: { letter: LetterKind } }
   | { type: "sendFeedback"; params: { outcome: FeedbackOutcome; reportIds: string[] } };

@@ -60,7 +60,7 @@ describe.each(testDatabaseKinds())("exports of a case's history (%s)", (kind) =>
       expect(done.ok).toBe(true);
     };
     await act(staff.teamLead, { type: "ASSIGNED", assignee: { id: staff.caseworker.id, name: staff.caseworker.name } });
-    await act(staff.caseworker, { type: "PROTECTION_ASSESSED", needsProtection: false, assessment: "Inget akut skyddsbehov." });
+    await act(staff.caseworker, { type: "PROTECTION_ASSESSED", reportId: created.reportId, needsProtection: false, assessment: "Inget akut skyddsbehov." });
     for (const text of notes) await act(staff.caseworker, { type: "NOTE_ADDED", text });
   });
   afterAll(() => t?.drop());

@@ -19,7 +19,7 @@ import { documentsByCaseSql, rowsOf, snapshotDigestSql } from "./digests.server"
 // two changes (and then built on by the second) shows as a break in the digests.
 const changeStarts = new WeakMap<object, Map<string, string>>();
 
-/** Called where a change reads the case it will change (app/cases/store.server.ts applyToCase). */
+/** Called where a change reads the case it will change (app/cases/store.server.ts applyCommands). */
 export async function noteChangeStart(tx: Tx, caseId: string): Promise<void> {
   let started = changeStarts.get(tx);
   if (started?.has(caseId)) return;

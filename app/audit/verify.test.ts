@@ -25,7 +25,8 @@ describe.each(testDatabaseKinds())("audit:verify names tampering with a case's h
     t = await createTestDatabase(kind);
     staff = await createStaff(t.db);
   });
-  // A fresh case of four events for each kind of tampering, in the same database.
+  // A fresh case of four events for each kind of tampering, in the same database (notes by a
+  // team lead, who does not take the case: exactly four events).
   beforeEach(async () => {
     if (!t) throw new Error("no database");
     const created = await newCase(t.db, { violenceKinds: ["familyViolence"] });
@@ -36,7 +37,7 @@ describe.each(testDatabaseKinds())("audit:verify names tampering with a case's h
       if ((await versionOf(t.db, caseId)) === 3) {
         snapshotAt3 = (await t.rows<{ snapshot: unknown }>(`select snapshot from cases where id = $1`, [caseId]))[0]!.snapshot;
       }
-      const done = await runCaseCommand(t.db, { caseId, expectedVersion: await versionOf(t.db, caseId), user: staff.caseworker, command: { type: "NOTE_ADDED", text } });
+      const done = await runCaseCommand(t.db, { caseId, expectedVersion: await versionOf(t.db, caseId), user: staff.teamLead, command: { type: "NOTE_ADDED", text } });
       expect(done.ok).toBe(true);
     }
   });
@@ -125,7 +126,7 @@ describe.each(testDatabaseKinds())("audit:verify names tampering with a case's h
 
   it("the snapshot edited and then built on by a later, legitimate change: still named", async () => {
     await t!.rows(`update cases set snapshot = jsonb_set(snapshot, '{context,flags,violence}', 'false') where id = $1`, [caseId]);
-    await runCaseCommand(t!.db, { caseId, expectedVersion: 4, user: staff.caseworker, command: { type: "NOTE_ADDED", text: "Fjärde" } });
+    await runCaseCommand(t!.db, { caseId, expectedVersion: 4, user: staff.teamLead, command: { type: "NOTE_ADDED", text: "Fjärde" } });
     const found = await problems();
     expect(found).toContainEqual(named(/the snapshot was edited between checkpoints \d+ and \d+, and a later change built on it/));
     // The inbox column was rewritten from the edited snapshot, so only the seal shows it.
@@ -149,7 +150,7 @@ describe.each(testDatabaseKinds())("audit:verify names tampering with a case's h
 
   it("a report edited and then sealed by a later, legitimate change: still named", async () => {
     await t!.rows(`update reports set concern_what = 'Ingen oro.' where id = $1`, [reportId]);
-    await runCaseCommand(t!.db, { caseId, expectedVersion: 4, user: staff.caseworker, command: { type: "NOTE_ADDED", text: "Fjärde" } });
+    await runCaseCommand(t!.db, { caseId, expectedVersion: 4, user: staff.teamLead, command: { type: "NOTE_ADDED", text: "Fjärde" } });
     expect(await problems()).toContainEqual(named(new RegExp(`report ${reportId} was changed between checkpoints`)));
   });
 

@@ -10,18 +10,24 @@ import type { Db } from "../../db/client";
 import { accessLog, caseEvents, cases, children, letters, reports } from "../../db/schema";
 import {
   availableCommands,
-  deadlineStatus,
-  nextDeadline,
+  childHeard,
+  hasOwnVoice,
+  letterGuardians,
   stateName,
   stockholmDate,
-  type CaseContext,
+  unassessedReports,
+  type Actor,
   type CaseEvent,
-  type DeadlineKind,
-  type DeadlineStatus,
   type PersistedCase,
-  type StateName,
 } from "../../workflows";
 import type { SessionUser } from "../auth/session.server";
+import {
+  deadlineViews,
+  factsView,
+  reportView,
+  warningsFor,
+  type CasePageData,
+} from "./case-page-data";
 import {
   isFormCommand,
   parseCommand,
@@ -29,98 +35,10 @@ import {
   type CommandFormContext,
   type FormCommand,
 } from "./command-schemas";
-import { actorOf, runCaseCommand, staffOfUnit, type CommandInput } from "./commands.server";
+import { actorFor, runCaseCommand, staffOfUnit, type CommandInput } from "./commands.server";
 import { isUuid } from "./inbox-filters";
 
-export type DeadlineView = {
-  kind: DeadlineKind;
-  due: string;
-  originalDue: string | null;
-  /** When the deadline was met (decision taken, investigation concluded); null while running. */
-  metAt: string | null;
-  /** Days left / overdue, while the deadline is running. */
-  status: DeadlineStatus | null;
-  /** The deadline that governs the case now. */
-  governing: boolean;
-  extensions: { until: string; reason: string; at: string; byName: string }[];
-  openedAt: string | null;
-};
-
-export type ReportView = {
-  id: string;
-  receivedAt: string;
-  reporterKind: "private" | "mandated";
-  anonymous: boolean;
-  reporterName: string | null;
-  reporterOrganisation: string | null;
-  reporterTitle: string | null;
-  reporterPhone: string | null;
-  reporterEmail: string | null;
-  childName: string;
-  childPersonalNumber: string | null;
-  childBirthDate: string | null;
-  /** Null when not given, or hidden because of protected identity (see addressProtected). */
-  childAddress: string | null;
-  childSchool: string | null;
-  childWhereabouts: string | null;
-  guardians: { name: string; phone: string | null; email: string | null; address: string | null; knowsAboutReport: string }[];
-  siblings: { name: string; age: number | null }[];
-  concernWhat: string;
-  concernWhen: string | null;
-  concernDuration: string | null;
-  concernIfNothing: string | null;
-  childKnows: string;
-  interpreterLanguage: string | null;
-  violenceKinds: string[];
-};
-
-export type EventView = { seq: number; type: string; at: string; actorName: string; event: CaseEvent };
-export type LetterView = { id: string; kind: string; recipientName: string | null; createdAt: string; fileName: string };
-
-export type CasePageData = {
-  case: {
-    id: string;
-    referenceNumber: string;
-    version: number;
-    state: StateName;
-    open: boolean;
-    receivedAt: string;
-    previousCase: { id: string; referenceNumber: string } | null;
-  };
-  child: {
-    name: string;
-    personalNumber: string | null;
-    birthDate: string | null;
-    /** Never sent to the browser when the identity is protected. */
-    address: string | null;
-  };
-  /** Skyddade personuppgifter: every address of the case is withheld. */
-  addressProtected: boolean;
-  flags: CaseContext["flags"];
-  assignee: CaseContext["assignee"];
-  deadlines: DeadlineView[];
-  record: Pick<
-    CaseContext,
-    | "protection"
-    | "invitation"
-    | "conversation"
-    | "noShows"
-    | "proposal"
-    | "decision"
-    | "returnComment"
-    | "investigationNotice"
-    | "conclusion"
-    | "supportOffered"
-    | "supportAnswer"
-    | "notes"
-  >;
-  reports: ReportView[];
-  events: EventView[];
-  letters: LetterView[];
-  /** The forms to show: what the statechart says this user can do now. */
-  commands: FormCommand[];
-  formContext: CommandFormContext;
-};
+export type { CasePageData, DeadlineView, EventView, LetterView, ReportView } from "./case-page-data";
 
 type CaseRow = {
   id: string;
@@ -178,117 +96,45 @@ function isProtected(row: CaseRow, reportRows: ReportRow[]): boolean {
   );
 }
 
-/** The child and each guardian named in the reports (the newest spelling of a name once). */
-function invitees(row: CaseRow, reportRows: ReportRow[]): CommandFormContext["invitees"] {
-  const list: CommandFormContext["invitees"] = [{ name: row.snapshot.context.child.name, role: "child" }];
-  for (const r of reportRows) {
-    for (const g of r.guardians) {
-      if (!list.some((i) => i.name === g.name)) list.push({ name: g.name, role: "guardian" });
-    }
-  }
-  return list;
+/** Who an invitation can go to: the child and each confirmed guardian not suspected of the violence. */
+function invitees(snapshot: PersistedCase): CommandFormContext["invitees"] {
+  const { context } = snapshot;
+  return [
+    { name: context.child.name, role: "child" as const },
+    ...letterGuardians(context).map((g) => ({ name: g.name, role: "guardian" as const })),
+  ];
 }
 
 async function formContext(
   db: Db,
   user: SessionUser,
   row: CaseRow,
-  reportRows: ReportRow[],
   commands: readonly string[],
   now: Date,
 ): Promise<CommandFormContext> {
   const { context } = row.snapshot;
-  const staff =
-    commands.includes("ASSIGNED") && user.unitId
+  // A team lead gives the case to a caseworker; a caseworker can only take it themselves.
+  const staff = !commands.includes("ASSIGNED")
+    ? []
+    : user.role === "teamLead" && user.unitId
       ? (await staffOfUnit(db, user.unitId)).filter((s) => s.role === "caseworker").map(({ id, name }) => ({ id, name }))
-      : [];
+      : [{ id: user.id, name: user.name }];
   const investigation = context.deadlines.investigation;
+  const decision = context.deadlines.decision;
   return {
     today: stockholmDate(now),
-    invitees: invitees(row, reportRows),
+    invitees: invitees(row.snapshot),
     staff,
-    childHeard: stateName(row.snapshot) === "preliminaryAssessment.conversationHeld",
+    childHeard: childHeard(context),
     violence: context.flags.violence,
     extendable: {
-      decision: context.deadlines.decision.metAt ? null : context.deadlines.decision.due,
+      decision: decision.metAt ? null : decision.due,
       investigation: investigation && !investigation.concludedAt ? investigation.due : null,
     },
-  };
-}
-
-function deadlineViews(snapshot: PersistedCase, now: Date): DeadlineView[] {
-  const { deadlines } = snapshot.context;
-  const governing = nextDeadline(snapshot)?.kind ?? null;
-  const open = stateName(snapshot) !== "closed";
-  const status = (due: string, metAt: string | null) => (metAt || !open ? null : deadlineStatus(due, now));
-  const extensions = (list: CaseContext["deadlines"]["decision"]["extensions"]) =>
-    list.map((e) => ({ until: e.until, reason: e.reason, at: e.at, byName: e.by.name }));
-  const views: DeadlineView[] = [
-    {
-      kind: "protectionAssessment",
-      due: deadlines.protectionAssessment.due,
-      originalDue: null,
-      metAt: deadlines.protectionAssessment.metAt,
-      status: status(deadlines.protectionAssessment.due, deadlines.protectionAssessment.metAt),
-      governing: governing === "protectionAssessment",
-      extensions: [],
-      openedAt: null,
-    },
-    {
-      kind: "decision",
-      due: deadlines.decision.due,
-      originalDue: deadlines.decision.originalDue,
-      metAt: deadlines.decision.metAt,
-      status: status(deadlines.decision.due, deadlines.decision.metAt),
-      governing: governing === "decision",
-      extensions: extensions(deadlines.decision.extensions),
-      openedAt: null,
-    },
-  ];
-  if (deadlines.investigation) {
-    const inv = deadlines.investigation;
-    views.push({
-      kind: "investigation",
-      due: inv.due,
-      originalDue: inv.originalDue,
-      metAt: inv.concludedAt,
-      status: status(inv.due, inv.concludedAt),
-      governing: governing === "investigation",
-      extensions: extensions(inv.extensions),
-      openedAt: inv.openedAt,
-    });
-  }
-  return views;
-}
-
-function reportView(r: ReportRow, protectedIdentity: boolean): ReportView {
-  return {
-    id: r.id,
-    receivedAt: r.receivedAt.toISOString(),
-    reporterKind: r.reporterKind === "mandated" ? "mandated" : "private",
-    anonymous: r.anonymous,
-    // An anonymous report keeps nothing about its reporter; never show a stray name.
-    reporterName: r.anonymous ? null : r.reporterName,
-    reporterOrganisation: r.reporterOrganisation,
-    reporterTitle: r.reporterTitle,
-    reporterPhone: r.anonymous ? null : r.reporterPhone,
-    reporterEmail: r.anonymous ? null : r.reporterEmail,
-    childName: r.childName,
-    childPersonalNumber: r.childPersonalNumber,
-    childBirthDate: r.childBirthDate,
-    childAddress: protectedIdentity ? null : r.childAddress,
-    childSchool: r.childSchool,
-    childWhereabouts: r.childWhereabouts,
-    // A guardian's address is the child's home: withheld with the child's.
-    guardians: r.guardians.map((g) => ({ ...g, address: protectedIdentity ? null : g.address })),
-    siblings: r.siblings,
-    concernWhat: r.concernWhat,
-    concernWhen: r.concernWhen,
-    concernDuration: r.concernDuration,
-    concernIfNothing: r.concernIfNothing,
-    childKnows: r.childKnows,
-    interpreterLanguage: r.interpreterLanguage,
-    violenceKinds: r.violenceKinds,
+    unassessed: unassessedReports(context).map((r) => ({ id: r.id, receivedAt: r.receivedAt })),
+    guardians: context.guardians.map((g) => ({ id: g.id, name: g.name, address: g.address, custody: g.custody, suspected: g.suspected })),
+    decisionDue: decision.metAt ? null : decision.due,
+    ownVoice: hasOwnVoice(context, now.toISOString()),
   };
 }
 
@@ -343,8 +189,10 @@ export async function loadCasePage(
 
   const { snapshot } = row;
   const { context } = snapshot;
-  const commands = availableCommands(snapshot, actorOf(user)).filter(isFormCommand);
+  const actor: Actor = await actorFor(db, user);
+  const commands = availableCommands(snapshot, actor).filter(isFormCommand);
   const protectedIdentity = isProtected(row, reportRows);
+  const ctx = await formContext(db, user, row, commands, now);
 
   return {
     case: {
@@ -379,8 +227,17 @@ export async function loadCasePage(
       supportOffered: context.supportOffered,
       supportAnswer: context.supportAnswer,
       notes: context.notes,
+      extensionProposal: context.extensionProposal,
     },
-    reports: reportRows.map((r) => reportView(r, protectedIdentity)),
+    reports: reportRows.map((r) => {
+      const ref = context.reports.find((c) => c.id === r.id);
+      const assessment = ref
+        ? { protectionDue: ref.protectionDue, decisionDue: ref.decisionDue, protection: ref.protection, decidedAt: ref.decidedAt }
+        : null;
+      return reportView(r, protectedIdentity, assessment);
+    }),
+    facts: factsView(context, reportRows, row.child.address, protectedIdentity),
+    warnings: warningsFor(snapshot, commands, ctx),
     events: eventRows.map((e) => ({
       seq: e.seq,
       type: e.type,
@@ -390,7 +247,7 @@ export async function loadCasePage(
     })),
     letters: letterRows.map((l) => ({ ...l, createdAt: l.createdAt.toISOString() })),
     commands,
-    formContext: await formContext(db, user, row, reportRows, commands, now),
+    formContext: ctx,
   };
 }
 
@@ -428,9 +285,8 @@ export async function performCaseAction(
     return { ok: false, status: 400, data: { intent: null, reply: null, message: "cases.error.unknownCommand" } };
   }
 
-  const commands = availableCommands(row.snapshot, actorOf(user));
-  const reportRows = await caseReports(db, row.id);
-  const ctx = await formContext(db, user, row, reportRows, commands, now);
+  const commands = availableCommands(row.snapshot, await actorFor(db, user));
+  const ctx = await formContext(db, user, row, commands, now);
   const submission = parseCommand(formData, intent, ctx);
   const fail = (status: 400 | 409, message: string, fieldErrors?: Record<string, string[]>) =>
     ({

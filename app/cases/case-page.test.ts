@@ -84,12 +84,18 @@ describe.each(testDatabaseKinds())("the case page (%s)", (kind) => {
     expect(page!.deadlines[0]).toMatchObject({ kind: "protectionAssessment", due: "2026-03-18", governing: true });
     expect(page!.deadlines[0]!.status).toMatchObject({ overdue: true, daysLeft: -2 });
     expect(page!.commands).toContain("PROTECTION_ASSESSED");
-    expect(page!.commands).not.toContain("ASSIGNED");
+    // A caseworker may take the unassigned case, for themselves only.
+    expect(page!.commands).toContain("ASSIGNED");
+    expect(page!.formContext.staff).toEqual([{ id: caseworker.id, name: "Sara Lindqvist" }]);
     expect(page!.commands).not.toContain("REPORT_ADDED");
-    expect(page!.formContext.invitees).toEqual([
-      { name: "Ida Skyddad", role: "child" },
-      { name: "Anna Johansson", role: "guardian" },
+    // The reports' guardians are suggestions; nobody is invited before staff confirm them.
+    expect(page!.formContext.invitees).toEqual([{ name: "Ida Skyddad", role: "child" }]);
+    expect(page!.facts.suggestions.map((g) => [g.name, g.status, g.address])).toEqual([
+      ["Anna Johansson", "new", null],
+      ["Anna Johansson", "new", null],
     ]);
+    // Both reports wait for their own protection assessment.
+    expect(page!.formContext.unassessed.map((r) => r.id)).toEqual(page!.reports.map((r) => r.id));
 
     const logged = await t.db
       .select()
@@ -118,13 +124,16 @@ describe.each(testDatabaseKinds())("the case page (%s)", (kind) => {
       t.db,
       caseworker,
       r.caseId,
-      form({ intent: "PROTECTION_ASSESSED", version: "1", needsProtection: "no", assessment: "Inget akut skyddsbehov." }),
+      form({ intent: "PROTECTION_ASSESSED", version: "1", reportId: r.reportId, needsProtection: "no", assessment: "Inget akut skyddsbehov." }),
       NOW,
     );
-    expect(outcome).toEqual({ ok: true, intent: "PROTECTION_ASSESSED", version: 2 });
+    // The first caseworker to act took the case: ASSIGNED, then the assessment.
+    expect(outcome).toEqual({ ok: true, intent: "PROTECTION_ASSESSED", version: 3 });
     const page = await loadCasePage(t.db, caseworker, r.caseId, NOW);
     expect(page!.case.state).toBe("preliminaryAssessment.planning");
     expect(page!.record.protection).toMatchObject({ needsProtection: false, assessment: "Inget akut skyddsbehov." });
+    expect(page!.assignee).toEqual({ id: caseworker.id, name: "Sara Lindqvist" });
+    expect(page!.events.map((e) => e.type)).toEqual(["CASE_OPENED", "ASSIGNED", "PROTECTION_ASSESSED"]);
   });
 
   it("refuses invalid input with 400 and field errors, storing nothing", async () => {
@@ -165,15 +174,15 @@ describe.each(testDatabaseKinds())("the case page (%s)", (kind) => {
       NOW,
     );
     expect(early).toMatchObject({ ok: false, status: 400, data: { message: "cases.error.notAvailable" } });
-    // Assigning is for team leads only.
+    // Giving the case to someone else is for team leads only.
     const assign = await performCaseAction(
       t.db,
       caseworker,
       r.caseId,
-      form({ intent: "ASSIGNED", version: "1", assignee: caseworker.id }),
+      form({ intent: "ASSIGNED", version: "1", assignee: teamLead.id }),
       NOW,
     );
-    expect(assign).toMatchObject({ ok: false, status: 400, data: { message: "cases.error.notAvailable" } });
+    expect(assign).toMatchObject({ ok: false, status: 400 });
     expect(await stored(r.caseId)).toEqual(before);
   });
 
@@ -181,7 +190,7 @@ describe.each(testDatabaseKinds())("the case page (%s)", (kind) => {
     const r = await report(t.db, "2026-03-20T08:00:00Z", { childName: "Mio Inaktuell" });
     const note = (version: string) =>
       performCaseAction(t.db, caseworker, r.caseId, form({ intent: "NOTE_ADDED", version, text: "Anteckning." }), NOW);
-    expect(await note("1")).toMatchObject({ ok: true, version: 2 });
+    expect(await note("1")).toMatchObject({ ok: true, version: 3 });
     const before = await stored(r.caseId);
     const stale = await note("1");
     expect(stale).toMatchObject({ ok: false, status: 409, data: { intent: "NOTE_ADDED", message: "refusal.stale" } });
@@ -207,7 +216,7 @@ describe.each(testDatabaseKinds())("the case page (%s)", (kind) => {
         caseId: r.caseId,
         expectedVersion: 1,
         user: caseworker,
-        command: { type: "PROTECTION_ASSESSED", needsProtection: false, assessment: "Inget akut skyddsbehov idag." },
+        command: { type: "PROTECTION_ASSESSED", reportId: r.reportId, needsProtection: false, assessment: "Inget akut skyddsbehov idag." },
       },
       NOW,
     );
@@ -225,13 +234,13 @@ describe.each(testDatabaseKinds())("the case page (%s)", (kind) => {
       place: "Socialkontoret",
       invitees: ["Anna Johansson"],
     };
-    const direct = await runCaseCommand(t.db, { caseId: r.caseId, expectedVersion: 2, user: caseworker, command: invitation }, NOW);
+    const direct = await runCaseCommand(t.db, { caseId: r.caseId, expectedVersion: 3, user: caseworker, command: invitation }, NOW);
     expect(direct).toEqual({ ok: false, refusal: "violenceNoInvitation" });
     const viaPage = await performCaseAction(
       t.db,
       caseworker,
       r.caseId,
-      form({ intent: "INVITATION_SENT", version: "2", date: "2026-03-25", time: "10:00", place: "Socialkontoret", invitees: "Anna Johansson" }),
+      form({ intent: "INVITATION_SENT", version: "3", date: "2026-03-25", time: "10:00", place: "Socialkontoret", invitees: "Anna Johansson" }),
       NOW,
     );
     expect(viaPage).toMatchObject({ ok: false, status: 400, data: { message: "cases.error.notAvailable" } });
@@ -242,7 +251,14 @@ describe.each(testDatabaseKinds())("the case page (%s)", (kind) => {
     const r = await report(t.db, "2026-03-20T08:00:00Z", { childName: "Otto Fyraögon" });
     await runCaseCommand(
       t.db,
-      { caseId: r.caseId, expectedVersion: 1, user: teamLead, command: { type: "PROTECTION_ASSESSED", needsProtection: false, assessment: "Inget akut." } },
+      { caseId: r.caseId, expectedVersion: 1, user: teamLead, command: { type: "PROTECTION_ASSESSED", reportId: r.reportId, needsProtection: false, assessment: "Inget akut." } },
+      NOW,
+    );
+    await performCaseAction(
+      t.db,
+      teamLead,
+      r.caseId,
+      form({ intent: "GUARDIAN_ADDED", version: "2", name: "Anna Johansson", custody: "yes", confirmed: "yes", reason: "Folkbokföringen." }),
       NOW,
     );
     const proposed = await performCaseAction(
@@ -251,7 +267,7 @@ describe.each(testDatabaseKinds())("the case page (%s)", (kind) => {
       r.caseId,
       form({
         intent: "DECISION_PROPOSED",
-        version: "2",
+        version: "3",
         outcome: "noInvestigation",
         reasoning: "Oron är bemött av skolan.",
         support: ["parentalSupport", "youthCentre"],
@@ -259,7 +275,7 @@ describe.each(testDatabaseKinds())("the case page (%s)", (kind) => {
       }),
       NOW,
     );
-    expect(proposed).toMatchObject({ ok: true, version: 3 });
+    expect(proposed).toMatchObject({ ok: true, version: 4 });
 
     const own = await loadCasePage(t.db, teamLead, r.caseId, NOW);
     expect(own!.commands).not.toContain("DECISION_APPROVED");
@@ -269,16 +285,16 @@ describe.each(testDatabaseKinds())("the case page (%s)", (kind) => {
     const before = await stored(r.caseId);
     const direct = await runCaseCommand(
       t.db,
-      { caseId: r.caseId, expectedVersion: 3, user: teamLead, command: { type: "DECISION_APPROVED" } },
+      { caseId: r.caseId, expectedVersion: 4, user: teamLead, command: { type: "DECISION_APPROVED" } },
       NOW,
     );
     expect(direct).toEqual({ ok: false, refusal: "proposerCannotApprove" });
-    const viaPage = await performCaseAction(t.db, teamLead, r.caseId, form({ intent: "DECISION_APPROVED", version: "3" }), NOW);
+    const viaPage = await performCaseAction(t.db, teamLead, r.caseId, form({ intent: "DECISION_APPROVED", version: "4" }), NOW);
     expect(viaPage).toMatchObject({ ok: false, status: 400 });
     expect(await stored(r.caseId)).toEqual(before);
 
-    const approved = await performCaseAction(t.db, otherTeamLead, r.caseId, form({ intent: "DECISION_APPROVED", version: "3" }), NOW);
-    expect(approved).toMatchObject({ ok: true, version: 4 });
+    const approved = await performCaseAction(t.db, otherTeamLead, r.caseId, form({ intent: "DECISION_APPROVED", version: "4" }), NOW);
+    expect(approved).toMatchObject({ ok: true, version: 5 });
     const after = await loadCasePage(t.db, otherTeamLead, r.caseId, NOW);
     expect(after!.case.state).toBe("supportOffered");
     expect(after!.letters.map((l) => l.kind).sort()).toEqual(["decision", "receipt"]);
@@ -310,15 +326,22 @@ describe.each(testDatabaseKinds())("the case page (%s)", (kind) => {
       },
       NOW,
     );
-    expect(direct).toEqual({ ok: false, refusal: "investigationNotOpened" });
+    expect(direct).toEqual({ ok: false, refusal: "investigationExtensionNeedsApproval" });
     expect(await stored(r.caseId)).toEqual(before);
   });
 
-  it("an invitation stores one letter per invitee; the download returns the archived bytes and is logged", async () => {
+  it("an invitation stores one letter per confirmed invitee; the download returns the archived bytes and is logged", async () => {
     const r = await report(t.db, "2026-03-20T08:00:00Z", { childName: "Rut Kallad" });
     await runCaseCommand(
       t.db,
-      { caseId: r.caseId, expectedVersion: 1, user: caseworker, command: { type: "PROTECTION_ASSESSED", needsProtection: false, assessment: "Inget akut." } },
+      { caseId: r.caseId, expectedVersion: 1, user: caseworker, command: { type: "PROTECTION_ASSESSED", reportId: r.reportId, needsProtection: false, assessment: "Inget akut." } },
+      NOW,
+    );
+    await performCaseAction(
+      t.db,
+      caseworker,
+      r.caseId,
+      form({ intent: "GUARDIAN_ADDED", version: "3", name: "Anna Johansson", custody: "yes", confirmed: "yes", reason: "Folkbokföringen." }),
       NOW,
     );
     const sent = await performCaseAction(
@@ -327,7 +350,7 @@ describe.each(testDatabaseKinds())("the case page (%s)", (kind) => {
       r.caseId,
       form({
         intent: "INVITATION_SENT",
-        version: "2",
+        version: "4",
         date: "2026-03-26",
         time: "13:30",
         place: "Socialkontoret, Kungsgatan 44",
@@ -335,10 +358,11 @@ describe.each(testDatabaseKinds())("the case page (%s)", (kind) => {
       }),
       NOW,
     );
-    expect(sent).toMatchObject({ ok: true, version: 3 });
+    expect(sent).toMatchObject({ ok: true, version: 5 });
     const page = await loadCasePage(t.db, caseworker, r.caseId, NOW);
     const invitations = page!.letters.filter((l) => l.kind === "invitation");
-    expect(invitations.map((l) => l.recipientName).sort()).toEqual(["Anna Johansson", "Rut Kallad"]);
+    // A child under 15 is invited through the guardians' letter.
+    expect(invitations.map((l) => l.recipientName).sort()).toEqual(["Anna Johansson"]);
 
     const file = await downloadLetter(t.db, caseworker, r.caseId, invitations[0]!.id, NOW);
     const [archived] = await t.db.select({ pdf: letters.pdf }).from(letters).where(eq(letters.id, invitations[0]!.id));

@@ -8,14 +8,14 @@ import type { SupportMeasure } from "../../workflows/types";
 import { formatDate, formatDateTime, useLocale, useT, type Translate } from "../i18n";
 import type { CasePageData, ReportView } from "./case-page.server";
 import { DeadlineBadge } from "./deadline-badge";
-import { measureList, outcomeName, summarizeEvent } from "./event-summary";
+import { guardianNames, measureList, outcomeName, summarizeEvent } from "./event-summary";
 
-function formatPersonalNumber(pn: string): string {
+export function formatPersonalNumber(pn: string): string {
   return /^\d{12}$/.test(pn) ? `${pn.slice(0, 8)}-${pn.slice(8)}` : pn;
 }
 
 /** A text someone wrote: kept as written, line breaks included. */
-function Prose({ text }: { text: string }) {
+export function Prose({ text }: { text: string }) {
   return <p className="pre-wrap">{text}</p>;
 }
 
@@ -269,6 +269,16 @@ export function CaseRecord({ data }: { data: CasePageData }) {
         <p>
           {t(`cases.record.supportAnswer.${r.supportAnswer.answer}`)}
           {r.supportAnswer.note ? `: ${r.supportAnswer.note}` : ""}
+          {r.supportAnswer.childAnswer ? ` ${t(`cases.event.childAnswer.${r.supportAnswer.childAnswer}`)}` : ""}
+        </p>
+      ) : null}
+      {r.extensionProposal ? (
+        <p className="pre-wrap">
+          {t("cases.record.extensionProposal", {
+            date: formatDate(locale, r.extensionProposal.until),
+            name: r.extensionProposal.by.name,
+            reason: r.extensionProposal.reason,
+          })}
         </p>
       ) : null}
       {r.notes.length > 0 ? (
@@ -288,177 +298,16 @@ export function CaseRecord({ data }: { data: CasePageData }) {
   );
 }
 
-function answer(t: Translate, value: string): string {
-  return value === "yes" || value === "no" || value === "unknown" ? t(`cases.answer.${value}`) : value;
-}
-
-function Report({ report, n }: { report: ReportView; n: number }) {
-  const t = useT();
-  const locale = useLocale();
-  const id = `report-${n}`;
-  return (
-    <article className="report" aria-labelledby={id}>
-      <h3 id={id}>{t("cases.report.heading", { n, at: formatDateTime(locale, report.receivedAt) })}</h3>
-
-      <h4>{t("cases.report.reporter")}</h4>
-      {report.anonymous ? (
-        <p>{t("cases.report.anonymous")}</p>
-      ) : (
-        <dl className="facts">
-          <dt>{t("cases.child.name")}</dt>
-          <dd>
-            {report.reporterName ?? t("cases.unknown")} ({t(`cases.report.kind.${report.reporterKind}`)})
-          </dd>
-          {report.reporterOrganisation ? (
-            <>
-              <dt>{t("cases.report.organisation")}</dt>
-              <dd>{report.reporterOrganisation}</dd>
-            </>
-          ) : null}
-          {report.reporterTitle ? (
-            <>
-              <dt>{t("cases.report.title")}</dt>
-              <dd>{report.reporterTitle}</dd>
-            </>
-          ) : null}
-          {report.reporterPhone ? (
-            <>
-              <dt>{t("cases.report.phone")}</dt>
-              <dd>{report.reporterPhone}</dd>
-            </>
-          ) : null}
-          {report.reporterEmail ? (
-            <>
-              <dt>{t("cases.report.email")}</dt>
-              <dd>{report.reporterEmail}</dd>
-            </>
-          ) : null}
-        </dl>
-      )}
-
-      <h4>{t("cases.report.childAsReported")}</h4>
-      <dl className="facts">
-        <dt>{t("cases.child.name")}</dt>
-        <dd>{report.childName}</dd>
-        {report.childPersonalNumber ? (
-          <>
-            <dt>{t("cases.child.personalNumber")}</dt>
-            <dd>{formatPersonalNumber(report.childPersonalNumber)}</dd>
-          </>
-        ) : null}
-        {report.childBirthDate ? (
-          <>
-            <dt>{t("cases.child.birthDate")}</dt>
-            <dd>{formatDate(locale, report.childBirthDate)}</dd>
-          </>
-        ) : null}
-        <dt>{t("cases.child.address")}</dt>
-        <dd>{report.childAddress ?? t("cases.unknown")}</dd>
-        {report.childSchool ? (
-          <>
-            <dt>{t("cases.report.school")}</dt>
-            <dd>{report.childSchool}</dd>
-          </>
-        ) : null}
-        {report.childWhereabouts ? (
-          <>
-            <dt>{t("cases.report.whereabouts")}</dt>
-            <dd>{report.childWhereabouts}</dd>
-          </>
-        ) : null}
-      </dl>
-
-      <h4>{t("cases.report.guardians")}</h4>
-      {report.guardians.length === 0 ? (
-        <p>{t("cases.report.noGuardians")}</p>
-      ) : (
-        <ul>
-          {report.guardians.map((g, i) => (
-            <li key={i}>
-              <strong>{g.name}</strong>
-              {[g.phone, g.email, g.address].filter(Boolean).map((v) => ` · ${v}`)}
-              {" · "}
-              {t("cases.report.knows", { answer: answer(t, g.knowsAboutReport) })}
-            </li>
-          ))}
-        </ul>
-      )}
-
-      <h4>{t("cases.report.siblings")}</h4>
-      {report.siblings.length === 0 ? (
-        <p>{t("cases.report.noSiblings")}</p>
-      ) : (
-        <ul>
-          {report.siblings.map((s, i) => (
-            <li key={i}>
-              {s.name}
-              {s.age !== null ? `, ${t("cases.report.siblingAge", { age: s.age })}` : ""}
-            </li>
-          ))}
-        </ul>
-      )}
-
-      <h4>{t("cases.report.concernWhat")}</h4>
-      <Prose text={report.concernWhat} />
-      {report.concernWhen ? (
-        <>
-          <h4>{t("cases.report.concernWhen")}</h4>
-          <Prose text={report.concernWhen} />
-        </>
-      ) : null}
-      {report.concernDuration ? (
-        <>
-          <h4>{t("cases.report.concernDuration")}</h4>
-          <Prose text={report.concernDuration} />
-        </>
-      ) : null}
-      {report.concernIfNothing ? (
-        <>
-          <h4>{t("cases.report.concernIfNothing")}</h4>
-          <Prose text={report.concernIfNothing} />
-        </>
-      ) : null}
-      <dl className="facts">
-        <dt>{t("cases.report.childKnows")}</dt>
-        <dd>{answer(t, report.childKnows)}</dd>
-        <dt>{t("cases.report.interpreter")}</dt>
-        <dd>
-          {report.interpreterLanguage
-            ? t("cases.report.interpreterNeeded", { language: report.interpreterLanguage })
-            : t("cases.report.interpreterNone")}
-        </dd>
-        <dt>{t("cases.report.violence")}</dt>
-        <dd>
-          {report.violenceKinds.length > 0
-            ? report.violenceKinds.map((k) => t(`cases.violenceKind.${k}`)).join(", ")
-            : t("cases.report.violenceNone")}
-        </dd>
-      </dl>
-    </article>
-  );
-}
-
-export function Reports({ reports }: { reports: ReportView[] }) {
-  const t = useT();
-  return (
-    <section className="case-section" aria-labelledby="reports-title">
-      <h2 id="reports-title">{t("cases.reports.title", { count: reports.length })}</h2>
-      {reports.map((r, i) => (
-        <Report key={r.id} report={r} n={i + 1} />
-      ))}
-    </section>
-  );
-}
-
 export function Timeline({ events }: { events: CasePageData["events"] }) {
   const t = useT();
   const locale = useLocale();
+  const names = guardianNames(events.map((e) => e.event));
   return (
     <section className="case-section" aria-labelledby="history-title">
       <h2 id="history-title">{t("cases.history.title")}</h2>
       <ol className="timeline">
         {events.map((e) => {
-          const summary = summarizeEvent(locale, e.event);
+          const summary = summarizeEvent(locale, e.event, names);
           return (
             <li key={e.seq}>
               <time dateTime={e.at}>{formatDateTime(locale, e.at)}</time>{" "}

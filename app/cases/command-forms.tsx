@@ -4,22 +4,16 @@
  * zod schema validates in the browser and on the server. Plain HTML forms inside
  * <details>: everything works with JavaScript turned off.
  */
-import {
-  getFormProps,
-  getInputProps,
-  getSelectProps,
-  getTextareaProps,
-  useForm,
-  type FieldMetadata,
-  type Submission,
-} from "@conform-to/react";
+import { getFormProps, useForm, type FieldMetadata, type Submission } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 
 import { DECISION_OUTCOMES, SUPPORT_MEASURES } from "../../workflows/types";
-import { formatDate, useLocale, useT, type Locale } from "../i18n";
+import { formatDate, formatDateTime, useLocale, useT } from "../i18n";
 import type { CaseActionData, CasePageData } from "./case-page.server";
 import { ProposalText } from "./case-view";
 import { parseCommandInBrowser, translateMessage, type FormCommand } from "./command-schemas";
+import { FactFields, isFactCommand } from "./fact-fields";
+import { Choices, Select, TextArea, TextInput } from "./form-controls";
 import { supportMeasureNames } from "./support";
 
 type FieldName =
@@ -44,127 +38,23 @@ type FieldName =
   | "text"
   | "deadline"
   | "until"
-  | "reason";
-type Fields = { [K in FieldName]: FieldMetadata<unknown> };
+  | "reason"
+  | "reportId"
+  | "lateConfirmed"
+  | "childAnswer"
+  | "guardianId"
+  | "name"
+  | "address"
+  | "custody"
+  | "confirmed"
+  | "suspected"
+  | "kinds"
+  | "person"
+  | "protectedIdentity";
+export type Fields = { [K in FieldName]: FieldMetadata<unknown> };
 
 /** The id of a command's form, for links from the error summary. */
 export const commandFormId = (intent: FormCommand) => `command-${intent}`;
-
-function FieldError({ field, locale }: { field: FieldMetadata<unknown>; locale: Locale }) {
-  const first = field.errors?.[0];
-  return first ? (
-    <p className="field-error" id={field.errorId}>
-      {translateMessage(locale, first)}
-    </p>
-  ) : null;
-}
-
-function Hint({ id, text }: { id: string; text: string }) {
-  return (
-    <p className="hint" id={id}>
-      {text}
-    </p>
-  );
-}
-
-function TextInput({
-  field,
-  label,
-  type = "text",
-  hint,
-  min,
-}: {
-  field: FieldMetadata<unknown>;
-  label: string;
-  type?: "text" | "date" | "time";
-  hint?: string;
-  min?: string;
-}) {
-  const locale = useLocale();
-  const hintId = hint ? `${field.id}-hint` : undefined;
-  return (
-    <div className="field">
-      <label htmlFor={field.id}>{label}</label>
-      {hint && hintId ? <Hint id={hintId} text={hint} /> : null}
-      <input {...getInputProps(field, { type, ariaDescribedBy: hintId })} min={min} />
-      <FieldError field={field} locale={locale} />
-    </div>
-  );
-}
-
-function TextArea({ field, label, hint }: { field: FieldMetadata<unknown>; label: string; hint?: string }) {
-  const locale = useLocale();
-  const hintId = hint ? `${field.id}-hint` : undefined;
-  return (
-    <div className="field">
-      <label htmlFor={field.id}>{label}</label>
-      {hint && hintId ? <Hint id={hintId} text={hint} /> : null}
-      <textarea {...getTextareaProps(field, { ariaDescribedBy: hintId })} />
-      <FieldError field={field} locale={locale} />
-    </div>
-  );
-}
-
-function Select({
-  field,
-  label,
-  options,
-}: {
-  field: FieldMetadata<unknown>;
-  label: string;
-  options: { value: string; label: string }[];
-}) {
-  const t = useT();
-  const locale = useLocale();
-  return (
-    <div className="field">
-      <label htmlFor={field.id}>{label}</label>
-      <select {...getSelectProps(field)}>
-        <option value="">{t("cases.field.choose")}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <FieldError field={field} locale={locale} />
-    </div>
-  );
-}
-
-/** Radio buttons or checkboxes in a fieldset; the legend names the group. */
-function Choices({
-  field,
-  legend,
-  type,
-  options,
-  hint,
-}: {
-  field: FieldMetadata<unknown>;
-  legend: string;
-  type: "radio" | "checkbox";
-  options: { value: string; label: string }[];
-  hint?: string;
-}) {
-  const locale = useLocale();
-  const hintId = hint ? `${field.id}-hint` : undefined;
-  return (
-    <fieldset id={field.id}>
-      <legend>{legend}</legend>
-      {hint && hintId ? <Hint id={hintId} text={hint} /> : null}
-      {options.map((o, i) => {
-        const id = `${field.id}-${i}`;
-        return (
-          <div className="choice" key={o.value}>
-            <input {...getInputProps(field, { type, value: o.value, ariaDescribedBy: hintId })} id={id} />
-            <label htmlFor={id}>{o.label}</label>
-          </div>
-        );
-      })}
-      <FieldError field={field} locale={locale} />
-    </fieldset>
-  );
-}
 
 function CommandFields({ intent, fields, data }: { intent: FormCommand; fields: Fields; data: CasePageData }) {
   const t = useT();
@@ -176,10 +66,24 @@ function CommandFields({ intent, fields, data }: { intent: FormCommand; fields: 
   }));
   const measures = SUPPORT_MEASURES.map((m) => ({ value: m, label: supportMeasureNames[locale][m] }));
 
+  if (isFactCommand(intent)) return <FactFields intent={intent} fields={fields} data={data} />;
   switch (intent) {
     case "PROTECTION_ASSESSED":
       return (
         <>
+          {/* Each report gets its own assessment: name which one. */}
+          <Choices
+            field={fields.reportId}
+            legend={t("cases.field.reportId")}
+            type="radio"
+            options={ctx.unassessed.map((r) => ({
+              value: r.id,
+              label: t("cases.field.reportId.option", {
+                n: data.reports.findIndex((x) => x.id === r.id) + 1,
+                at: formatDateTime(locale, r.receivedAt),
+              }),
+            }))}
+          />
           <Choices
             field={fields.needsProtection}
             legend={t("cases.field.needsProtection")}
@@ -208,7 +112,21 @@ function CommandFields({ intent, fields, data }: { intent: FormCommand; fields: 
             <TextInput field={fields.time} label={t("cases.field.time")} type="time" />
           </div>
           <TextInput field={fields.place} label={t("cases.field.place")} />
-          <Choices field={fields.invitees} legend={t("cases.field.invitees")} type="checkbox" options={people} />
+          <Choices
+            field={fields.invitees}
+            legend={t("cases.field.invitees")}
+            type="checkbox"
+            options={people}
+            hint={t("cases.field.invitees.hint")}
+          />
+          {ctx.decisionDue ? (
+            <Choices
+              field={fields.lateConfirmed}
+              legend={t("cases.field.lateConfirmed", { date: formatDate(locale, ctx.decisionDue) })}
+              type="checkbox"
+              options={[{ value: "yes", label: t("cases.field.lateConfirmed.yes") }]}
+            />
+          ) : null}
         </>
       );
     case "CONVERSATION_HELD":
@@ -220,9 +138,26 @@ function CommandFields({ intent, fields, data }: { intent: FormCommand; fields: 
         </>
       );
     case "NO_SHOW":
+      return <TextArea field={fields.note} label={t("cases.field.note")} />;
     case "SUPPORT_ACCEPTED":
     case "SUPPORT_DECLINED":
-      return <TextArea field={fields.note} label={t("cases.field.note")} />;
+      return (
+        <>
+          {/* From 15 the child answers for themselves. */}
+          {ctx.ownVoice ? (
+            <Choices
+              field={fields.childAnswer}
+              legend={t("cases.field.childAnswer")}
+              type="radio"
+              options={[
+                { value: "accepted", label: t("cases.field.childAnswer.accepted") },
+                { value: "declined", label: t("cases.field.childAnswer.declined") },
+              ]}
+            />
+          ) : null}
+          <TextArea field={fields.note} label={t("cases.field.note")} />
+        </>
+      );
     case "DECISION_PROPOSED": {
       // A violence report allows one decision only; the statechart refuses any other.
       const outcomes = ctx.violence ? (["openInvestigation"] as const) : DECISION_OUTCOMES;
@@ -283,7 +218,7 @@ function CommandFields({ intent, fields, data }: { intent: FormCommand; fields: 
     case "NOTE_ADDED":
       return <TextArea field={fields.text} label={t("cases.field.text")} />;
     case "DEADLINE_EXTENDED": {
-      const running = (["decision", "investigation"] as const).filter((d) => ctx.extendable[d] !== null);
+      const running = (["decision"] as const).filter((d) => ctx.extendable[d] !== null);
       return (
         <>
           <Choices
@@ -296,7 +231,7 @@ function CommandFields({ intent, fields, data }: { intent: FormCommand; fields: 
             }))}
           />
           <TextInput field={fields.until} label={t("cases.field.until")} type="date" min={ctx.today} />
-          <TextArea field={fields.reason} label={t("cases.field.reason")} />
+          <TextArea field={fields.reason} label={t("cases.field.reason")} hint={t("cases.field.reason.exceptional")} />
         </>
       );
     }

@@ -23,6 +23,10 @@ const ctx: CommandFormContext = {
   childHeard: false,
   violence: false,
   extendable: { decision: "2026-04-03", investigation: null },
+  unassessed: [{ id: "5b0c3a56-0d7c-4b6e-9a54-3c2b8a1e0f22", receivedAt: "2026-03-20T08:00:00Z" }],
+  guardians: [{ id: "g-1", name: "Anna Johansson", address: null, custody: true, suspected: false }],
+  decisionDue: "2026-04-03",
+  ownVoice: false,
 };
 
 function parse(intent: FormCommand, fields: Record<string, string | string[]>, context = ctx) {
@@ -45,9 +49,14 @@ function swedishErrors(intent: FormCommand, fields: Record<string, string | stri
 
 describe("command form schemas", () => {
   it("turn valid forms into commands", () => {
-    const assessed = parse("PROTECTION_ASSESSED", { needsProtection: "yes", assessment: "  Akut skyddsbehov.  " });
+    const assessed = parse("PROTECTION_ASSESSED", {
+      reportId: "5b0c3a56-0d7c-4b6e-9a54-3c2b8a1e0f22",
+      needsProtection: "yes",
+      assessment: "  Akut skyddsbehov.  ",
+    });
     expect(assessed.status === "success" && assessed.value).toEqual({
       type: "PROTECTION_ASSESSED",
+      reportId: "5b0c3a56-0d7c-4b6e-9a54-3c2b8a1e0f22",
       needsProtection: true,
       assessment: "Akut skyddsbehov.",
     });
@@ -109,6 +118,7 @@ describe("command form schemas", () => {
       text: "Texten innehåller otillåtna tecken.",
     });
     expect(swedishErrors("PROTECTION_ASSESSED", { needsProtection: "kanske" })).toEqual({
+      reportId: "Välj ett av alternativen.",
       needsProtection: "Välj ett av alternativen.",
       assessment: "Fyll i fältet.",
     });
@@ -165,9 +175,19 @@ describe("command form schemas", () => {
     expect(swedishErrors("INVESTIGATION_CONCLUDED", { outcome: "none", support: "fieldTeam", summary: "Klar." })).toEqual({
       support: "Välj inga insatser när utredningen avslutas utan insatser.",
     });
-    expect(swedishErrors("DEADLINE_EXTENDED", { deadline: "investigation", until: "2026-05-01", reason: "Skäl" })).toEqual({
-      deadline: "Den tidsfristen löper inte.",
+    // Booking after the 14 days asks for a confirmation, and says why.
+    const late = { date: "2026-04-06", time: "10:00", place: "Kontoret", invitees: "Anna Johansson" };
+    expect(swedishErrors("INVITATION_SENT", late)).toEqual({
+      lateConfirmed: "Samtalet ligger efter tidsfristen för beslut (2026-04-03). Bekräfta att du ändå vill boka tiden, eller välj ett tidigare datum.",
     });
+    expect(swedishErrors("INVITATION_SENT", { ...late, lateConfirmed: "yes" })).toEqual({});
+    // The 4 months are not extended here: that is a proposal a team lead approves.
+    expect(swedishErrors("DEADLINE_EXTENDED", { deadline: "investigation", until: "2026-05-01", reason: "Skäl" })).toEqual({
+      deadline: "Välj ett av alternativen.",
+    });
+    expect(
+      swedishErrors("INVESTIGATION_EXTENSION_PROPOSED", { until: "2026-09-01", reason: "Dröjer." }, { ...ctx, extendable: { decision: null, investigation: "2026-07-20" } }),
+    ).toEqual({ reason: "Beskriv de särskilda skälen (minst 20 tecken)." });
     expect(swedishErrors("DEADLINE_EXTENDED", { deadline: "decision", until: "2026-04-03", reason: "" })).toEqual({
       until: "Det nya datumet måste vara senare än nuvarande tidsfrist (2026-04-03).",
       reason: "Fyll i fältet.",

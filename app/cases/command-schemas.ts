@@ -16,6 +16,10 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { z } from "zod";
 
 import { isIsoDate } from "../../workflows/deadlines";
+import { factSchemas } from "./fact-schemas";
+import { always, choice, date, optionalText, requiredText, str, text, TEXT_LIMITS, ticked, TIME } from "./form-parts";
+
+export { TEXT_LIMITS } from "./form-parts";
 import {
   COMMAND_TYPES,
   DECISION_OUTCOMES,
@@ -41,77 +45,41 @@ export type CommandInputOf<T extends CommandType> = Omit<Extract<CaseCommand, { 
 export type CommandFormContext = {
   /** Today's date in Stockholm ('YYYY-MM-DD'). */
   today: string;
-  /** The people an invitation can go to: the child and each guardian named in the reports. */
+  /** The people an invitation can go to: the child and each confirmed guardian not suspected of the violence. */
   invitees: { name: string; role: "child" | "guardian" }[];
-  /** Who the case can be assigned to. */
+  /** Who the case can be assigned to (a caseworker: only themselves, on an unassigned case). */
   staff: { id: string; name: string }[];
-  /** True when a conversation with the child is on record. */
+  /** True when the child took part in the conversation on record. */
   childHeard: boolean;
+  /** The reports still waiting for their protection assessment, oldest first. */
+  unassessed: { id: string; receivedAt: string }[];
+  /** The guardians as staff entered them. */
+  guardians: { id: string; name: string; address: string | null; custody: boolean; suspected: boolean }[];
+  /** The running 14-day decision deadline: an invitation after it asks for a confirmation. */
+  decisionDue: string | null;
+  /** The child is 15 or older: their own answer on support. */
+  ownVoice: boolean;
   /** Violence-flagged: the only decision is to open an investigation. */
   violence: boolean;
   /** The due date of each deadline that can still be extended; null when it is not running. */
   extendable: { decision: string | null; investigation: string | null };
 };
 
-export const TEXT_LIMITS = { short: 200, medium: 1_000, long: 10_000 } as const;
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-// Control characters other than \t, \n and \r (C0, DEL and C1).
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-
-/** Missing → "fill in"; a file or something else where a string belongs → "invalid". */
-const typeError = (issue: { input?: unknown }) => (issue.input === undefined ? "field.required" : "field.invalid");
-
-function text(max: number) {
-  return z
-    .string({ error: typeError })
-    .refine((s) => !CONTROL_CHARS.test(s), { message: "field.controlChars", abort: true })
-    .trim()
-    .max(max, { message: `field.tooLong|max=${max}` });
-}
-
-const requiredText = (max: number) => text(max).min(1, { message: "field.required" });
-
-/** Blank or missing → undefined. */
-const optionalText = (max: number) =>
-  text(max)
-    .optional()
-    .transform((s) => (s ? s : undefined));
-
-const choice = <const T extends readonly [string, ...string[]]>(values: T) =>
-  z.enum(values, { error: () => "field.invalidChoice" });
-
-/** Checkboxes: nothing ticked sends nothing, one sends a string, several an array. */
-const ticked = <T extends string>(allowed: () => readonly T[]) =>
-  z.preprocess(
-    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-    z
-      .array(z.string({ error: () => "field.invalidChoice" }))
-      .max(50, { message: "field.invalidChoice" })
-      .refine((values) => values.every((v) => (allowed() as readonly string[]).includes(v)), {
-        message: "field.invalidChoice",
-      })
-      .transform((values) => [...new Set(values)] as T[]),
-  );
-
-const date = () =>
-  text(10)
-    .min(1, { message: "field.required", abort: true })
-    .refine(isIsoDate, { message: "field.date", abort: true });
-
-const str = (v: unknown): string => (typeof v === "string" ? v.trim() : "");
-const always = { when: () => true };
-
 const schemas = {
-  PROTECTION_ASSESSED: () =>
+  PROTECTION_ASSESSED: (ctx: CommandFormContext) =>
     z
       .object({
+        // Each report gets its own assessment: the form names which.
+        reportId: z
+          .string({ error: () => "field.invalidChoice" })
+          .refine((id) => ctx.unassessed.some((r) => r.id === id), { message: "field.invalidChoice" }),
         needsProtection: choice(["yes", "no"]),
         assessment: requiredText(TEXT_LIMITS.long),
       })
       .transform(
         (v): CommandInputOf<"PROTECTION_ASSESSED"> => ({
           type: "PROTECTION_ASSESSED",
+          reportId: v.reportId,
           needsProtection: v.needsProtection === "yes",
           assessment: v.assessment,
         }),
@@ -140,8 +108,23 @@ const schemas = {
         invitees: ticked(() => ctx.invitees.map((i) => i.name)).refine((l) => l.length > 0, {
           message: "cases.error.inviteesRequired",
         }),
+        lateConfirmed: z.string().optional(),
       })
-      .transform((v): CommandInputOf<"INVITATION_SENT"> => ({ type: "INVITATION_SENT", ...v })),
+      .superRefine((v, issue) => {
+        // Booking after the 14 days is sometimes right, never by accident: it asks, and says why.
+        if (ctx.decisionDue && typeof v.date === "string" && v.date > ctx.decisionDue && v.lateConfirmed !== "yes") {
+          issue.addIssue({ code: "custom", path: ["lateConfirmed"], message: `cases.error.invitationAfterDeadline|date=${ctx.decisionDue}` });
+        }
+      }, always)
+      .transform(
+        (v): CommandInputOf<"INVITATION_SENT"> => ({
+          type: "INVITATION_SENT",
+          date: v.date,
+          time: v.time,
+          place: v.place,
+          invitees: v.invitees,
+        }),
+      ),
 
   CONVERSATION_HELD: (ctx: CommandFormContext) =>
     z
@@ -219,21 +202,8 @@ const schemas = {
       .object({ comment: requiredText(TEXT_LIMITS.long) })
       .transform((v): CommandInputOf<"DECISION_RETURNED"> => ({ type: "DECISION_RETURNED", comment: v.comment })),
 
-  SUPPORT_ACCEPTED: () =>
-    z
-      .object({ note: optionalText(TEXT_LIMITS.long) })
-      .transform(
-        (v): CommandInputOf<"SUPPORT_ACCEPTED"> =>
-          v.note ? { type: "SUPPORT_ACCEPTED", note: v.note } : { type: "SUPPORT_ACCEPTED" },
-      ),
-
-  SUPPORT_DECLINED: () =>
-    z
-      .object({ note: optionalText(TEXT_LIMITS.long) })
-      .transform(
-        (v): CommandInputOf<"SUPPORT_DECLINED"> =>
-          v.note ? { type: "SUPPORT_DECLINED", note: v.note } : { type: "SUPPORT_DECLINED" },
-      ),
+  SUPPORT_ACCEPTED: (ctx: CommandFormContext) => supportAnswer("SUPPORT_ACCEPTED", ctx),
+  SUPPORT_DECLINED: (ctx: CommandFormContext) => supportAnswer("SUPPORT_DECLINED", ctx),
 
   INVESTIGATION_NOTICE_SENT: () =>
     z
@@ -273,14 +243,15 @@ const schemas = {
   DEADLINE_EXTENDED: (ctx: CommandFormContext) =>
     z
       .object({
-        deadline: choice(["decision", "investigation"]).refine((d) => ctx.extendable[d] !== null, {
+        // Only the 14 days (synnerliga skäl); the 4 months are extended by an approved decision.
+        deadline: choice(["decision"]).refine((d) => ctx.extendable[d] !== null, {
           message: "cases.error.deadlineNotRunning",
         }),
         until: date(),
         reason: requiredText(TEXT_LIMITS.long),
       })
       .superRefine((v, issue) => {
-        const due = v.deadline === "decision" || v.deadline === "investigation" ? ctx.extendable[v.deadline] : null;
+        const due = v.deadline === "decision" ? ctx.extendable.decision : null;
         if (due && typeof v.until === "string" && isIsoDate(v.until) && v.until <= due) {
           issue.addIssue({ code: "custom", path: ["until"], message: `cases.error.extensionNotLater|date=${due}` });
         }
@@ -293,7 +264,24 @@ const schemas = {
           reason: v.reason,
         }),
       ),
+
+  ...factSchemas,
 } satisfies { [K in FormCommand]: (ctx: CommandFormContext) => z.ZodType<CommandInputOf<K>> };
+
+/** The guardians' answer on support; from 15 the child's own answer too. */
+function supportAnswer<T extends "SUPPORT_ACCEPTED" | "SUPPORT_DECLINED">(type: T, ctx: CommandFormContext) {
+  return z
+    .object({
+      note: optionalText(TEXT_LIMITS.long),
+      childAnswer: ctx.ownVoice ? choice(["accepted", "declined"]) : z.undefined().optional(),
+    })
+    .transform((v) => {
+      const command: { type: T; note?: string; childAnswer?: "accepted" | "declined" } = { type };
+      if (v.note) command.note = v.note;
+      if (v.childAnswer) command.childAnswer = v.childAnswer;
+      return command as CommandInputOf<T>;
+    });
+}
 
 export type CommandSchema<K extends FormCommand> = ReturnType<(typeof schemas)[K]>;
 
@@ -347,6 +335,13 @@ export const REFUSAL_FIELDS: Partial<Record<RefusalCode, string>> = {
   supportRequired: "support",
   supportNotExpected: "support",
   summaryRequired: "summary",
+  suspectedGuardianInvited: "invitees",
+  conversationBeforeBooking: "participants",
+  specialReasonsTooShort: "reason",
+  reasonRequired: "reason",
+  nameRequired: "name",
+  violenceKindRequired: "kinds",
+  childAnswerRequired: "childAnswer",
 };
 
 /** Renders a message key with its parameters ("field.tooLong|max=10000"). */

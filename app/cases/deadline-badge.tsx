@@ -15,7 +15,7 @@ export function deadlineText(t: Translate, status: DeadlineStatus): string {
   return status.daysLeft === 1 ? t("deadline.inDays.one") : t("deadline.inDays", { days: status.daysLeft });
 }
 
-/** "förfallen sedan N dagar" / "idag" / "om N dagar", coloured by urgency. */
+/** "N dagar försenad" / "idag" / "om N dagar", coloured by urgency. */
 export function DeadlineBadge({ t, status }: { t: Translate; status: DeadlineStatus }) {
   const tone = status.overdue ? "overdue" : status.dueToday ? "today" : "ok";
   return <span className={`badge ${tone}`}>{deadlineText(t, status)}</span>;

@@ -17,8 +17,16 @@ export function measureList(locale: Locale, measures: readonly SupportMeasure[])
   return measures.map((m) => supportMeasureNames[locale][m] ?? m).join(", ");
 }
 
-export function summarizeEvent(locale: Locale, event: CaseEvent): EventSummary {
+/** Guardian ids to names, from the GUARDIAN_ADDED and GUARDIAN_CORRECTED events of a history. */
+export function guardianNames(events: readonly CaseEvent[]): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const e of events) if (e.type === "GUARDIAN_ADDED" || e.type === "GUARDIAN_CORRECTED") names[e.guardianId] = e.name;
+  return names;
+}
+
+export function summarizeEvent(locale: Locale, event: CaseEvent, names: Record<string, string> = {}): EventSummary {
   const t = (key: string, params?: Record<string, string | number>) => translate(locale, key, params);
+  const who = (id: string) => names[id] ?? t("cases.field.guardian");
   switch (event.type) {
     case "CASE_OPENED":
       return { title: t("cases.event.CASE_OPENED"), detail: null };
@@ -62,8 +70,39 @@ export function summarizeEvent(locale: Locale, event: CaseEvent): EventSummary {
     case "DECISION_RETURNED":
       return { title: t("cases.event.DECISION_RETURNED"), detail: event.comment };
     case "SUPPORT_ACCEPTED":
-    case "SUPPORT_DECLINED":
-      return { title: t(`cases.event.${event.type}`), detail: event.note ?? null };
+    case "SUPPORT_DECLINED": {
+      const child = event.childAnswer ? t(`cases.event.childAnswer.${event.childAnswer}`) : "";
+      return { title: t(`cases.event.${event.type}`), detail: [child, event.note ?? ""].filter(Boolean).join("\n") || null };
+    }
+    case "GUARDIAN_ADDED":
+    case "GUARDIAN_CORRECTED":
+      return { title: t(`cases.event.${event.type}`, { name: event.name }), detail: event.reason };
+    case "GUARDIAN_CONFIRMED":
+    case "GUARDIAN_REMOVED":
+      return { title: t(`cases.event.${event.type}`, { name: who(event.guardianId) }), detail: event.reason };
+    case "GUARDIAN_SUSPECTED":
+      return {
+        title: t(`cases.event.GUARDIAN_SUSPECTED.${event.suspected ? "yes" : "no"}`, { name: who(event.guardianId) }),
+        detail: event.reason,
+      };
+    case "VIOLENCE_FLAG_SET":
+      return {
+        title: t("cases.event.VIOLENCE_FLAG_SET", { kinds: event.kinds.map((k) => t(`cases.violenceKind.${k}`)).join(", ") }),
+        detail: event.reason,
+      };
+    case "VIOLENCE_FLAG_CLEARED":
+      return { title: t("cases.event.VIOLENCE_FLAG_CLEARED"), detail: event.reason };
+    case "PROTECTED_IDENTITY_SET":
+      return {
+        title: t(`cases.event.PROTECTED_IDENTITY_SET.${event.protectedIdentity ? "yes" : "no"}`, {
+          name: event.person === "child" ? t("cases.child.title") : who(event.person),
+        }),
+        detail: event.reason,
+      };
+    case "INVESTIGATION_EXTENSION_PROPOSED":
+      return { title: t("cases.event.INVESTIGATION_EXTENSION_PROPOSED", { date: formatDate(locale, event.until) }), detail: event.reason };
+    case "INVESTIGATION_EXTENSION_APPROVED":
+      return { title: t("cases.event.INVESTIGATION_EXTENSION_APPROVED"), detail: null };
     case "INVESTIGATION_NOTICE_SENT":
       return { title: t("cases.event.INVESTIGATION_NOTICE_SENT"), detail: null };
     case "INVESTIGATION_CONCLUDED": {

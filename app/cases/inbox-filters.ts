@@ -21,8 +21,12 @@ export const isUuid = (value: unknown): value is string => typeof value === "str
 /** "mine", "unassigned" or a user id. */
 export type AssigneeFilter = "mine" | "unassigned" | string;
 
+/** Besides one open state: "closed" (Avslutade) and "all" (Alla, open and closed). */
+export const STATE_GROUPS = ["closed", "all"] as const;
+export type StateFilter = OpenState | (typeof STATE_GROUPS)[number];
+
 export type InboxFilters = {
-  state: OpenState | null;
+  state: StateFilter | null;
   assignee: AssigneeFilter | null;
   deadline: DeadlineFilter | null;
   q: string;
@@ -35,7 +39,7 @@ export function parseInboxFilters(params: URLSearchParams): InboxFilters {
   const deadline = params.get("deadline");
   const page = Number(params.get("page") ?? "1");
   return {
-    state: (OPEN_STATES as readonly string[]).includes(state ?? "") ? (state as OpenState) : null,
+    state: ([...OPEN_STATES, ...STATE_GROUPS] as readonly string[]).includes(state ?? "") ? (state as StateFilter) : null,
     assignee:
       assignee === "mine" || assignee === "unassigned"
         ? assignee

@@ -2,7 +2,7 @@ import { Form, Link } from "@remix-run/react";
 
 import { formatDate, formatDateTime, useLocale, useT } from "../i18n";
 import { DeadlineBadge, statusOn } from "./deadline-badge";
-import { DEADLINE_FILTERS, inboxSearch, OPEN_STATES, SEARCH_MAX, type InboxFilters } from "./inbox-filters";
+import { DEADLINE_FILTERS, inboxSearch, OPEN_STATES, SEARCH_MAX, STATE_GROUPS, type InboxFilters } from "./inbox-filters";
 import type { InboxRow } from "./inbox.server";
 
 type Staff = { id: string; name: string };
@@ -19,10 +19,15 @@ export function InboxFilterForm({ filters, staff }: { filters: InboxFilters; sta
       <div className="field">
         <label htmlFor="filter-state">{t("cases.filter.state")}</label>
         <select id="filter-state" name="state" defaultValue={filters.state ?? ""}>
-          <option value="">{t("cases.filter.any")}</option>
+          <option value="">{t("cases.filter.state.open")}</option>
           {OPEN_STATES.map((s) => (
             <option key={s} value={s}>
               {t(`state.${s}`)}
+            </option>
+          ))}
+          {STATE_GROUPS.map((s) => (
+            <option key={s} value={s}>
+              {t(`cases.filter.state.${s}`)}
             </option>
           ))}
         </select>

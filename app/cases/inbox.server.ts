@@ -53,8 +53,12 @@ export async function inboxRows(
   filters: InboxFilters,
   today: string,
 ): Promise<{ rows: InboxRow[]; hasNext: boolean }> {
-  const where: SQL[] = [eq(cases.unitId, unitId), eq(cases.open, true)];
-  if (filters.state) where.push(eq(cases.state, filters.state));
+  const where: SQL[] = [eq(cases.unitId, unitId)];
+  // Open cases by default; "Avslutade" the closed ones; "Alla", or a search, every case of the
+  // unit, so a family calling back about a closed case is found by its diarienummer.
+  if (filters.state === "closed") where.push(eq(cases.open, false));
+  else if (filters.state && filters.state !== "all") where.push(eq(cases.open, true), eq(cases.state, filters.state));
+  else if (filters.state !== "all" && !filters.q) where.push(eq(cases.open, true));
   if (filters.assignee === "mine") where.push(eq(cases.assigneeId, userId));
   else if (filters.assignee === "unassigned") where.push(isNull(cases.assigneeId));
   else if (filters.assignee) where.push(eq(cases.assigneeId, filters.assignee));

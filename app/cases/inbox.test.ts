@@ -47,8 +47,10 @@ describe.each(testDatabaseKinds())("the inbox (%s)", (kind) => {
       planning: await report(t.db, "2026-03-18T09:00:00Z", { childName: "Eva Planering" }),
       percent: await report(t.db, "2026-03-17T09:00:00Z", { childName: "Frida 100%_Säker" }),
     };
+    const reportIds: Record<string, string> = {};
     for (const [key, r] of Object.entries(made)) {
       ids[key] = r.caseId;
+      reportIds[key] = r.reportId;
       refs[key] = r.referenceNumber;
     }
     // Protection assessed on the 18th: the 14-day decision deadline (1 April) now governs.
@@ -58,18 +60,19 @@ describe.each(testDatabaseKinds())("the inbox (%s)", (kind) => {
         caseId: ids.planning!,
         expectedVersion: 1,
         user: caseworker,
-        command: { type: "PROTECTION_ASSESSED", needsProtection: false, assessment: "Inget akut skyddsbehov." },
+        command: { type: "PROTECTION_ASSESSED", reportId: reportIds.planning!, needsProtection: false, assessment: "Inget akut skyddsbehov." },
       },
       new Date("2026-03-18T12:00:00Z"),
     );
-    expect(assessed).toEqual({ ok: true, version: 2 });
+    // The caseworker who acted first took the case (ASSIGNED, then the assessment).
+    expect(assessed).toEqual({ ok: true, version: 3 });
     const percentAssessed = await runCaseCommand(
       t.db,
       {
         caseId: ids.percent!,
         expectedVersion: 1,
         user: caseworker,
-        command: { type: "PROTECTION_ASSESSED", needsProtection: false, assessment: "Inget akut skyddsbehov." },
+        command: { type: "PROTECTION_ASSESSED", reportId: reportIds.percent!, needsProtection: false, assessment: "Inget akut skyddsbehov." },
       },
       new Date("2026-03-17T12:00:00Z"),
     );
@@ -78,7 +81,7 @@ describe.each(testDatabaseKinds())("the inbox (%s)", (kind) => {
       t.db,
       {
         caseId: ids.planning!,
-        expectedVersion: 2,
+        expectedVersion: 3,
         user: teamLead,
         command: { type: "ASSIGNED", assignee: { id: caseworker.id, name: caseworker.name } },
       },
@@ -125,11 +128,12 @@ describe.each(testDatabaseKinds())("the inbox (%s)", (kind) => {
   });
 
   it("filters by assignee: mine, unassigned, a named caseworker", async () => {
-    expect(await names(caseworker, "?assignee=mine")).toEqual(["Eva Planering"]);
+    // The caseworker took both cases they assessed (the first to act on an unassigned case).
+    expect(await names(caseworker, "?assignee=mine")).toEqual(["Frida 100%_Säker", "Eva Planering"]);
     expect(await names(otherCaseworker, "?assignee=mine")).toEqual([]);
-    expect(await names(teamLead, `?assignee=${caseworker.id}`)).toEqual(["Eva Planering"]);
+    expect(await names(teamLead, `?assignee=${caseworker.id}`)).toEqual(["Frida 100%_Säker", "Eva Planering"]);
     expect(await names(caseworker, "?assignee=unassigned")).not.toContain("Eva Planering");
-    expect(await names(caseworker, "?assignee=unassigned")).toHaveLength(5);
+    expect(await names(caseworker, "?assignee=unassigned")).toHaveLength(4);
   });
 
   it("filters by deadline: overdue, today, within a week", async () => {

@@ -108,6 +108,24 @@ export async function applyToCase(
   expectedVersion: number | null,
   command: CaseCommand,
 ): Promise<ApplyResult> {
+  const result = await applyCommands(tx, caseId, expectedVersion, [command]);
+  return result.ok ? { ...result, effects: result.effects[0] ?? [] } : result;
+}
+
+/**
+ * Several commands as one step (e.g. the first caseworker to act takes the case, then acts):
+ * all are decided before anything is written, so either every event is stored or none.
+ * `effects[i]` are the effects of `commands[i]`.
+ */
+export async function applyCommands(
+  tx: Tx,
+  caseId: string,
+  expectedVersion: number | null,
+  commands: CaseCommand[],
+): Promise<
+  | { ok: true; snapshot: PersistedCase; effects: Effect[][]; version: number; seqs: number[] }
+  | { ok: false; refusal: RefusalCode | "stale" | "notFound" }
+> {
   const [row] = await tx
     .select({ snapshot: cases.snapshot, version: cases.version })
     .from(cases)
@@ -119,8 +137,14 @@ export async function applyToCase(
   if (current.machineVersion !== CASE_MACHINE_VERSION) {
     throw new Error(`case ${caseId} has machine version ${current.machineVersion}; migrate it first`);
   }
-  const result = decide(current, command);
-  if (!result.ok) return result;
+  let snapshot = current;
+  const effects: Effect[][] = [];
+  for (const command of commands) {
+    const result = decide(snapshot, command);
+    if (!result.ok) return result;
+    snapshot = result.snapshot;
+    effects.push(result.effects);
+  }
   await noteChangeStart(tx, caseId);
 
   const [last] = await tx
@@ -129,24 +153,31 @@ export async function applyToCase(
     .where(eq(caseEvents.caseId, caseId))
     .orderBy(desc(caseEvents.seq))
     .limit(1);
-  const seq = row.version + 1;
   if (!last || last.seq !== row.version) {
     throw new Error(`case ${caseId}: version ${row.version} does not match its last event`);
   }
-  await appendEvent(tx, caseId, seq, last.hash, command);
-  const closing = isClosed(result.snapshot);
+  let seq = row.version;
+  let prevHash = last.hash;
+  const seqs: number[] = [];
+  for (const command of commands) {
+    seq += 1;
+    prevHash = await appendEvent(tx, caseId, seq, prevHash, command);
+    seqs.push(seq);
+  }
+  const lastCommand = commands[commands.length - 1]!;
+  const closing = isClosed(snapshot);
   const updated = await tx
     .update(cases)
     .set({
-      ...caseColumns(result.snapshot),
+      ...caseColumns(snapshot),
       version: seq,
-      updatedAt: new Date(command.at),
-      closedAt: closing ? new Date(command.at) : null,
+      updatedAt: new Date(lastCommand.at),
+      closedAt: closing ? new Date(lastCommand.at) : null,
     })
     .where(and(eq(cases.id, caseId), eq(cases.version, row.version)))
     .returning({ id: cases.id });
   if (updated.length !== 1) return { ok: false, refusal: "stale" };
-  return { ok: true, snapshot: result.snapshot, effects: result.effects, version: seq };
+  return { ok: true, snapshot, effects, version: seq, seqs };
 }
 
 /** The next reference number (diarienummer) for a case received in `year`. */

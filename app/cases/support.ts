@@ -15,7 +15,7 @@ export const supportMeasureNames: Record<"sv" | "en", Record<SupportMeasure, str
     contactPerson: "Contact person",
     supportConversations: "Support conversations",
     fieldTeam: "Contact with the field team",
-    familyCounselling: "Family counselling",
+    familyCounselling: "Family treatment",
     youthCentre: "Activities at the Borgen youth centre",
   },
 };

@@ -1,8 +1,10 @@
+import { randomUUID } from "node:crypto";
+
 import { and, eq } from "drizzle-orm";
 
 import type { Db } from "../../db/client";
-import { cases, users } from "../../db/schema";
-import { stockholmDate } from "../../workflows";
+import { cases, units, users } from "../../db/schema";
+import { stockholmDate, type PersistedCase } from "../../workflows";
 import type { SessionUser } from "../auth/session.server";
 import { runCaseCommand, type CommandInput } from "../cases/commands.server";
 import { submitReport } from "../intake/submit.server";
@@ -13,18 +15,36 @@ const DAY = 24 * 60 * 60 * 1000;
 const PLACE = "Socialtjänsten, Kungsgatan 15, Lysekil";
 
 type Who = "caseworker" | "caseworker2" | "teamLead";
-type Step = { day: number; who: Who; command: (c: { child: string; guardians: string[] }) => CommandInput };
+type Walk = { child: string; guardians: string[]; snapshot: PersistedCase };
+type Step = { day: number; who: Who; command: (c: Walk) => CommandInput | CommandInput[] };
 
 const assign = (who: "caseworker" | "caseworker2", ids: Record<Who, SessionUser>): Step => ({
   day: 0.05,
   who: "teamLead",
   command: () => ({ type: "ASSIGNED", assignee: { id: ids[who].id, name: ids[who].name } }),
 });
-const assessed = (day: number, needsProtection = false): Step => ({
+/** The staff check the guardians a report named (folkbokföringen) and adopt them into the case. */
+const guardiansConfirmed = (day: number): Step => ({
   day,
   who: "caseworker",
-  command: () => ({
+  command: ({ guardians }) =>
+    guardians.map((name) => ({
+      type: "GUARDIAN_ADDED",
+      guardianId: randomUUID(),
+      name,
+      address: null,
+      custody: true,
+      confirmed: true,
+      reason: "Kontrollerat i folkbokföringen.",
+    })),
+});
+const guardianId = (snapshot: PersistedCase, name: string) => snapshot.context.guardians.find((g) => g.name === name)!.id;
+const assessed = (day: number, needsProtection = false, report = 0): Step => ({
+  day,
+  who: "caseworker",
+  command: ({ snapshot }) => ({
     type: "PROTECTION_ASSESSED",
+    reportId: snapshot.context.reports[report]!.id,
     needsProtection,
     assessment: needsProtection
       ? "Barnet bedöms behöva omedelbart skydd. Utredning inleds skyndsamt."
@@ -76,26 +96,41 @@ const approved = (day: number): Step => ({ day, who: "teamLead", command: () => 
 /** The path each demo child's case has taken so far, so every stage of the workflow is on show. */
 function walks(ids: Record<Who, SessionUser>): Record<string, Step[]> {
   return {
+    // A violence case: the protection assessment first, the father suspected, never told before the decision.
     "Ali Hassan": [
       assign("caseworker", ids),
+      assessed(0.08),
+      guardiansConfirmed(0.09),
+      {
+        day: 0.095,
+        who: "caseworker",
+        command: ({ snapshot }) => ({
+          type: "GUARDIAN_SUSPECTED",
+          guardianId: guardianId(snapshot, "Mikael Hassan"),
+          suspected: true,
+          reason: "Eleven berättar att pappan planerar att gifta bort henne.",
+        }),
+      },
       proposed(0.1, "openInvestigation", [], false),
       approved(1),
       { day: 6, who: "caseworker", command: () => ({ type: "INVESTIGATION_NOTICE_SENT" }) },
       { day: 20, who: "caseworker", command: () => ({ type: "NOTE_ADDED", text: "Samråd med skolan och polisen genomfört." }) },
     ],
     "Selma Magnusson": [
-      assign("caseworker", ids), assessed(0.2), invited(2), held(7),
+      assign("caseworker", ids), assessed(0.2), guardiansConfirmed(0.3), invited(2), held(7),
       proposed(8, "noInvestigation", ["parentalSupport", "supportConversations"]), approved(9),
       { day: 14, who: "caseworker", command: () => ({ type: "SUPPORT_ACCEPTED", note: "Vårdnadshavarna tackade ja per telefon." }) },
     ],
-    "Leo Jakobsson": [assign("caseworker2", ids), assessed(0.2), invited(1), held(6), proposed(7, "noInvestigation"), approved(8)],
+    // Closed: found with the inbox's "Avslutade" filter or by its diarienummer.
+    "Leo Jakobsson": [assign("caseworker2", ids), assessed(0.2), guardiansConfirmed(0.3), invited(1), held(6), proposed(7, "noInvestigation"), approved(8)],
     "Astrid Lindberg": [assign("caseworker", ids), assessed(0.1, true)],
     "Adam Jönsson": [
-      assign("caseworker2", ids), assessed(0.3), invited(2),
+      assign("caseworker2", ids), assessed(0.3), guardiansConfirmed(0.4), invited(2),
       { day: 7.2, who: "caseworker2", command: () => ({ type: "NO_SHOW", note: "Familjen kom inte; ny kallelse planeras." }) },
     ],
     "Alma Bengtsson": [assign("caseworker", ids), assessed(0.3), proposed(3, "transfer", [], false), approved(4)],
-    "Elias Hansson": [assign("caseworker2", ids), assessed(0.2), invited(1), held(6), proposed(9, "openInvestigation")],
+    // 16 years old: his own invitation, addressed to him.
+    "Elias Hansson": [assign("caseworker2", ids), assessed(0.2), guardiansConfirmed(0.3), invited(1), held(6), proposed(9, "openInvestigation")],
     "Saga Jansson": [
       assign("caseworker", ids), assessed(0.4),
       {
@@ -109,16 +144,33 @@ function walks(ids: Record<Who, SessionUser>): Record<string, Step[]> {
         }),
       },
     ],
-    "Oscar Jonsson": [assign("caseworker", ids), assessed(0.2), invited(1), held(6), proposed(7, "noInvestigation", ["fieldTeam", "youthCentre"]), approved(8)],
+    // A corrected guardian: the report's "vårdnadshavare" has no custody; no letters go to him.
+    "Oscar Jonsson": [
+      assign("caseworker", ids), assessed(0.2), guardiansConfirmed(0.3),
+      {
+        day: 0.4,
+        who: "caseworker",
+        command: ({ snapshot }) => ({
+          type: "GUARDIAN_CORRECTED",
+          guardianId: guardianId(snapshot, "Mikael Jonsson"),
+          name: "Mikael Jonsson",
+          address: null,
+          custody: false,
+          reason: "Enligt folkbokföringen har bara mamman vårdnaden.",
+        }),
+      },
+      invited(1), held(6), proposed(7, "noInvestigation", ["fieldTeam", "youthCentre"]), approved(8),
+    ],
     "Wilma Pettersson": [assign("caseworker2", ids), assessed(0.2), proposed(2, "alreadyInvestigated", [], false), approved(3)],
-    "Elsa Johansson": [assign("caseworker", ids), assessed(0.3), invited(1)],
+    // Her second report (today) waits for its own protection assessment.
+    "Elsa Johansson": [assign("caseworker", ids), assessed(0.3), guardiansConfirmed(0.4), invited(1)],
     "Lucas Gustafsson": [assign("caseworker", ids), assessed(0.2), proposed(1, "openInvestigation", [], false)],
     "Olivia Svensson": [
-      assign("caseworker2", ids), assessed(0.2), invited(1), held(5), proposed(6, "noInvestigation"),
+      assign("caseworker2", ids), assessed(0.2), guardiansConfirmed(0.3), invited(1), held(5), proposed(6, "noInvestigation"),
       { day: 7, who: "teamLead", command: () => ({ type: "DECISION_RETURNED", comment: "Beskriv barnets egen berättelse tydligare i motiveringen." }) },
     ],
     "Hugo Persson": [
-      assign("caseworker", ids), assessed(0.2), invited(1), held(4), proposed(5, "noInvestigation", ["familyCounselling"]), approved(6),
+      assign("caseworker", ids), assessed(0.2), guardiansConfirmed(0.3), invited(1), held(4), proposed(5, "noInvestigation", ["familyCounselling"]), approved(6),
       { day: 7, who: "caseworker", command: () => ({ type: "SUPPORT_DECLINED", note: "Vårdnadshavarna avböjde." }) },
     ],
     "Liam Andersson": [assign("caseworker2", ids)],
@@ -126,7 +178,7 @@ function walks(ids: Record<Who, SessionUser>): Record<string, Step[]> {
       assign("caseworker", ids), assessed(0.2),
       { day: 2, who: "caseworker", command: () => ({ type: "NOTE_ADDED", text: "Telefonkontakt med skolans kurator." }) },
     ],
-    "William Larsson": [assign("caseworker2", ids), assessed(0.2), invited(1)],
+    "William Larsson": [assign("caseworker2", ids), assessed(0.2), guardiansConfirmed(0.3), invited(1)],
     "Noah Nilsson": [assign("caseworker", ids), assessed(0.1)],
   };
 }
@@ -149,6 +201,8 @@ export async function seedDemoCases(db: Db, now: Date): Promise<number> {
     teamLead: session("arbetsledare@demo.varna.se"),
   };
   const school = session("skola@demo.varna.se");
+  // The unit's deputy approver: a team lead's own proposal is never stuck in a unit with one team lead.
+  await db.update(units).set({ deputyApproverId: ids.caseworker2.id }).where(eq(units.id, ids.teamLead.unitId!));
 
   const firstCase = new Map<string, { caseId: string; receivedAt: Date; guardians: string[] }>();
   for (const [i, demo] of demoReports.entries()) {
@@ -170,12 +224,16 @@ export async function seedDemoCases(db: Db, now: Date): Promise<number> {
     if (!c) throw new Error(`no demo report for ${child}`);
     for (const step of steps) {
       const at = new Date(Math.min(c.receivedAt.getTime() + step.day * DAY, now.getTime() - 1000));
-      let command = step.command({ child, guardians: c.guardians });
-      if (command.type === "INVITATION_SENT") command = { ...command, date: stockholmDate(new Date(at.getTime() + 5 * DAY)) };
-      if (command.type === "DEADLINE_EXTENDED") command = { ...command, until: stockholmDate(new Date(c.receivedAt.getTime() + 28 * DAY)) };
-      const [row] = await db.select({ version: cases.version }).from(cases).where(and(eq(cases.id, c.caseId)));
-      const result = await runCaseCommand(db, { caseId: c.caseId, expectedVersion: row!.version, user: ids[step.who], command }, at);
-      if (!result.ok) throw new Error(`demo walk of ${child}: ${command.type} refused (${result.refusal})`);
+      const [current] = await db.select({ snapshot: cases.snapshot }).from(cases).where(eq(cases.id, c.caseId));
+      const made = step.command({ child, guardians: c.guardians, snapshot: current!.snapshot as PersistedCase });
+      for (let command of Array.isArray(made) ? made : [made]) {
+        // Booked two days ahead, so a conversation recorded later is never before its booked time.
+        if (command.type === "INVITATION_SENT") command = { ...command, date: stockholmDate(new Date(at.getTime() + 2 * DAY)) };
+        if (command.type === "DEADLINE_EXTENDED") command = { ...command, until: stockholmDate(new Date(c.receivedAt.getTime() + 28 * DAY)) };
+        const [row] = await db.select({ version: cases.version }).from(cases).where(and(eq(cases.id, c.caseId)));
+        const result = await runCaseCommand(db, { caseId: c.caseId, expectedVersion: row!.version, user: ids[step.who], command }, at);
+        if (!result.ok) throw new Error(`demo walk of ${child}: ${command.type} refused (${result.refusal})`);
+      }
     }
   }
   return firstCase.size;

@@ -1,9 +1,11 @@
+import { caseFactsEn } from "./case-facts.en";
 import { casesEn } from "./cases.en";
 import { intakeEn } from "./intake.en";
 import type { MessageKey } from "./sv";
 
 export const en: Record<MessageKey, string> = {
   ...casesEn,
+  ...caseFactsEn,
   ...intakeEn,
   "app.name": "Värna",
   "app.municipality": "Lysekil Municipality",

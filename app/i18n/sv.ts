@@ -1,3 +1,4 @@
+import { caseFactsSv } from "./case-facts.sv";
 /**
  * The Swedish message catalogue: the source language of the interface. Keys are English,
  * grouped by the page or concept they belong to. en.ts must have the same keys.
@@ -7,6 +8,7 @@ import { intakeSv } from "./intake.sv";
 
 export const sv = {
   ...casesSv,
+  ...caseFactsSv,
   ...intakeSv,
   "app.name": "Värna",
   "app.municipality": "Lysekils kommun",

@@ -71,6 +71,7 @@ async function register(tx: Tx, input: IntakeInput, submitter: Submitter, now: D
     violence: input.violenceKinds.length > 0,
     protectedIdentity: input.child.protectedIdentity,
     mandatedReporter: reporter.kind === "mandated",
+    violenceKinds: [...input.violenceKinds],
   };
 
   const [openCase] = await tx
@@ -108,7 +109,7 @@ async function register(tx: Tx, input: IntakeInput, submitter: Submitter, now: D
         actor,
         caseId,
         referenceNumber,
-        child: { name: input.child.name, protectedIdentity: input.child.protectedIdentity },
+        child: { name: input.child.name, protectedIdentity: input.child.protectedIdentity, birthDate: input.child.birthDate },
         report: ref,
       },
     });

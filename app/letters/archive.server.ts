@@ -1,8 +1,35 @@
 import { createHash } from "node:crypto";
 
+import { eq } from "drizzle-orm";
+
 import type { Tx } from "../../db/client";
-import { letters } from "../../db/schema";
-import { letterFileName, renderLetter, type Letter } from "./render.server";
+import { cases, letters, units } from "../../db/schema";
+import { letterFileName, LYSEKIL, renderLetter, type Letter, type Municipality } from "./render.server";
+
+/** The sender printed on a case's letters: its unit's own details, as the admin keeps them. */
+export async function senderOfCase(tx: Tx, caseId: string): Promise<Municipality> {
+  const [unit] = await tx
+    .select({
+      name: units.name,
+      municipality: units.municipality,
+      address: units.address,
+      phone: units.phone,
+      officeHours: units.officeHours,
+    })
+    .from(cases)
+    .innerJoin(units, eq(units.id, cases.unitId))
+    .where(eq(cases.id, caseId))
+    .limit(1);
+  if (!unit) return LYSEKIL;
+  return {
+    name: unit.municipality,
+    unit: `Socialtjänsten – ${unit.name}`,
+    // A unit without its own details yet falls back to the municipality's switchboard.
+    phone: unit.phone ?? LYSEKIL.phone,
+    address: (unit.address ?? LYSEKIL.address.join("\n")).split("\n").map((l) => l.trim()).filter(Boolean),
+    ...(unit.officeHours ? { officeHours: unit.officeHours } : {}),
+  };
+}
 
 /**
  * Renders a letter and keeps its bytes with the case, in the caller's transaction: a
@@ -16,9 +43,12 @@ export async function storeLetter(
     eventSeq: number | null;
     recipientName: string | null;
     letter: Letter;
+    /** The sender; read from the case's unit when not given. */
+    municipality?: Municipality;
   },
 ): Promise<{ id: string }> {
-  const pdf = await renderLetter(input.letter);
+  const municipality = input.municipality ?? (await senderOfCase(tx, input.caseId));
+  const pdf = await renderLetter(input.letter, { municipality });
   const [row] = await tx
     .insert(letters)
     .values({

@@ -95,7 +95,7 @@ function addressLines(recipient: Recipient): string[] {
 function contactLine(letter: { referenceNumber: string }, caseworker: Caseworker): Block {
   return p(
     `Har du frågor är du välkommen att ringa ${caseworker.name} på telefon ${nb(caseworker.phone)}. ` +
-      `Ange ärendenummer ${letter.referenceNumber} när du kontaktar oss.`,
+      `Ange diarienummer ${letter.referenceNumber} när du kontaktar oss.`,
   );
 }
 
@@ -135,7 +135,8 @@ const DECISION_SENTENCES: Record<DecisionOutcome, (child: string) => string> = {
 const FEEDBACK_SENTENCES: Record<FeedbackOutcome, string> = {
   investigationOpened: "En utredning har inletts.",
   notOpened: "Någon utredning har inte inletts.",
-  alreadyUnderway: "En utredning pågår redan.",
+  alreadyUnderway: "En utredning pågår redan. Uppgifterna i din anmälan tas med i den.",
+  transferred: "Ärendet har lämnats över till en annan kommun, som beslutar om utredning.",
 };
 
 function body(letter: Letter, municipality: Municipality): { addressee: string[] | null; blocks: Block[] } {
@@ -149,13 +150,14 @@ function body(letter: Letter, municipality: Municipality): { addressee: string[]
           h1(KIND_TITLES.receipt),
           p(letter.reporterName ? `Hej ${letter.reporterName}!` : "Hej!"),
           p(`Tack för att du har gjort en orosanmälan. Socialtjänsten i ${kommun} har tagit emot den.`),
-          fact("Ärendenummer", letter.referenceNumber),
+          fact("Diarienummer", letter.referenceNumber),
           fact("Mottagen", swedishDateTime(letter.receivedAt)),
-          p("Ange ärendenumret om du kontaktar oss om anmälan."),
+          p("Ange numret om du kontaktar oss om anmälan."),
           h2("Vad händer nu?"),
           p(
-            "Socialtjänsten bedömer direkt om barnet behöver skydd omedelbart. " +
-              "Inom 14 dagar beslutar vi om en utredning ska inledas.",
+            // Promise only what the unit does: reports are read in office hours.
+            `Vi läser anmälan ${(municipality.officeHours ?? "vardagar 08–16").toLowerCase()} och bedömer då genast ` +
+              "om barnet behöver skydd. Inom 14 dagar beslutar vi om en utredning ska inledas.",
           ),
           p(
             "Socialtjänstens arbete omfattas av sekretess. Vi kan därför inte berätta vad som händer i ärendet. " +
@@ -174,6 +176,9 @@ function body(letter: Letter, municipality: Municipality): { addressee: string[]
         fact("Plats", letter.place),
         fact("Handläggare", `${caseworker.name}, telefon ${nb(caseworker.phone)}`),
       ];
+      const interpreter = letter.interpreterLanguage
+        ? [p(`Behöver du tolk till ${letter.interpreterLanguage} eller ett annat språk? Säg till när du ringer, så bokar vi en tolk utan kostnad för dig.`)]
+        : [p("Behöver du tolk? Säg till när du ringer, så bokar vi en tolk utan kostnad för dig.")];
       const intro =
         letter.recipientRole === "child"
           ? [
@@ -200,43 +205,52 @@ function body(letter: Letter, municipality: Municipality): { addressee: string[]
             `Om tiden inte passar, ring ${caseworker.name} på telefon ${nb(caseworker.phone)} så bokar vi en ny tid. ` +
               "Du får gärna ta med dig någon du har förtroende för.",
           ),
-          p(`Ange ärendenummer ${letter.referenceNumber} när du kontaktar oss.`),
+          ...interpreter,
+          p(`Ange diarienummer ${letter.referenceNumber} när du kontaktar oss.`),
           ...signature(caseworker, municipality),
         ],
       };
     }
     case "decision": {
       const { caseworker } = letter;
+      // One form of address throughout: the letter speaks to its one reader as "du".
+      const toChild = letter.recipientRole === "child";
       const support: Block[] =
         letter.support.length > 0
           ? [
               h2("Stöd som vi erbjuder"),
-              p("Socialtjänsten erbjuder er följande frivilliga insatser:"),
+              p(toChild ? "Socialtjänsten erbjuder dig följande stöd:" : "Socialtjänsten erbjuder dig och ditt barn följande stöd:"),
               { type: "list", items: letter.support },
               p(
-                `Insatserna är frivilliga. Vill ni ta emot stödet, ring ${caseworker.name} ` +
-                  `på telefon ${nb(caseworker.phone)}.`,
+                `Stödet är frivilligt. ${toChild ? "Du har rätt att själv säga ja eller nej. " : ""}` +
+                  `Vill du ta emot stödet, ring ${caseworker.name} på telefon ${nb(caseworker.phone)}.`,
               ),
             ]
           : [];
+      const appeal =
+        letter.outcome === "noInvestigation" || letter.outcome === "openInvestigation"
+          ? `Beslutet att ${letter.outcome === "noInvestigation" ? "inte inleda" : "inleda"} en utredning går inte att överklaga.`
+          : "Vill du överklaga beslutet ska överklagandet ha kommit in till oss inom tre veckor från den dag du fick del av " +
+            "beslutet. Vi skickar det vidare till förvaltningsrätten. Handläggaren hjälper dig gärna.";
       return {
         addressee: addressLines(letter.recipient),
         blocks: [
           h1(KIND_TITLES.decision),
+          ...(toChild ? [p(`Hej ${letter.recipient.name}!`)] : []),
           fact("Gäller", letter.childName),
           fact("Beslutsdatum", swedishDate(letter.decidedAt)),
-          p({ text: DECISION_SENTENCES[letter.outcome](letter.childName), bold: true }),
+          p({ text: DECISION_SENTENCES[letter.outcome](toChild ? "dig" : letter.childName), bold: true }),
           h2("Skäl för beslutet"),
           ...paragraphsOf(letter.reasoning),
           ...support,
+          h2("Att läsa handlingarna"),
+          p(
+            "Du har rätt att ta del av det som har skrivits i ärendet (partsinsyn). " +
+              `Ring ${caseworker.name} så ordnar vi det.`,
+          ),
           h2("Frågor och överklagande"),
           contactLine(letter, caseworker),
-          p(
-            "Ett beslut om att inleda eller inte inleda en utredning går inte att överklaga. " +
-              "Vill du överklaga ett annat beslut ska överklagandet ha kommit in till oss inom tre veckor " +
-              "från den dag du fick del av beslutet. Vi skickar det vidare till förvaltningsrätten. " +
-              "Handläggaren hjälper dig gärna.",
-          ),
+          p(appeal),
           p(`Beslutet har fattats av ${letter.approvedBy}.`),
         ],
       };
@@ -278,10 +292,13 @@ function body(letter: Letter, municipality: Municipality): { addressee: string[]
           h1(KIND_TITLES.feedback),
           p(`Hej ${letter.recipient.name}!`),
           p(
-            `Du har gjort en orosanmälan till socialtjänsten i ${kommun}. Som anmälningsskyldig har du ` +
-              "rätt att få veta om en utredning har inletts, inte har inletts eller redan pågår.",
+            (letter.reportReceivedAt
+              ? `Du gjorde den ${swedishDate(letter.reportReceivedAt)} en orosanmälan till socialtjänsten i ${kommun}. `
+              : `Du har gjort en orosanmälan till socialtjänsten i ${kommun}. `) +
+              "Som anmälningsskyldig har du rätt att få veta om en utredning har inletts, inte har inletts eller redan pågår.",
           ),
-          fact("Ärendenummer", letter.referenceNumber),
+          ...(letter.reportReceivedAt ? [fact("Anmälan mottagen", swedishDateTime(letter.reportReceivedAt))] : []),
+          fact("Diarienummer", letter.referenceNumber),
           fact("Besked", FEEDBACK_SENTENCES[letter.outcome]),
           fact("Beslutsdatum", swedishDate(letter.decidedAt)),
           p(
@@ -316,7 +333,7 @@ function body(letter: Letter, municipality: Municipality): { addressee: string[]
         addressee: null,
         blocks: [
           h1(KIND_TITLES.caseHistory),
-          fact("Ärendenummer", letter.referenceNumber),
+          fact("Diarienummer", letter.referenceNumber),
           fact("Exporterad", swedishDateTime(letter.exportedAt)),
           fact("Exporterad av", letter.exportedBy),
           fact("Antal händelser", String(letter.events.length)),

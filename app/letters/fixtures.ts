@@ -63,6 +63,7 @@ export const feedback: FeedbackLetter = {
   recipient: { name: "Lena Ek", organisation: "Skaftö skola" },
   outcome: "investigationOpened",
   decidedAt: "2026-12-05T09:00:00Z",
+  reportReceivedAt: "2026-11-24T13:04:00Z",
 };
 
 export function historyEvents(count: number): CaseHistoryEvent[] {

@@ -150,7 +150,9 @@ describe("what the letters say", () => {
     const text = prose(extractText(await renderLetter(receipt)));
     expect(text).toContain("Kvittens på orosanmälan");
     expect(text).toContain("Hej Anna Berg!");
-    expect(text).toContain("Ärendenummer: VRN-2026-00012");
+    expect(text).toContain("Diarienummer: VRN-2026-00012");
+    // It promises only what the unit does: reports are read in office hours.
+    expect(text).toContain("Vi läser anmälan vardagar 08–16 och bedömer då genast om barnet behöver skydd");
     expect(text).toContain("Mottagen: 24 november 2026 kl. 14:04");
     expect(text).toContain("Vad händer nu?");
     expect(text).toContain("Ring 112");
@@ -211,7 +213,8 @@ describe("what the letters say", () => {
     const sentences = {
       investigationOpened: "Besked: En utredning har inletts.",
       notOpened: "Besked: Någon utredning har inte inletts.",
-      alreadyUnderway: "Besked: En utredning pågår redan.",
+      alreadyUnderway: "Besked: En utredning pågår redan. Uppgifterna i din anmälan tas med i den.",
+      transferred: "Besked: Ärendet har lämnats över till en annan kommun, som beslutar om utredning.",
     } as const;
     const texts = await Promise.all(
       Object.keys(sentences).map(async (outcome) =>
@@ -223,6 +226,8 @@ describe("what the letters say", () => {
     const rest = texts.map((text, i) => text.replace(Object.values(sentences)[i]!, ""));
     expect(new Set(rest).size).toBe(1);
     expect(texts[0]).toContain("Lena Ek\nSkaftö skola");
+    // It says which report it answers: the reporter may have made several.
+    expect(texts[0]).toContain("Du gjorde den 24 november 2026 en orosanmälan");
   });
 
   it("drops control characters from free text", async () => {

@@ -12,6 +12,8 @@ export type Municipality = {
   phone: string;
   /** postal address lines, without the municipality name */
   address: string[];
+  /** e.g. "Vardagar 08–16": when reports are read and the unit answers */
+  officeHours?: string;
 };
 
 export const LYSEKIL: Municipality = {
@@ -58,8 +60,10 @@ export type ReceiptLetter = Common & {
 export type InvitationLetter = Common & {
   kind: "invitation";
   recipient: Recipient;
-  /** who the letter speaks to; a child gets a plainer, direct text. Default "guardian". */
+  /** who the letter speaks to; a child (from 15) gets a plainer, direct text. Default "guardian". */
   recipientRole?: "guardian" | "child";
+  /** the language an interpreter is offered in, when the report asked for one */
+  interpreterLanguage?: string | null;
   childName: string;
   /** YYYY-MM-DD, a calendar date in Sweden */
   date: string;
@@ -71,10 +75,12 @@ export type InvitationLetter = Common & {
 
 export type DecisionOutcome = "noInvestigation" | "openInvestigation" | "alreadyInvestigated" | "transfer";
 
-/** Beslut – to the guardians, when a decision is approved. */
+/** Beslut – to the guardians, and to the child from 15, when a decision is approved. */
 export type DecisionLetter = Common & {
   kind: "decision";
   recipient: Recipient;
+  /** who the letter speaks to; the child from 15 gets their own. Default "guardian". */
+  recipientRole?: "guardian" | "child";
   childName: string;
   outcome: DecisionOutcome;
   /** the reasons, in Swedish, as approved */
@@ -99,7 +105,7 @@ export type InvestigationNoticeLetter = Common & {
   caseworker: Caseworker;
 };
 
-export type FeedbackOutcome = "investigationOpened" | "notOpened" | "alreadyUnderway";
+export type FeedbackOutcome = "investigationOpened" | "notOpened" | "alreadyUnderway" | "transferred";
 
 /** Återkoppling – to a mandated reporter. Tells the outcome and nothing else. */
 export type FeedbackLetter = Common & {
@@ -108,6 +114,8 @@ export type FeedbackLetter = Common & {
   outcome: FeedbackOutcome;
   /** ISO instant */
   decidedAt: string;
+  /** ISO instant the report this feedback answers was received: the reporter may have made several */
+  reportReceivedAt?: string;
 };
 
 export type CaseHistoryEvent = {

@@ -5,7 +5,9 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { pageAccess } from "~/auth/roles";
 import { requireUser } from "~/auth/session.server";
 import { loadCasePage, performCaseAction } from "~/cases/case-page.server";
-import { CaseOverview, CaseRecord, ChildFacts, Deadlines, Letters, Reports, Timeline, ViolenceWarning } from "~/cases/case-view";
+import { CaseOverview, CaseRecord, ChildFacts, Deadlines, Letters, Timeline, ViolenceWarning } from "~/cases/case-view";
+import { CaseFacts, Warnings } from "~/cases/facts-view";
+import { Reports } from "~/cases/report-view";
 import casesStyles from "~/cases/cases.css";
 import { ActionErrorSummary, CommandForms } from "~/cases/command-forms";
 import { isFormCommand } from "~/cases/command-schemas";
@@ -64,10 +66,12 @@ export default function CasePage() {
       ) : null}
       <ActionErrorSummary data={data} actionData={actionData} />
       {data.flags.violence ? <ViolenceWarning /> : null}
+      <Warnings data={data} />
       <CaseOverview data={data} />
       <Deadlines data={data} />
-      <CommandForms data={data} actionData={actionData} />
+      {data.case.open ? <CommandForms data={data} actionData={actionData} /> : <p>{t("cases.case.closedReadOnly")}</p>}
       <ChildFacts data={data} />
+      <CaseFacts data={data} />
       <CaseRecord data={data} />
       <Reports reports={data.reports} />
       <Timeline events={data.events} />

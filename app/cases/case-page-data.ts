@@ -1,0 +1,308 @@
+/**
+ * What the case page shows, as data: its types, and the pure functions that turn the
+ * stored case into them (deadlines, reports with their own assessment, the facts with the
+ * reports' suggestions beside them, and the warnings before a step). No server imports.
+ */
+import {
+  deadlineStatus,
+  letterGuardians,
+  nextDeadline,
+  stateName,
+  type CaseContext,
+  type CaseEvent,
+  type CaseGuardian,
+  type CaseReport,
+  type DeadlineKind,
+  type DeadlineStatus,
+  type PersistedCase,
+  type StateName,
+} from "../../workflows";
+import type { CommandFormContext, FormCommand } from "./command-schemas";
+
+export type DeadlineView = {
+  kind: DeadlineKind;
+  due: string;
+  originalDue: string | null;
+  /** When the deadline was met (decision taken, investigation concluded); null while running. */
+  metAt: string | null;
+  /** Days left / overdue, while the deadline is running. */
+  status: DeadlineStatus | null;
+  /** The deadline that governs the case now. */
+  governing: boolean;
+  extensions: { until: string; reason: string; at: string; byName: string }[];
+  openedAt: string | null;
+};
+
+export type ReportView = {
+  id: string;
+  receivedAt: string;
+  reporterKind: "private" | "mandated";
+  anonymous: boolean;
+  reporterName: string | null;
+  reporterOrganisation: string | null;
+  reporterTitle: string | null;
+  reporterPhone: string | null;
+  reporterEmail: string | null;
+  childName: string;
+  childPersonalNumber: string | null;
+  childBirthDate: string | null;
+  /** Null when not given, or hidden because of protected identity (see addressProtected). */
+  childAddress: string | null;
+  childSchool: string | null;
+  childWhereabouts: string | null;
+  guardians: { name: string; phone: string | null; email: string | null; address: string | null; knowsAboutReport: string }[];
+  siblings: { name: string; age: number | null }[];
+  concernWhat: string;
+  concernWhen: string | null;
+  concernDuration: string | null;
+  concernIfNothing: string | null;
+  childKnows: string;
+  interpreterLanguage: string | null;
+  violenceKinds: string[];
+  /** This report's own protection assessment and decision. */
+  assessment: Pick<CaseReport, "protectionDue" | "decisionDue" | "protection" | "decidedAt"> | null;
+};
+
+export type EventView = { seq: number; type: string; at: string; actorName: string; event: CaseEvent };
+export type LetterView = { id: string; kind: string; recipientName: string | null; createdAt: string; fileName: string };
+
+export type CasePageData = {
+  case: {
+    id: string;
+    referenceNumber: string;
+    version: number;
+    state: StateName;
+    open: boolean;
+    receivedAt: string;
+    previousCase: { id: string; referenceNumber: string } | null;
+  };
+  child: {
+    name: string;
+    personalNumber: string | null;
+    birthDate: string | null;
+    /** Never sent to the browser when the identity is protected. */
+    address: string | null;
+  };
+  /** Skyddade personuppgifter: every address of the case is withheld. */
+  addressProtected: boolean;
+  flags: CaseContext["flags"];
+  assignee: CaseContext["assignee"];
+  deadlines: DeadlineView[];
+  record: Pick<
+    CaseContext,
+    | "protection"
+    | "invitation"
+    | "conversation"
+    | "noShows"
+    | "proposal"
+    | "decision"
+    | "returnComment"
+    | "investigationNotice"
+    | "conclusion"
+    | "supportOffered"
+    | "supportAnswer"
+    | "notes"
+    | "extensionProposal"
+  >;
+  reports: ReportView[];
+  facts: FactsView;
+  /** Steps whose letter would reach no one, said before the step is taken. */
+  warnings: Warning[];
+  events: EventView[];
+  letters: LetterView[];
+  /** The forms to show: what the statechart says this user can do now. */
+  commands: FormCommand[];
+  formContext: CommandFormContext;
+};
+
+
+/** A guardian a report named, beside what the case knows: a suggestion for staff. */
+export type GuardianSuggestion = {
+  reportNumber: number;
+  reportReceivedAt: string;
+  name: string;
+  /** Null when withheld (protected identity) or not given. */
+  address: string | null;
+  phone: string | null;
+  /** "new": not on the case; "address": on the case with another address; "same": nothing new. */
+  status: "new" | "address" | "same";
+};
+
+export type FactsView = {
+  guardians: (Omit<CaseGuardian, "address"> & { address: string | null })[];
+  suggestions: GuardianSuggestion[];
+  /** Reports that give the child another address than the case's. */
+  childAddressDiffers: { reportNumber: number; reportReceivedAt: string }[];
+  violenceKinds: string[];
+};
+
+export type Warning = "noGuardianForLetters" | "noInvitee";
+
+const norm = (text: string | null | undefined) => (text ?? "").toLowerCase().replace(/\s+/g, " ").trim();
+
+type ReportGuardians = {
+  receivedAt: Date;
+  childAddress: string | null;
+  guardians: { name: string; address: string | null; phone: string | null }[];
+}[];
+
+/**
+ * The facts as staff hold them, and what the reports say beside them. A report never
+ * changes the facts (item 1 of the hardening issue): a different address is only flagged.
+ */
+export function factsView(
+  context: CaseContext,
+  reportRows: ReportGuardians,
+  childAddress: string | null,
+  protectedIdentity: boolean,
+): FactsView {
+  const hide = (address: string | null) => (protectedIdentity ? null : address);
+  const suggestions: GuardianSuggestion[] = [];
+  const childAddressDiffers: FactsView["childAddressDiffers"] = [];
+  reportRows.forEach((r, i) => {
+    const reportNumber = i + 1;
+    const reportReceivedAt = r.receivedAt.toISOString();
+    if (childAddress && r.childAddress && norm(r.childAddress) !== norm(childAddress)) {
+      childAddressDiffers.push({ reportNumber, reportReceivedAt });
+    }
+    for (const g of r.guardians) {
+      const known = context.guardians.find((k) => norm(k.name) === norm(g.name));
+      const status = !known ? "new" : g.address && norm(g.address) !== norm(known.address) ? "address" : "same";
+      suggestions.push({
+        reportNumber,
+        reportReceivedAt,
+        name: g.name,
+        address: hide(g.address),
+        phone: g.phone,
+        status,
+      });
+    }
+  });
+  return {
+    guardians: context.guardians.map((g) => ({ ...g, address: g.protectedIdentity ? null : hide(g.address) })),
+    suggestions,
+    childAddressDiffers,
+    violenceKinds: context.flags.violenceKinds,
+  };
+}
+
+/** Before a step whose letter would have no recipient, the page says so. */
+export function warningsFor(snapshot: PersistedCase, commands: readonly FormCommand[], ctx: CommandFormContext): Warning[] {
+  const context = snapshot.context;
+  const warnings: Warning[] = [];
+  const lettersAhead =
+    commands.includes("INVESTIGATION_NOTICE_SENT") ||
+    (commands.includes("DECISION_APPROVED") &&
+      (context.proposal?.outcome === "noInvestigation" ||
+        (context.proposal?.outcome === "openInvestigation" && !context.flags.violence))) ||
+    commands.includes("DECISION_PROPOSED") ||
+    commands.includes("INVITATION_SENT");
+  if (lettersAhead && letterGuardians(context).length === 0) warnings.push("noGuardianForLetters");
+  if (commands.includes("INVITATION_SENT") && ctx.invitees.every((i) => i.role === "child")) warnings.push("noInvitee");
+  return warnings;
+}
+
+export function deadlineViews(snapshot: PersistedCase, now: Date): DeadlineView[] {
+  const { deadlines } = snapshot.context;
+  const governing = nextDeadline(snapshot)?.kind ?? null;
+  const open = stateName(snapshot) !== "closed";
+  const status = (due: string, metAt: string | null) => (metAt || !open ? null : deadlineStatus(due, now));
+  const extensions = (list: CaseContext["deadlines"]["decision"]["extensions"]) =>
+    list.map((e) => ({ until: e.until, reason: e.reason, at: e.at, byName: e.by.name }));
+  const views: DeadlineView[] = [
+    {
+      kind: "protectionAssessment",
+      due: deadlines.protectionAssessment.due,
+      originalDue: null,
+      metAt: deadlines.protectionAssessment.metAt,
+      status: status(deadlines.protectionAssessment.due, deadlines.protectionAssessment.metAt),
+      governing: governing === "protectionAssessment",
+      extensions: [],
+      openedAt: null,
+    },
+    {
+      kind: "decision",
+      due: deadlines.decision.due,
+      originalDue: deadlines.decision.originalDue,
+      metAt: deadlines.decision.metAt,
+      status: status(deadlines.decision.due, deadlines.decision.metAt),
+      governing: governing === "decision",
+      extensions: extensions(deadlines.decision.extensions),
+      openedAt: null,
+    },
+  ];
+  if (deadlines.investigation) {
+    const inv = deadlines.investigation;
+    views.push({
+      kind: "investigation",
+      due: inv.due,
+      originalDue: inv.originalDue,
+      metAt: inv.concludedAt,
+      status: status(inv.due, inv.concludedAt),
+      governing: governing === "investigation",
+      extensions: extensions(inv.extensions),
+      openedAt: inv.openedAt,
+    });
+  }
+  return views;
+}
+
+export function reportView(r: ReportRowLike, protectedIdentity: boolean, assessment: ReportView["assessment"]): ReportView {
+  return {
+    id: r.id,
+    receivedAt: r.receivedAt.toISOString(),
+    reporterKind: r.reporterKind === "mandated" ? "mandated" : "private",
+    anonymous: r.anonymous,
+    // An anonymous report keeps nothing about its reporter; never show a stray name.
+    reporterName: r.anonymous ? null : r.reporterName,
+    reporterOrganisation: r.reporterOrganisation,
+    reporterTitle: r.reporterTitle,
+    reporterPhone: r.anonymous ? null : r.reporterPhone,
+    reporterEmail: r.anonymous ? null : r.reporterEmail,
+    childName: r.childName,
+    childPersonalNumber: r.childPersonalNumber,
+    childBirthDate: r.childBirthDate,
+    childAddress: protectedIdentity ? null : r.childAddress,
+    childSchool: r.childSchool,
+    childWhereabouts: r.childWhereabouts,
+    // A guardian's address is the child's home: withheld with the child's.
+    guardians: r.guardians.map((g) => ({ ...g, address: protectedIdentity ? null : g.address })),
+    siblings: r.siblings,
+    concernWhat: r.concernWhat,
+    concernWhen: r.concernWhen,
+    concernDuration: r.concernDuration,
+    concernIfNothing: r.concernIfNothing,
+    childKnows: r.childKnows,
+    interpreterLanguage: r.interpreterLanguage,
+    violenceKinds: r.violenceKinds,
+    assessment,
+  };
+}
+
+
+type ReportRowLike = {
+  id: string;
+  receivedAt: Date;
+  reporterKind: string;
+  anonymous: boolean;
+  reporterName: string | null;
+  reporterOrganisation: string | null;
+  reporterTitle: string | null;
+  reporterPhone: string | null;
+  reporterEmail: string | null;
+  childName: string;
+  childPersonalNumber: string | null;
+  childBirthDate: string | null;
+  childAddress: string | null;
+  childSchool: string | null;
+  childWhereabouts: string | null;
+  guardians: { name: string; phone: string | null; email: string | null; address: string | null; knowsAboutReport: string }[];
+  siblings: { name: string; age: number | null }[];
+  concernWhat: string;
+  concernWhen: string | null;
+  concernDuration: string | null;
+  concernIfNothing: string | null;
+  childKnows: string;
+  interpreterLanguage: string | null;
+  violenceKinds: string[];
+};

@@ -1,0 +1,132 @@
+/**
+ * The fields of the forms that change the case's facts (guardians, violence, protected
+ * identity) and of the investigation's extension. Every change asks why.
+ */
+import { FACT_COMMANDS, VIOLENCE_KINDS } from "../../workflows/types";
+import { formatDate, useLocale, useT } from "../i18n";
+import type { CasePageData } from "./case-page.server";
+import type { Fields } from "./command-forms";
+import type { FormCommand } from "./command-schemas";
+import { Choices, Select, TextArea, TextInput } from "./form-controls";
+
+type FactCommand = (typeof FACT_COMMANDS)[number] | "INVESTIGATION_EXTENSION_PROPOSED" | "INVESTIGATION_EXTENSION_APPROVED";
+
+export function isFactCommand(intent: FormCommand): intent is FactCommand {
+  return (
+    (FACT_COMMANDS as readonly string[]).includes(intent) ||
+    intent === "INVESTIGATION_EXTENSION_PROPOSED" ||
+    intent === "INVESTIGATION_EXTENSION_APPROVED"
+  );
+}
+
+export function FactFields({ intent, fields, data }: { intent: FactCommand; fields: Fields; data: CasePageData }) {
+  const t = useT();
+  const locale = useLocale();
+  const ctx = data.formContext;
+  const guardians = ctx.guardians.map((g) => ({ value: g.id, label: g.name }));
+  const yesNo = (key: string) => [
+    { value: "yes", label: t(`${key}.yes`) },
+    { value: "no", label: t(`${key}.no`) },
+  ];
+  const reason = <TextArea field={fields.reason} label={t("cases.field.factReason")} hint={t("cases.field.factReason.hint")} />;
+  const guardian = <Select field={fields.guardianId} label={t("cases.field.guardian")} options={guardians} />;
+  switch (intent) {
+    case "GUARDIAN_ADDED":
+      return (
+        <>
+          <TextInput field={fields.name} label={t("cases.field.guardianName")} />
+          <TextArea field={fields.address} label={t("cases.field.address")} />
+          <Choices field={fields.custody} legend={t("cases.field.custody")} type="radio" options={yesNo("cases.field.custody")} />
+          <Choices
+            field={fields.confirmed}
+            legend={t("cases.field.confirmed")}
+            type="checkbox"
+            options={[{ value: "yes", label: t("cases.field.confirmed.yes") }]}
+          />
+          {reason}
+        </>
+      );
+    case "GUARDIAN_CORRECTED":
+      return (
+        <>
+          {guardian}
+          <TextInput field={fields.name} label={t("cases.field.guardianName")} />
+          <TextArea field={fields.address} label={t("cases.field.address")} />
+          <Choices field={fields.custody} legend={t("cases.field.custody")} type="radio" options={yesNo("cases.field.custody")} />
+          {reason}
+        </>
+      );
+    case "GUARDIAN_CONFIRMED":
+    case "GUARDIAN_REMOVED":
+      return (
+        <>
+          {guardian}
+          {reason}
+        </>
+      );
+    case "GUARDIAN_SUSPECTED":
+      return (
+        <>
+          {guardian}
+          <Choices field={fields.suspected} legend={t("cases.field.suspected")} type="radio" options={yesNo("cases.field.suspected")} />
+          {reason}
+        </>
+      );
+    case "VIOLENCE_FLAG_SET":
+      return (
+        <>
+          <Choices
+            field={fields.kinds}
+            legend={t("cases.field.violenceKinds")}
+            type="checkbox"
+            options={VIOLENCE_KINDS.map((k) => ({ value: k, label: t(`cases.violenceKind.${k}`) }))}
+          />
+          {reason}
+        </>
+      );
+    case "VIOLENCE_FLAG_CLEARED":
+      return reason;
+    case "PROTECTED_IDENTITY_SET":
+      return (
+        <>
+          <Select
+            field={fields.person}
+            label={t("cases.field.person")}
+            options={[{ value: "child", label: t("cases.field.person.child", { name: data.child.name }) }, ...guardians]}
+          />
+          <Choices
+            field={fields.protectedIdentity}
+            legend={t("cases.field.protectedIdentity")}
+            type="radio"
+            options={yesNo("cases.field.protectedIdentity")}
+          />
+          {reason}
+        </>
+      );
+    case "INVESTIGATION_EXTENSION_PROPOSED":
+      return (
+        <>
+          <TextInput
+            field={fields.until}
+            label={t("cases.field.until")}
+            type="date"
+            min={ctx.today}
+            hint={ctx.extendable.investigation ? t("deadline.due", { date: formatDate(locale, ctx.extendable.investigation) }) : undefined}
+          />
+          <TextArea field={fields.reason} label={t("cases.field.specialReasons")} hint={t("cases.field.specialReasons.hint")} />
+        </>
+      );
+    case "INVESTIGATION_EXTENSION_APPROVED": {
+      const proposal = data.record.extensionProposal;
+      return proposal ? (
+        <p className="pre-wrap">
+          {t("cases.record.extensionProposal", {
+            date: formatDate(locale, proposal.until),
+            name: proposal.by.name,
+            reason: proposal.reason,
+          })}
+        </p>
+      ) : null;
+    }
+  }
+}

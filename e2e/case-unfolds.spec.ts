@@ -1,0 +1,76 @@
+import { expect, expectAccessible, signInAs, test } from "./fixtures";
+import { action, fillChildAndConcern } from "./helpers";
+
+/** Opens the one case of a child found by name in the inbox (open or closed). */
+async function openCaseOf(page: import("@playwright/test").Page, childName: string) {
+  await page.goto(`/arenden?q=${encodeURIComponent(childName)}`, { waitUntil: "networkidle" });
+  const row = page.getByRole("row").filter({ hasText: childName });
+  await row.getByRole("link").first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+}
+
+test("a second report on a case with support offered gets its own assessment, and the case goes back to a preliminary assessment", async ({ page }) => {
+  // The demo's Oscar Jonsson: support offered, waiting for the guardians' answer.
+  await signInAs(page, "caseworker");
+  await openCaseOf(page, "Oscar Jonsson");
+  await expect(page.locator(".case-header")).toContainText("Frivilliga insatser erbjudna");
+  await page.context().clearCookies();
+
+  // Someone worried reports about Oscar again, through the public form.
+  await page.goto("/anmalan", { waitUntil: "networkidle" });
+  const reporter = page.getByRole("group", { name: "Om dig som anmäler" });
+  await reporter.getByLabel("Privatperson").check();
+  await reporter.getByLabel("Jag vill vara anonym").check();
+  await fillChildAndConcern(page, { name: "Oscar Jonsson", personalNumber: "20121010-1596" });
+  await page.getByRole("button", { name: "Skicka anmälan" }).click();
+  await expect(page.getByText(/Tack/).first()).toBeVisible();
+
+  await signInAs(page, "caseworker");
+  await openCaseOf(page, "Oscar Jonsson");
+  // Not closed away with the answer: a new preliminary assessment, the report awaiting its own assessment.
+  await expect(page.locator(".case-header")).toContainText("Förhandsbedömning – planering");
+  await expect(page.getByText(/Väntar på skyddsbedömning – senast/)).toBeVisible();
+  await expect(page.locator("summary", { hasText: "Insatserna accepterades" })).toHaveCount(0);
+  await expectAccessible(page);
+
+  const form = await action(page, "Skyddsbedömning");
+  await form.getByLabel(/^Anmälan 2, inkom/).check();
+  await form.getByLabel("Nej – förhandsbedömning").check();
+  await form.getByRole("textbox", { name: "Skyddsbedömning" }).fill("Inget akut skyddsbehov; uppgifterna vägs in i förhandsbedömningen.");
+  await form.getByRole("button", { name: "Spara skyddsbedömningen" }).click();
+  await expect(page.getByText("Skyddsbedömningen är sparad.")).toBeVisible();
+  await expect(page.locator(".case-header")).toContainText("Förhandsbedömning – planering");
+  await expect(page.getByText(/Väntar på skyddsbedömning/)).toHaveCount(0);
+  await expect(page.getByText(/Skyddsbedömd .* av Sara Lindqvist/).first()).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("a closed case is found by its diarienummer and shows its history and letters, read-only", async ({ page }) => {
+  await signInAs(page, "caseworker");
+  // Open cases only by default: the closed case of Leo Jakobsson is not listed …
+  await page.goto("/arenden", { waitUntil: "networkidle" });
+  await expect(page.getByRole("cell", { name: /Leo Jakobsson/ })).toHaveCount(0);
+  // … but "Avslutade" lists it.
+  await page.getByLabel("Status").selectOption({ label: "Avslutade" });
+  await page.getByRole("button", { name: "Visa" }).click();
+  await page.waitForLoadState("networkidle");
+  const row = page.getByRole("row").filter({ hasText: "Leo Jakobsson" });
+  await expect(row).toBeVisible();
+  await expectAccessible(page);
+  const reference = (await row.getByRole("link").first().textContent())!.trim();
+  expect(reference).toMatch(/^VRN-/);
+
+  // A family calls back with the diarienummer: the search finds the closed case.
+  await page.goto("/arenden", { waitUntil: "networkidle" });
+  await page.getByLabel("Sök på diarienummer eller barnets namn").fill(reference);
+  await page.getByRole("button", { name: "Visa" }).click();
+  await page.getByRole("link", { name: reference }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(reference);
+  await expect(page.getByText("Ärendet är avslutat. Historiken och breven visas nedan; inget kan ändras.")).toBeVisible();
+  await expect(page.locator("details.command")).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Händelser" }).or(page.locator("#history-title"))).toBeVisible();
+  await expect(page.locator("#letters-title")).toBeVisible();
+  await expect(page.getByRole("link", { name: /beslut-/ }).first()).toBeVisible();
+  await expectAccessible(page);
+});
