@@ -49,7 +49,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   webServer: {
     // A fresh embedded database per run: the demo accounts are seeded on its first start.
-    command: `rm -rf ${DATA_DIR} && npx tsx server.ts`,
+    command: `rm -rf ${DATA_DIR} && node --import tsx server.ts`,
     url: `http://localhost:${PORT}/healthz`,
     env: { PORT: String(PORT), DATA_DIR, NODE_ENV: "test" },
     reuseExistingServer: false,

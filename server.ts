@@ -1,105 +1,95 @@
 /**
  * The HTTP server: validates the environment, opens and migrates the database, seeds the
- * demo on first start, then serves the Remix build with security headers.
+ * demo on first start, then serves the Remix build behind the HTTP layer of app/server/
+ * (security headers, Origin check, body limits, the outage gate, the access log).
  */
-import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
-import express from "express";
-import helmet from "helmet";
 
 import { seedDemo } from "./app/demo/seed.server";
 import { database } from "./app/db.server";
 import { env } from "./app/env.server";
 import { lockDataDir } from "./app/data-dir-lock.server";
+import { ensureDefaultUnit } from "./app/units.server";
+import { isConnectionError, noteDatabaseError, setDatabaseProbe } from "./app/server/db-outage.server";
+import { createHttpApp } from "./app/server/http.server";
+import { logger, safeError } from "./app/server/logger.server";
+
+// A dropped database socket can make the driver throw outside any request (postgres.js
+// writes to a socket it has just closed). That is an outage to ride out, not a reason to
+// die; anything else still stops the process, logged without its message.
+for (const event of ["uncaughtException", "unhandledRejection"] as const) {
+  process.on(event, (error: unknown) => {
+    if (noteDatabaseError(error)) return;
+    logger.fatal({ err: safeError(error) }, event);
+    process.exit(1);
+  });
+}
 
 const started = Date.now();
 const config = env();
 if (!config.databaseUrl) lockDataDir(config.dataDir);
 const db = await database();
-console.log(`Database: ${db.kind === "pglite" ? `embedded (PGlite) in ${config.dataDir}` : "PostgreSQL"}; migrations applied.`);
+setDatabaseProbe(() => db.rows("select 1 as ok"));
+// Reports need a unit to arrive at, with or without the demo.
+await ensureDefaultUnit(db.db);
+logger.info(
+  { database: db.kind, mode: config.production ? "production" : "development" },
+  `Database: ${db.kind === "pglite" ? `embedded (PGlite) in ${config.dataDir}` : "PostgreSQL"}; migrations applied.`,
+);
 if (config.seedDemo) {
   const seeded = await seedDemo(db);
   if (seeded) {
-    console.log("First start: demo accounts created (password: demo-password):");
-    for (const account of seeded.accounts) console.log(`  ${account.email.padEnd(30)} ${account.role}`);
-    console.log(`  … and ${seeded.cases} demo cases.`);
+    logger.info("First start: demo accounts created (password: demo-password):");
+    for (const account of seeded.accounts) logger.info(`  ${account.email.padEnd(30)} ${account.role}`);
+    logger.info(`  … and ${seeded.cases} demo cases.`);
   }
 }
 
 const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
 
-const app = express();
-app.disable("x-powered-by");
-app.set("trust proxy", "loopback");
-
-app.use((_req, res, next) => {
-  res.locals.cspNonce = randomBytes(16).toString("base64");
-  next();
-});
-app.use(
-  helmet({
-    contentSecurityPolicy: {
-      useDefaults: true,
-      directives: {
-        "script-src": ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`],
-        "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
-        "form-action": ["'self'"],
-        "frame-ancestors": ["'none'"],
-        "connect-src": ["'self'"],
-        "upgrade-insecure-requests": config.production ? [] : null,
-      },
-    },
-    strictTransportSecurity: config.production,
-    frameguard: { action: "deny" },
-    referrerPolicy: { policy: "same-origin" },
-  }),
-);
-
-// Fingerprinted client assets are immutable; the rest of public/ may change.
-app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-app.use(express.static("public", { maxAge: "1h" }));
-
-// Access log: method, path without query, status and time — never bodies or names.
-app.use((req, res, next) => {
-  const t0 = process.hrtime.bigint();
-  res.on("finish", () => {
-    if (req.path === "/healthz") return;
-    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-    console.log(`${req.method} ${req.path} ${res.statusCode} ${ms.toFixed(1)}ms`);
-  });
-  next();
-});
-
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    mode: config.production ? "production" : "development",
-    getLoadContext: (req, res) => ({
-      cspNonce: res.locals.cspNonce as string,
-      clientAddress: req.ip ?? "unknown",
-    }),
-  }),
-);
+let stopping = false;
+const app = createHttpApp({ build, production: config.production, trustProxy: config.trustProxy, stopping: () => stopping });
 
 const server = app.listen(config.port, () => {
-  console.log(`Värna is listening on http://localhost:${config.port} (started in ${Date.now() - started} ms)`);
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  logger.info({ port, startedMs: Date.now() - started }, `Värna is listening on http://localhost:${port}`);
 });
+// What Node's HTTP parser itself refuses (broken framing, huge headers) gets a plain 400.
+server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
+  if (!socket.writable) return socket.destroy();
+  const status = error.code === "HPE_HEADER_OVERFLOW" ? 431 : error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : 400;
+  socket.end(`HTTP/1.1 ${status} ${status === 431 ? "Request Header Fields Too Large" : status === 408 ? "Request Timeout" : "Bad Request"}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+});
+// The whole request must arrive in time: a slow or endless upload is cut off (408).
+server.requestTimeout = 20_000;
+server.headersTimeout = 10_000;
+server.keepAliveTimeout = 5_000;
 
-let stopping = false;
+/** Stops taking new connections, lets the requests in flight finish, then closes the database. */
 function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
-  console.log(`${signal}: closing…`);
+  logger.info({ signal }, "shutting down: draining requests in flight");
   server.close(() => {
-    void db.close().finally(() => process.exit(0));
+    void db
+      .close()
+      .catch((error: unknown) => {
+        if (!isConnectionError(error)) logger.warn({ err: safeError(error) }, "closing the database");
+      })
+      .finally(() => {
+        logger.info("stopped");
+        process.exit(0);
+      });
   });
-  setTimeout(() => process.exit(1), 10_000).unref();
+  server.closeIdleConnections();
+  setTimeout(() => {
+    logger.warn("requests still running after 25 s: stopping anyway");
+    process.exit(1);
+  }, 25_000).unref();
 }
 process.on("SIGTERM", () => shutdown("SIGTERM"));
 process.on("SIGINT", () => shutdown("SIGINT"));

@@ -1,10 +1,20 @@
 import { PassThrough } from "node:stream";
 
-import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
+import {
+  createReadableStreamFromReadable,
+  type ActionFunctionArgs,
+  type AppLoadContext,
+  type EntryContext,
+  type HandleDataRequestFunction,
+  type LoaderFunctionArgs,
+} from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 
+import { databaseDown, noteDatabaseError } from "./server/db-outage.server";
+import { errorResponse } from "./server/error-page.server";
+import { logger, safeError } from "./server/logger.server";
 import { NonceProvider } from "./ui/nonce";
 
 const ABORT_DELAY = 5_000;
@@ -16,6 +26,8 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
+  // A loader or action failed because the database is gone: the outage page, not a 500.
+  if (responseStatusCode >= 500 && databaseDown()) return errorResponse(503, { "Retry-After": "5" });
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : undefined;
   const ready = isbot(request.headers.get("user-agent")) ? "onAllReady" : "onShellReady";
   return new Promise<Response>((resolve, reject) => {
@@ -44,10 +56,29 @@ export default function handleRequest(
         onError(error: unknown) {
           responseStatusCode = 500;
           // Errors during streaming are logged without request data (no personal data in logs).
-          if (shellRendered) console.error(error instanceof Error ? error.stack : "render error");
+          if (shellRendered) logger.error({ err: safeError(error) }, "render failed");
         },
       },
     );
     setTimeout(abort, ABORT_DELAY);
   });
 }
+
+/**
+ * Every error a loader or action throws comes here (instead of Remix' console.error, which
+ * would print a database error with all its parameters): connection errors mark an outage,
+ * and the log gets the error's type, code and statement name only.
+ */
+export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
+  if (request.signal.aborted) return;
+  noteDatabaseError(error);
+  logger.error({ reqId: request.headers.get("x-request-id"), err: safeError(error) }, "loader or action failed");
+}
+
+/** `?_data` requests: a failure during an outage is a 503 as well. */
+export const handleDataRequest: HandleDataRequestFunction = (response) => {
+  if (response.status >= 500 && databaseDown()) {
+    return new Response(response.body, { status: 503, headers: response.headers });
+  }
+  return response;
+};

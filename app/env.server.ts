@@ -7,7 +7,8 @@ import { z } from "zod";
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    // 0 lets the system choose a free port (the tests start servers that way).
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     DATABASE_URL: z
       .string()
       .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// URL")
@@ -19,6 +20,8 @@ const schema = z
       .string()
       .refine((v) => v.split(",").every((k) => k.trim().length >= 32), "AUDIT_KEY: each key must be at least 32 characters")
       .optional(),
+    /** Express' "trust proxy": which proxies may report the client's address and TLS. */
+    TRUST_PROXY: z.string().min(1).default("loopback"),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.SESSION_SECRET) {
@@ -46,6 +49,7 @@ export type Env = {
   seedDemo: boolean;
   /** Keys sealing the audit checkpoints, newest first (see docs/decisions/0004). */
   auditKeys: string[];
+  trustProxy: string;
 };
 
 /** Parses process.env once; a bad value stops the server at boot with a clear message. */
@@ -70,6 +74,7 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
       : [generatedSecret(dataDir, "audit-key")],
     // The embedded database always gets the demo accounts; PostgreSQL only on request.
     seedDemo: env.DATABASE_URL ? env.SEED_DEMO === "1" : env.SEED_DEMO !== "0",
+    trustProxy: env.TRUST_PROXY,
   };
 }
 

@@ -38,6 +38,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const client = postgres(options.url, {
       max: options.max ?? 10,
       onnotice: () => {},
+      // During an outage a request must fail soon, not wait half a minute for a connection,
+      // and after it the pool reconnects within a second (the default backoff grows to 20 s).
+      connect_timeout: 5,
+      backoff: (retries: number) => Math.min(0.1 * 2 ** retries, 1),
       // Timestamps and dates come back as the drizzle column modes expect.
       connection: { TimeZone: "UTC" },
     });

@@ -28,6 +28,9 @@ const instant = (name: string) => timestamp(name, { withTimezone: true, mode: "d
 /** Numbers the reference (diarienummer) of each new case. */
 export const caseReferenceSeq = pgSequence("case_reference_seq", { startWith: 1 });
 
+/** Numbers each report's own number (anmälningsnummer), the one its receipt carries. */
+export const reportNumberSeq = pgSequence("report_number_seq", { startWith: 1 });
+
 export const roleEnum = pgEnum("role", ["reporter", "caseworker", "teamLead", "auditor", "admin"]);
 
 /** A social-services unit (enhet), e.g. "Barn och unga, Lysekil". Cases belong to one unit. */
@@ -76,15 +79,22 @@ export const sessions = pgTable(
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
 
-/** Failed sign-in attempts, for rate limiting per account and per address. */
-export const loginAttempts = pgTable(
-  "login_attempts",
+/**
+ * Rate limits (sign-in per account and per address, the public form per address). One row
+ * per key, changed only by one atomic statement each (app/auth/rate-limit.server.ts), so
+ * concurrent attempts from several server processes count one by one.
+ */
+export const rateLimits = pgTable(
+  "rate_limits",
   {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
-    key: text("key").notNull(), // "email:<address>" or "ip:<address>"
-    at: instant("at").notNull().defaultNow(),
+    /** SHA-256 of e.g. "login-account:<e-mail>": no addresses or e-mails kept in clear. */
+    key: text("key").primaryKey(),
+    hits: integer("hits").notNull(),
+    windowStart: instant("window_start").notNull(),
+    /** The earliest time the next attempt is let through (the progressive delay). */
+    nextAt: instant("next_at").notNull(),
   },
-  (t) => [index("login_attempts_key_at_idx").on(t.key, t.at)],
+  (t) => [index("rate_limits_next_at_idx").on(t.nextAt)],
 );
 
 export const children = pgTable(
@@ -170,6 +180,15 @@ export const reports = pgTable(
     caseId: uuid("case_id")
       .notNull()
       .references(() => cases.id),
+    /**
+     * The report's own number (anmälningsnummer), e.g. "ANM-2026-000123": the receipt and the
+     * reporter's pages show this, never the case's diarienummer, so a receipt reveals nothing
+     * about whether the child already has a case.
+     */
+    reportNumber: text("report_number")
+      .notNull()
+      .unique()
+      .default(sql`'ANM-' || to_char(now() at time zone 'Europe/Stockholm', 'YYYY') || '-' || lpad(nextval('report_number_seq')::text, 6, '0')`),
     /** From the form's hidden field: a retried submission finds its first result. */
     idempotencyKey: text("idempotency_key").notNull().unique(),
     receivedAt: instant("received_at").notNull(),

@@ -19,7 +19,10 @@ export async function fillChildAndConcern(
   await page.getByRole("group", { name: "Våld eller övergrepp" }).getByLabel(label).check();
 }
 
-/** Submits a report as an anonymous private person and returns its reference number. */
+/**
+ * Submits a report as an anonymous private person and returns what finds its case in the
+ * inbox: the child's name (the receipt shows the report's own number, never the case's).
+ */
 export async function submitAnonymousReport(
   page: Page,
   child: { name: string; personalNumber: string },
@@ -31,16 +34,15 @@ export async function submitAnonymousReport(
   await reporter.getByLabel("Jag vill vara anonym").check();
   await fillChildAndConcern(page, child, violence);
   await page.getByRole("button", { name: "Skicka anmälan" }).click();
-  const reference = page.getByTestId("reference-number");
-  await expect(reference).toHaveText(/^VRN-/);
-  return (await reference.textContent()) ?? "";
+  await expect(page.getByTestId("report-number")).toHaveText(/^ANM-\d{4}-\d{6}$/);
+  return child.name;
 }
 
-/** Opens a case from the inbox by searching for its reference number. */
-export async function openCase(page: Page, reference: string) {
-  await page.goto(`/arenden?q=${encodeURIComponent(reference)}`, { waitUntil: "networkidle" });
-  await page.getByRole("link", { name: reference }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText(reference);
+/** Opens a case from the inbox by searching for its reference number or the child's name. */
+export async function openCase(page: Page, search: string) {
+  await page.goto(`/arenden?q=${encodeURIComponent(search)}`, { waitUntil: "networkidle" });
+  await page.getByRole("link", { name: /^VRN-/ }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(/VRN-\d{4}-\d{5}/);
   await page.waitForLoadState("networkidle");
 }
 

@@ -14,7 +14,7 @@ async function fillConcern(page: Page, child: { name: string; personalNumber: st
   await page.getByRole("group", { name: "Våld eller övergrepp" }).getByLabel("Inget av detta, eller vet inte").check();
 }
 
-test("a private person submits a report and sees the reference number and the receipt", async ({ page }) => {
+test("a private person submits a report and sees the report's own number and the receipt", async ({ page }) => {
   await page.goto("/anmalan", { waitUntil: "networkidle" });
   await expect(page.getByText("Ring 112")).toBeVisible();
   await expectAccessible(page);
@@ -25,8 +25,8 @@ test("a private person submits a report and sees the reference number and the re
   await page.getByRole("button", { name: "Skicka anmälan" }).click();
 
   await expect(page.getByRole("heading", { level: 1 })).toContainText("din anmälan är mottagen");
-  const reference = (await page.getByTestId("reference-number").textContent()) ?? "";
-  expect(reference).toMatch(/^VRN-\d{4}-\d{5}$/);
+  const reference = (await page.getByTestId("report-number").textContent()) ?? "";
+  expect(reference).toMatch(/^ANM-\d{4}-\d{6}$/);
   await expectAccessible(page);
   const pdf = await page.request.get(await page.getByRole("link", { name: /kvittensen/ }).getAttribute("href") ?? "");
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
@@ -54,8 +54,8 @@ test("the school reporter signs in and submits with pre-filled details; it shows
   await expect(reporter.getByLabel("Verksamhet eller organisation")).toHaveValue("Gullmarsskolan");
   await fillConcern(page, { name: "Sigge Skolelev", personalNumber: "20130419-2394" });
   await page.getByRole("button", { name: "Skicka anmälan" }).click();
-  const reference = (await page.getByTestId("reference-number").textContent()) ?? "";
-  expect(reference).toMatch(/^VRN-/);
+  const reference = (await page.getByTestId("report-number").textContent()) ?? "";
+  expect(reference).toMatch(/^ANM-/);
 
   await page.goto("/mina-anmalningar");
   await expect(page.getByRole("cell", { name: new RegExp(reference) })).toBeVisible();
@@ -71,7 +71,7 @@ test.describe("with JavaScript disabled", () => {
     await reporter.getByLabel("Jag vill vara anonym").check();
     await fillConcern(page, { name: "Nils Utanjs", personalNumber: "20120305-2392" });
     await page.getByRole("button", { name: "Skicka anmälan" }).click();
-    await expect(page.getByTestId("reference-number")).toHaveText(/^VRN-/);
+    await expect(page.getByTestId("report-number")).toHaveText(/^ANM-/);
   });
 
   test("errors come back beside the fields without JavaScript", async ({ page }) => {

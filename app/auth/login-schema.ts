@@ -1,11 +1,24 @@
 import { z } from "zod";
 
-/** Only paths on this site; anything else would make the sign-in page an open redirect. */
+/**
+ * Only paths on this site; anything else would make sign-in and the language switch open
+ * redirects. Browsers drop tabs and newlines from URLs and read "\\" as "/", so "/\t/evil"
+ * and "/\\evil" mean "//evil" (another host): normalise first, then resolve against a
+ * placeholder origin and keep the path only if the origin did not change.
+ */
 export function safeRedirect(to: unknown, fallback: string): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
+  if (typeof to !== "string") return fallback;
+  const normalised = to.replace(/[\u0000-\u001f\u007f]/g, "").replace(/\\/g, "/").trim();
+  if (!normalised.startsWith("/") || normalised.startsWith("//")) return fallback;
+  const base = "http://same-site.invalid";
+  let url: URL;
+  try {
+    url = new URL(normalised, base);
+  } catch {
     return fallback;
   }
-  return to;
+  if (url.origin !== base || url.pathname.startsWith("//")) return fallback;
+  return url.pathname + url.search + url.hash;
 }
 
 export const loginSchema = z.object({

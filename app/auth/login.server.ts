@@ -1,22 +1,28 @@
-import { and, count, eq, gt, inArray, lt } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 
 import type { Db } from "../../db/client";
-import { loginAttempts, users } from "../../db/schema";
+import { users } from "../../db/schema";
 import { verifyPassword } from "./password.server";
+import { block, pruneRateLimits, reset, throttle, type Block, type Throttle } from "./rate-limit.server";
 import { createSession } from "./session.server";
 
-const WINDOW_MS = 15 * 60 * 1000;
-/** Failed attempts allowed in the window before further tries are refused. */
-export const MAX_FAILURES_PER_ACCOUNT = 5;
-export const MAX_FAILURES_PER_ADDRESS = 30;
+/**
+ * Per account: 5 tries at once, then one try per delay that doubles from 1 s up to a minute
+ * — guessing becomes slow, while the real user is only ever asked to wait (no lockout).
+ * The count starts again after 15 minutes without tries, and when the owner signs in.
+ */
+export const ACCOUNT_THROTTLE: Throttle = { free: 5, baseSeconds: 1, maxSeconds: 60, quietSeconds: 15 * 60 };
+/** Per address: 30 tries in 15 minutes, then refused until the window ends. */
+export const ADDRESS_BLOCK: Block = { max: 30, windowSeconds: 15 * 60 };
 
 export type LoginResult =
   | { ok: true; setCookie: string; userId: string }
-  | { ok: false; reason: "failed" | "rateLimited" };
+  | { ok: false; reason: "failed" }
+  | { ok: false; reason: "rateLimited"; retryAfterSeconds: number };
 
 /**
- * Checks e-mail and password; limited per account and per client address so that a
- * password cannot be guessed by trying many.
+ * Checks e-mail and password. Every try is counted (atomically, across server processes)
+ * BEFORE the password is checked, so concurrent guesses cannot pass the limits together.
  */
 export async function login(
   db: Db,
@@ -24,22 +30,12 @@ export async function login(
   now = new Date(),
 ): Promise<LoginResult> {
   const email = input.email.trim().toLowerCase();
-  const accountKey = `email:${email}`;
-  const addressKey = `ip:${input.clientAddress}`;
-  const since = new Date(now.getTime() - WINDOW_MS);
+  const accountKey = `login-account:${email}`;
 
-  const counts = await db
-    .select({ key: loginAttempts.key, n: count() })
-    .from(loginAttempts)
-    .where(and(inArray(loginAttempts.key, [accountKey, addressKey]), gt(loginAttempts.at, since)))
-    .groupBy(loginAttempts.key);
-  const failures = (key: string) => counts.find((c) => c.key === key)?.n ?? 0;
-  if (
-    failures(accountKey) >= MAX_FAILURES_PER_ACCOUNT ||
-    failures(addressKey) >= MAX_FAILURES_PER_ADDRESS
-  ) {
-    return { ok: false, reason: "rateLimited" };
-  }
+  const byAddress = await block(db, `login-address:${input.clientAddress}`, ADDRESS_BLOCK, now);
+  if (!byAddress.allowed) return { ok: false, reason: "rateLimited", retryAfterSeconds: byAddress.retryAfterSeconds };
+  const byAccount = await throttle(db, accountKey, ACCOUNT_THROTTLE, now);
+  if (!byAccount.allowed) return { ok: false, reason: "rateLimited", retryAfterSeconds: byAccount.retryAfterSeconds };
 
   const [user] = await db
     .select({ id: users.id, hash: users.passwordHash, active: users.active })
@@ -47,15 +43,9 @@ export async function login(
     .where(eq(users.email, email))
     .limit(1);
   const valid = await verifyPassword(user?.active ? user.hash : null, input.password);
-  if (!user || !valid) {
-    await db.insert(loginAttempts).values([
-      { key: accountKey, at: now },
-      { key: addressKey, at: now },
-    ]);
-    // Old attempts are of no further use.
-    await db.delete(loginAttempts).where(lt(loginAttempts.at, new Date(now.getTime() - 2 * WINDOW_MS)));
-    return { ok: false, reason: "failed" };
-  }
-  await db.delete(loginAttempts).where(eq(loginAttempts.key, accountKey));
+  if (!user || !valid) return { ok: false, reason: "failed" };
+
+  await reset(db, accountKey);
+  if (Math.random() < 0.05) await pruneRateLimits(db, now);
   return { ok: true, setCookie: await createSession(db, user.id), userId: user.id };
 }

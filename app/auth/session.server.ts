@@ -30,7 +30,9 @@ export function sessionCookie() {
     path: "/",
     httpOnly: true,
     sameSite: "lax",
-    secure: env().production,
+    // Marked Secure by the server whenever the request came over TLS in production
+    // (app/server/remix-handler.server.ts), so a plain-HTTP localhost still works.
+    secure: false,
     secrets: env().sessionSecrets,
     maxAge: SESSION_HOURS * 60 * 60,
   }));

@@ -32,6 +32,9 @@ export const en: Record<MessageKey, string> = {
   "error.generic": "An unexpected error occurred. Please try again shortly.",
   "error.badRequest": "The request could not be processed.",
   "error.backHome": "To the start page",
+  "error.tooManyReports":
+    "Many reports have been sent from here in a short time. Please wait a while and try again – if a child is in acute danger, call 112.",
+  "error.unavailable": "The service is temporarily unavailable. Please try again shortly.",
 
   "home.title": "Värna – concern reports about children",
   "home.lead":

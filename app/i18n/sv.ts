@@ -35,6 +35,9 @@ export const sv = {
   "error.generic": "Ett oväntat fel inträffade. Försök igen om en stund.",
   "error.badRequest": "Begäran kunde inte behandlas.",
   "error.backHome": "Till startsidan",
+  "error.tooManyReports":
+    "Många anmälningar har skickats härifrån på kort tid. Vänta en stund och försök igen – är ett barn i akut fara, ring 112.",
+  "error.unavailable": "Tjänsten är tillfälligt otillgänglig. Försök igen om en liten stund.",
 
   "home.title": "Värna – orosanmälningar om barn",
   "home.lead":
@@ -56,7 +59,7 @@ export const sv = {
   "myReports.title": "Mina anmälningar",
   "myReports.lead": "Här ser du de anmälningar du gjort med ditt konto och den återkoppling socialtjänsten har gett.",
   "myReports.none": "Du har inte gjort några anmälningar med det här kontot.",
-  "myReports.reference": "Diarienummer",
+  "myReports.reference": "Anmälningsnummer",
   "myReports.received": "Inkom",
   "myReports.child": "Barn",
   "myReports.feedback": "Återkoppling",
@@ -68,7 +71,7 @@ export const sv = {
   "feedback.alreadyUnderway": "Utredning pågår redan",
   "feedback.unknown": "Återkoppling",
   "receipt.title": "Tack – din anmälan är mottagen",
-  "receipt.reference": "Diarienummer:",
+  "receipt.reference": "Anmälningsnummer:",
   "receipt.received": "Mottagen:",
   "receipt.next":
     "Socialtjänsten gör en skyddsbedömning samma dag eller senast nästa dag, och beslutar inom 14 dagar om en utredning ska inledas. Spara diarienumret om du vill kontakta oss om anmälan.",

@@ -3,13 +3,16 @@ import { randomUUID } from "node:crypto";
 import { json, redirect } from "@remix-run/node";
 import { and, eq } from "drizzle-orm";
 
-import { cases, letters, reports } from "../../db/schema";
+import { letters, reports } from "../../db/schema";
+import { block, type Block } from "../auth/rate-limit.server";
 import { getSessionUser, type SessionUser } from "../auth/session.server";
 import { getDb } from "../db.server";
 import { defaultsForReporter, honeypotFilled, parseIntake } from "./schema";
 import { submitReport } from "./submit.server";
 
 const RECEIPT_VISIBLE_MS = 24 * 60 * 60 * 1000;
+/** A school behind one address may send several reports in an afternoon; a script may not. */
+export const INTAKE_LIMIT: Block = { max: 20, windowSeconds: 15 * 60 };
 
 /** A signed-in reporter's details pre-fill the form; everyone gets a fresh idempotency key. */
 export async function loadIntakePage(request: Request) {
@@ -25,7 +28,7 @@ export async function loadIntakePage(request: Request) {
  * Validates the posted form with the same schema the browser used; bad input is answered
  * with the errors beside their fields (400) and nothing is stored.
  */
-export async function submitIntakeForm(request: Request) {
+export async function submitIntakeForm(request: Request, clientAddress: string) {
   const formData = await request.formData();
   const submission = parseIntake(formData);
   if (honeypotFilled(formData)) {
@@ -37,6 +40,14 @@ export async function submitIntakeForm(request: Request) {
   const db = await getDb();
   const user = await getSessionUser(db, request);
   const submitter = reporterSubmitter(user);
+  // Per address (per account when signed in): the public form must not be a flood gate.
+  const limit = await block(db, `intake:${submitter ? `user:${submitter.userId}` : clientAddress}`, INTAKE_LIMIT);
+  if (!limit.allowed) {
+    return json(submission.reply({ formErrors: ["error.tooManyReports"] }), {
+      status: 429,
+      headers: { "Retry-After": String(limit.retryAfterSeconds) },
+    });
+  }
   const result = await submitReport(db, submission.value, submitter);
   return redirect(`/anmalan/kvittens/${result.reportId}`);
 }
@@ -46,7 +57,7 @@ function reporterSubmitter(user: SessionUser | null) {
 }
 
 /**
- * The receipt of a report: its reference number and receipt letter. The report's id is
+ * The receipt of a report: its own number (anmälningsnummer, never the case's) and receipt letter. The report's id is
  * random and known only to whoever submitted it; the page is shown for a day after
  * submission (longer, to the reporter's own account).
  */
@@ -56,7 +67,7 @@ export async function loadReceipt(request: Request, reportId: string) {
   const user = await getSessionUser(db, request);
   const [row] = await db
     .select({
-      referenceNumber: cases.referenceNumber,
+      reportNumber: reports.reportNumber,
       receivedAt: reports.receivedAt,
       reporterUserId: reports.reporterUserId,
       letterId: letters.id,
@@ -64,7 +75,6 @@ export async function loadReceipt(request: Request, reportId: string) {
       fileName: letters.fileName,
     })
     .from(reports)
-    .innerJoin(cases, eq(cases.id, reports.caseId))
     .innerJoin(letters, and(eq(letters.reportId, reports.id), eq(letters.kind, "receipt")))
     .where(and(eq(reports.id, reportId)))
     .limit(1);

@@ -1,11 +1,12 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 
 import type { Db } from "../../db/client";
-import { cases, letters, reports } from "../../db/schema";
+import { letters, reports } from "../../db/schema";
 
 export type MyReport = {
   id: string;
-  referenceNumber: string;
+  /** The report's own number (anmälningsnummer); the case's diarienummer stays internal. */
+  reportNumber: string;
   receivedAt: Date;
   childName: string;
   receiptLetterId: string | null;
@@ -21,12 +22,11 @@ export async function myReports(db: Db, userId: string): Promise<MyReport[]> {
   const rows = await db
     .select({
       id: reports.id,
-      referenceNumber: cases.referenceNumber,
+      reportNumber: reports.reportNumber,
       receivedAt: reports.receivedAt,
       childName: reports.childName,
     })
     .from(reports)
-    .innerJoin(cases, eq(cases.id, reports.caseId))
     .where(eq(reports.reporterUserId, userId))
     .orderBy(desc(reports.receivedAt))
     .limit(200);

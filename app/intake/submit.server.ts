@@ -1,18 +1,20 @@
 import { randomUUID } from "node:crypto";
 
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 
 import type { Db, Tx } from "../../db/client";
 import { cases, children, reports } from "../../db/schema";
 import { stockholmDate, type Actor, type ReportRef } from "../../workflows";
 import { sealCase } from "../audit/seal.server";
-import { applyToCase, insertCase, nextReferenceNumber } from "../cases/store.server";
+import { applyToCase, insertCase, nextReferenceNumber, rowsOf } from "../cases/store.server";
 import { storeLetter } from "../letters/archive.server";
 import { intakeUnitId } from "../units.server";
 import type { IntakeInput } from "./types";
 
 export type SubmittedReport = {
   reportId: string;
+  /** The report's own number (anmälningsnummer): the only number the reporter is shown. */
+  reportNumber: string;
   caseId: string;
   referenceNumber: string;
   /** True when the report joined a case the child already had open. */
@@ -48,7 +50,12 @@ export async function submitReport(
 
 async function findByIdempotencyKey(db: Db, key: string): Promise<SubmittedReport | null> {
   const [row] = await db
-    .select({ reportId: reports.id, caseId: reports.caseId, referenceNumber: cases.referenceNumber })
+    .select({
+      reportId: reports.id,
+      reportNumber: reports.reportNumber,
+      caseId: reports.caseId,
+      referenceNumber: cases.referenceNumber,
+    })
     .from(reports)
     .innerJoin(cases, eq(cases.id, reports.caseId))
     .where(eq(reports.idempotencyKey, key))
@@ -60,6 +67,7 @@ async function register(tx: Tx, input: IntakeInput, submitter: Submitter, now: D
   const unitId = await intakeUnitId(tx);
   const childId = await findOrCreateChild(tx, unitId, input);
   const reportId = randomUUID();
+  const reportNumber = await nextReportNumber(tx, stockholmDate(now).slice(0, 4));
   const at = now.toISOString();
   const reporter = input.reporter;
   const actor: Actor = submitter
@@ -117,6 +125,7 @@ async function register(tx: Tx, input: IntakeInput, submitter: Submitter, now: D
 
   await tx.insert(reports).values({
     id: reportId,
+    reportNumber,
     caseId,
     idempotencyKey: input.idempotencyKey,
     receivedAt: now,
@@ -155,14 +164,21 @@ async function register(tx: Tx, input: IntakeInput, submitter: Submitter, now: D
     letter: {
       kind: "receipt",
       createdAt: at,
-      referenceNumber,
+      // The report's own number: the receipt must not tell whether the child has a case.
+      referenceNumber: reportNumber,
       receivedAt: at,
       reporterName: "name" in reporter ? reporter.name : null,
     },
   });
 
   await sealCase(tx, caseId, now);
-  return { reportId, caseId, referenceNumber, joinedExistingCase: Boolean(openCase) };
+  return { reportId, reportNumber, caseId, referenceNumber, joinedExistingCase: Boolean(openCase) };
+}
+
+/** e.g. "ANM-2026-000123": one sequence for every report, whatever case it joins. */
+async function nextReportNumber(tx: Tx, year: string): Promise<string> {
+  const [row] = rowsOf<{ n: string }>(await tx.execute(sql`select nextval('report_number_seq')::text as n`));
+  return `ANM-${year}-${row!.n.padStart(6, "0")}`;
 }
 
 async function findOrCreateChild(tx: Tx, unitId: string, input: IntakeInput): Promise<string> {

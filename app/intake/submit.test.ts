@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../db/testing";
 import { caseEvents, cases, children, letters, reports } from "../../db/schema";
+import { extractText } from "../letters/pdf-text";
 import { ensureDefaultUnit } from "../units.server";
 import { submitReport } from "./submit.server";
 import type { IntakeInput } from "./types";
@@ -43,6 +44,7 @@ describe.each(testDatabaseKinds())("submitting a report (%s)", (kind) => {
     const input = intake({ child: { ...intake().child, personalNumber: "201007172391", name: "William Larsson" } });
     const result = await submitReport(t.db, input, null, new Date("2026-03-20T09:00:00Z"));
     expect(result.referenceNumber).toMatch(/^VRN-2026-\d{5}$/);
+    expect(result.reportNumber).toMatch(/^ANM-2026-\d{6}$/);
     expect(result.joinedExistingCase).toBe(false);
     const [c] = await t.db.select().from(cases).where(eq(cases.id, result.caseId));
     expect(c).toMatchObject({ state: "received", version: 1, reportCount: 1, open: true, decisionDue: "2026-04-03" });
@@ -100,5 +102,38 @@ describe.each(testDatabaseKinds())("submitting a report (%s)", (kind) => {
     );
     const [c] = await t.db.select().from(cases).where(eq(cases.id, r.caseId));
     expect(c!.violence).toBe(true);
+  });
+
+  it("a receipt tells nothing about other reports: a known child and an unknown child get the same answer", async () => {
+    const at = new Date("2026-09-01T08:00:00Z");
+    const known = { ...intake().child, personalNumber: "201105062385", name: "Kalle Känd" };
+    const first = await submitReport(t.db, intake({ child: known }), null, at);
+    const second = await submitReport(t.db, intake({ child: known }), null, at);
+    const unknown = await submitReport(
+      t.db,
+      intake({ child: { ...known, personalNumber: "201202022383", name: "Olle Okänd" } }),
+      null,
+      at,
+    );
+    expect(second.joinedExistingCase).toBe(true);
+    expect(unknown.joinedExistingCase).toBe(false);
+    // Every report gets a number of its own, from one sequence, whatever case it joined.
+    const numbers = [first, second, unknown].map((r) => r.reportNumber);
+    expect(new Set(numbers).size).toBe(3);
+    const seq = numbers.map((n) => Number(n.slice(-6)));
+    expect(seq[1]! - seq[0]!).toBe(1);
+    expect(seq[2]! - seq[1]!).toBe(1);
+
+    const receiptOf = async (reportId: string) => {
+      const [row] = await t.db.select().from(letters).where(eq(letters.reportId, reportId));
+      // (Not the byte size: the embedded font is subset to the digits the number uses.)
+      return { text: extractText(row!.pdf), fileName: row!.fileName };
+    };
+    const [a, b] = await Promise.all([receiptOf(second.reportId), receiptOf(unknown.reportId)]);
+    // Neither receipt carries the case's number; apart from the report's own number they are the same.
+    for (const r of [a, b]) expect(r.text).not.toMatch(/VRN-/);
+    expect(a.text).toContain(second.reportNumber);
+    expect(a.text.replaceAll(second.reportNumber, "N")).toBe(b.text.replaceAll(unknown.reportNumber, "N"));
+    expect(a.fileName.replace(second.reportNumber, "N")).toBe(b.fileName.replace(unknown.reportNumber, "N"));
   });
 });

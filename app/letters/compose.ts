@@ -35,6 +35,8 @@ export type Block =
 export type LetterContent = {
   title: string;
   referenceNumber: string;
+  /** what the number is called: the receipt carries the report's own number, never the case's */
+  referenceLabel: string;
   /** the date line, e.g. "24 november 2026" */
   date: string;
   /** lines of the address block; null for letters that are not posted */
@@ -150,9 +152,9 @@ function body(letter: Letter, municipality: Municipality): { addressee: string[]
           h1(KIND_TITLES.receipt),
           p(letter.reporterName ? `Hej ${letter.reporterName}!` : "Hej!"),
           p(`Tack för att du har gjort en orosanmälan. Socialtjänsten i ${kommun} har tagit emot den.`),
-          fact("Diarienummer", letter.referenceNumber),
+          fact("Anmälningsnummer", letter.referenceNumber),
           fact("Mottagen", swedishDateTime(letter.receivedAt)),
-          p("Ange numret om du kontaktar oss om anmälan."),
+          p("Ange anmälningsnumret om du kontaktar oss om anmälan."),
           h2("Vad händer nu?"),
           p(
             // Promise only what the unit does: reports are read in office hours.
@@ -385,6 +387,7 @@ export function composeLetter(letter: Letter, municipality: Municipality): Lette
   return {
     title: letterTitle(letter),
     referenceNumber: clean(letter.referenceNumber),
+    referenceLabel: letter.kind === "receipt" ? "Anmälningsnummer" : "Diarienummer",
     date: swedishDate(letter.createdAt),
     addressee: addressee && addressee.map(clean),
     blocks: blocks.map(cleanBlock),

@@ -155,7 +155,7 @@ class LetterLayout {
     this.tag(root, "P", () => {
       let y = this.line("Datum", right, top + 2, this.regular, 8, MUTED);
       y = this.line(content.date, right, y, this.regular, 10, INK) + 4;
-      y = this.line("Ärendenummer", right, y, this.regular, 8, MUTED);
+      y = this.line(content.referenceLabel, right, y, this.regular, 8, MUTED);
       this.line(content.referenceNumber, right, y, this.regular, 10, INK);
     });
 
@@ -394,7 +394,7 @@ class LetterLayout {
         doc.font(this.regular).fontSize(8).fillColor(MUTED);
         if (i > start) {
           doc.text(sender, MARGIN.left, 40, { lineBreak: false });
-          const ref = `Ärendenummer ${content.referenceNumber}`;
+          const ref = `${content.referenceLabel} ${content.referenceNumber}`;
           doc.text(ref, right - doc.widthOfString(ref), 40, { lineBreak: false });
         }
         const y = PAGE_HEIGHT - 56;

@@ -150,7 +150,7 @@ describe("what the letters say", () => {
     const text = prose(extractText(await renderLetter(receipt)));
     expect(text).toContain("Kvittens på orosanmälan");
     expect(text).toContain("Hej Anna Berg!");
-    expect(text).toContain("Diarienummer: VRN-2026-00012");
+    expect(text).toContain("Anmälningsnummer: VRN-2026-00012");
     // It promises only what the unit does: reports are read in office hours.
     expect(text).toContain("Vi läser anmälan vardagar 08–16 och bedömer då genast om barnet behöver skydd");
     expect(text).toContain("Mottagen: 24 november 2026 kl. 14:04");
@@ -269,7 +269,7 @@ describe("case history", () => {
     pages.forEach((page, i) => {
       expect(page).toContain(`Sida ${i + 1} (${pages.length})`);
       expect(page).toContain("Nr Tidpunkt Händelse Utförd av Beskrivning");
-      if (i > 0) expect(page).toContain("Ärendenummer VRN-2026-00012");
+      if (i > 0) expect(page).toContain("Diarienummer VRN-2026-00012");
     });
     const text = pages.join("\n");
     expect(text).toContain("Antal händelser: 2000");

@@ -38,7 +38,7 @@ export type Recipient = {
 export type Caseworker = { name: string; phone: string };
 
 type Common = {
-  /** the case's reference number, e.g. "VRN-2026-00012" */
+  /** the case's reference number, e.g. "VRN-2026-00012"; on a receipt the report's own ("ANM-2026-000012") */
   referenceNumber: string;
   /**
    * ISO instant the letter was produced. It gives the date line and the PDF's

@@ -8,7 +8,7 @@ export const meta: MetaFunction = () => [{ title: "Gör en orosanmälan – Vär
 
 export const loader = ({ request }: LoaderFunctionArgs) => loadIntakePage(request);
 
-export const action = ({ request }: ActionFunctionArgs) => submitIntakeForm(request);
+export const action = ({ request, context }: ActionFunctionArgs) => submitIntakeForm(request, context.clientAddress);
 
 export default function IntakePage() {
   const { idempotencyKey, defaultValue } = useLoaderData<typeof loader>();

@@ -9,11 +9,11 @@ export const meta: MetaFunction = () => [{ title: "Anmälan mottagen – Värna"
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const receipt = await loadReceipt(request, params.reportId ?? "");
   if (!receipt) throw new Response("Not found", { status: 404 });
-  return { referenceNumber: receipt.referenceNumber, receivedAt: receipt.receivedAt, reportId: params.reportId! };
+  return { reportNumber: receipt.reportNumber, receivedAt: receipt.receivedAt, reportId: params.reportId! };
 }
 
 export default function ReceiptPage() {
-  const { referenceNumber, receivedAt, reportId } = useLoaderData<typeof loader>();
+  const { reportNumber, receivedAt, reportId } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   return (
@@ -21,7 +21,7 @@ export default function ReceiptPage() {
       <h1>{t("receipt.title")}</h1>
       <div className="success" role="status">
         <p>
-          {t("receipt.reference")} <strong data-testid="reference-number">{referenceNumber}</strong>
+          {t("receipt.reference")} <strong data-testid="report-number">{reportNumber}</strong>
         </p>
         <p>
           {t("receipt.received")} {formatDateTime(locale, receivedAt)}

@@ -28,6 +28,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const message = result.reason === "rateLimited" ? "login.rateLimited" : "login.failed";
     return json(submission.reply({ formErrors: [message], hideFields: ["password"] }), {
       status: result.reason === "rateLimited" ? 429 : 401,
+      headers: result.reason === "rateLimited" ? { "Retry-After": String(result.retryAfterSeconds) } : undefined,
     });
   }
   return redirect(safeRedirect(submission.value.redirectTo, result.landing), {

@@ -45,7 +45,7 @@ export default function MyReportsPage() {
             {reports.map((r) => (
               <tr key={r.id}>
                 <td>
-                  {r.referenceNumber}
+                  {r.reportNumber}
                   {r.receiptLetterId ? (
                     <>
                       {" · "}

@@ -1,0 +1,52 @@
+/**
+ * The pages the server itself answers with, before or instead of Remix: plain, Swedish,
+ * accessible, without scripts (the Content-Security-Policy needs no exception for them).
+ */
+const MESSAGES: Record<number, { title: string; text: string }> = {
+  400: { title: "Begäran kunde inte behandlas", text: "Det som skickades gick inte att läsa. Gå tillbaka och försök igen." },
+  403: {
+    title: "Begäran stoppades",
+    text: "Formuläret skickades inte från Värnas egna sidor och har därför inte utförts. Ladda om sidan och försök igen.",
+  },
+  404: { title: "Sidan finns inte", text: "Sidan finns inte." },
+  405: { title: "Begäran kunde inte behandlas", text: "Sidan tar inte emot den sortens begäran." },
+  408: { title: "Det tog för lång tid", text: "Begäran tog för lång tid att ta emot. Försök igen." },
+  413: {
+    title: "För mycket på en gång",
+    text: "Det som skickades var för stort. Korta texten eller skicka en mindre fil och försök igen.",
+  },
+  415: { title: "Formatet stöds inte", text: "Det som skickades var i ett format som Värna inte tar emot." },
+  429: { title: "För många försök", text: "Vänta en stund och försök igen. Är ett barn i akut fara, ring 112." },
+  500: { title: "Något gick fel", text: "Ett oväntat fel inträffade. Försök igen om en stund." },
+  503: {
+    title: "Tillfälligt otillgänglig",
+    text: "Värna är tillfälligt otillgänglig. Försök igen om en liten stund. Är ett barn i akut fara, ring 112.",
+  },
+};
+
+export function errorPage(status: number): string {
+  const m = MESSAGES[status] ?? MESSAGES[status >= 500 ? 500 : 400]!;
+  return `<!DOCTYPE html>
+<html lang="sv">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${m.title} – Värna</title></head>
+<body>
+<main>
+<h1>${m.title}</h1>
+<p>${m.text}</p>
+<p><a href="/">Till startsidan</a></p>
+</main>
+</body>
+</html>
+`;
+}
+
+/** Headers every such page carries: never cached, never sniffed. */
+export const errorPageHeaders = {
+  "Content-Type": "text/html; charset=utf-8",
+  "Cache-Control": "no-store",
+  "X-Content-Type-Options": "nosniff",
+} as const;
+
+export function errorResponse(status: number, headers: Record<string, string> = {}): Response {
+  return new Response(errorPage(status), { status, headers: { ...errorPageHeaders, ...headers } });
+}
