@@ -75,6 +75,11 @@ const matrix: Row[] = [
   { method: "GET", path: () => `/mina-anmalningar/brev/${ids.reporterLetterId}`, allowed: pageAccess.myReports },
   { method: "GET", path: () => "/skrivbord", allowed: ["caseworker", "teamLead"], pending: "the desk (wt-i10)" },
   { method: "GET", path: () => "/granskning", allowed: ["auditor"], pending: "the auditors' pages (wt-i8b)" },
+  { method: "GET", path: () => `/granskning/arenden/${ids.caseId}/historik.pdf`, allowed: pageAccess.audit },
+  { method: "GET", path: () => `/granskning/arenden/${ids.caseId}/historik.json`, allowed: pageAccess.audit },
+  { method: "GET", path: () => `/granskning/arenden/${ids.caseId}/historik.csv`, allowed: pageAccess.audit },
+  { method: "GET", path: () => "/granskning/export.jsonl?from=2000-01-01&to=2099-12-31", allowed: pageAccess.audit },
+  { method: "GET", path: () => "/granskning/export.csv?from=2000-01-01&to=2099-12-31", allowed: pageAccess.audit },
   { method: "GET", path: () => "/admin", allowed: ["admin"], pending: "the admin pages (wt-i8b)" },
   { method: "GET", path: () => "/statistik", allowed: ["teamLead", "auditor"], pending: "statistics (wt-i10)" },
 ];
