@@ -1,4 +1,4 @@
-import { PassThrough } from "node:stream";
+import { PassThrough, Transform, type Writable } from "node:stream";
 
 import {
   createReadableStreamFromReadable,
@@ -18,6 +18,37 @@ import { logger, safeError } from "./server/logger.server";
 import { NonceProvider } from "./ui/nonce";
 
 const ABORT_DELAY = 5_000;
+
+/**
+ * React 18's renderToPipeableStream fills 2 kB buffers with TextEncoder.encodeInto; when a
+ * multi-byte character (å, ä, ö) does not fit at a buffer's end it flushes the whole buffer,
+ * the unfilled tail included, so the page gets NUL bytes (react#24985, fixed in React 19).
+ * The characters themselves are never split — encodeInto writes whole characters only — so
+ * dropping the padding restores the exact HTML. A 0x00 byte is never part of a multi-byte
+ * UTF-8 sequence, and nothing we render may contain a NUL (every input refuses control
+ * characters), so no real content is removed.
+ */
+export function withoutNulBytes(): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+      if (bytes.indexOf(0) === -1) return done(null, bytes);
+      const out = Buffer.allocUnsafe(bytes.length);
+      let n = 0;
+      for (const b of bytes) if (b !== 0) out[n++] = b;
+      done(null, out.subarray(0, n));
+    },
+  });
+}
+
+/** The HTML body stream for a rendered React tree: what React pipes, minus the NUL padding. */
+export function htmlStream(pipe: (destination: Writable) => unknown): PassThrough {
+  const body = new PassThrough();
+  const clean = withoutNulBytes();
+  clean.pipe(body);
+  pipe(clean);
+  return body;
+}
 
 export default function handleRequest(
   request: Request,
@@ -40,15 +71,13 @@ export default function handleRequest(
         nonce,
         [ready]() {
           shellRendered = true;
-          const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
-            new Response(createReadableStreamFromReadable(body), {
+            new Response(createReadableStreamFromReadable(htmlStream(pipe)), {
               headers: responseHeaders,
               status: responseStatusCode,
             }),
           );
-          pipe(body);
         },
         onShellError(error: unknown) {
           reject(error);

@@ -60,6 +60,8 @@ export const users = pgTable("users", {
   organisation: text("organisation"),
   title: text("title"),
   mandatedReporter: boolean("mandated_reporter").notNull().default(false),
+  /** Reporters: the organisation's designated contact, who sees every report made by its accounts (kept by the admin). */
+  seesOrganisationReports: boolean("sees_organisation_reports").notNull().default(false),
   passwordHash: text("password_hash").notNull(),
   active: boolean("active").notNull().default(true),
   createdAt: instant("created_at").notNull().defaultNow(),
@@ -218,6 +220,17 @@ export const reports = pgTable(
     /** Violence or abuse by a family member, sexual abuse, honour-related violence. */
     violenceKinds: jsonb("violence_kinds").$type<string[]>().notNull(),
     violence: boolean("violence").notNull().default(false),
+    /** "yes" | "no" | "unknown": the violence question's answer, no and don't know kept apart; null before it was asked. */
+    violenceAnswer: text("violence_answer"),
+    /** A private reporter's relation to the child. */
+    reporterRelation: text("reporter_relation"),
+    /** The child's age in years, given when no date of birth is known. */
+    childAge: integer("child_age"),
+    childLivesWith: text("child_lives_with"),
+    /** The child's own view, as the reporter knows it. */
+    childView: text("child_view"),
+    /** Whether a police report has been made: "yes" | "no" | "unknown"; null when not answered. */
+    policeReport: text("police_report"),
   },
   (t) => [
     index("reports_case_idx").on(t.caseId, t.receivedAt),
@@ -322,4 +335,18 @@ export const auditHead = pgTable("audit_head", {
   id: integer("id").primaryKey(),
   seq: bigint("seq", { mode: "number" }).notNull(),
   hash: text("hash").notNull(),
+});
+
+/**
+ * The one-time code that lets an anonymous or private reporter add to their report for 30
+ * days without an account. Only a hash of the code is kept; the code itself is shown once.
+ */
+export const reportCodes = pgTable("report_codes", {
+  reportId: uuid("report_id")
+    .primaryKey()
+    .references(() => reports.id),
+  /** SHA-256 (hex) of the normalised code; unique so a code finds its report. */
+  codeHash: text("code_hash").notNull().unique(),
+  expiresAt: instant("expires_at").notNull(),
+  createdAt: instant("created_at").notNull().defaultNow(),
 });

@@ -8,6 +8,7 @@ export const accounts = {
   teamLead: "arbetsledare@demo.varna.se",
   auditor: "granskare@demo.varna.se",
   school: "skola@demo.varna.se",
+  teacher: "larare@demo.varna.se",
   admin: "admin@demo.varna.se",
 } as const;
 export type DemoRole = keyof typeof accounts;

@@ -15,7 +15,7 @@ export async function fillChildAndConcern(
   const concern = page.getByRole("group", { name: "Din oro" });
   await concern.getByLabel("Vad har hänt?").fill("Barnet kommer till skolan utan mat och säger att ingen vuxen är hemma.");
   await concern.getByRole("group", { name: "Vet barnet om att du gör en anmälan?" }).getByLabel("Vet inte").check();
-  const label = violence === "none" ? "Inget av detta, eller vet inte" : "Våld eller andra övergrepp av en närstående";
+  const label = violence === "none" ? "Nej, inget av detta" : "Våld eller andra övergrepp av en närstående";
   await page.getByRole("group", { name: "Våld eller övergrepp" }).getByLabel(label).check();
 }
 
@@ -28,7 +28,7 @@ export async function submitAnonymousReport(
   child: { name: string; personalNumber: string },
   violence: "none" | "familyViolence" = "none",
 ): Promise<string> {
-  await page.goto("/anmalan", { waitUntil: "networkidle" });
+  await page.goto("/anmalan");
   const reporter = page.getByRole("group", { name: "Om dig som anmäler" });
   await reporter.getByLabel("Privatperson").check();
   await reporter.getByLabel("Jag vill vara anonym").check();
@@ -40,10 +40,9 @@ export async function submitAnonymousReport(
 
 /** Opens a case from the inbox by searching for its reference number or the child's name. */
 export async function openCase(page: Page, search: string) {
-  await page.goto(`/arenden?q=${encodeURIComponent(search)}`, { waitUntil: "networkidle" });
+  await page.goto(`/arenden?q=${encodeURIComponent(search)}`);
   await page.getByRole("link", { name: /^VRN-/ }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(/VRN-\d{4}-\d{5}/);
-  await page.waitForLoadState("networkidle");
 }
 
 /** Opens an action's section on the case page and returns it. */

@@ -94,7 +94,7 @@ test("a violence-flagged report goes straight to an investigation, and no invita
 test("the caseworker finds reports from the public and from the school in the inbox and opens one", async ({ page }) => {
   const fromPublic = await submitAnonymousReport(page, { name: "Pia Publik", personalNumber: "20170101-2385" });
   await signInAs(page, "caseworker");
-  await page.goto("/arenden", { waitUntil: "networkidle" });
+  await page.goto("/arenden");
   await expectAccessible(page);
   // The demo school's reports are in the inbox too.
   await expect(page.getByRole("cell", { name: /Noah Nilsson/ }).first()).toBeVisible();

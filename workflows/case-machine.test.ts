@@ -854,6 +854,7 @@ describe("closed (avslutat)", () => {
       { type: "VIOLENCE_FLAG_SET", ...anyEvent, kinds: ["familyViolence"], reason: "x" },
       { type: "VIOLENCE_FLAG_CLEARED", ...anyEvent, reason: "x" },
       { type: "PROTECTED_IDENTITY_SET", ...anyEvent, person: "child", protectedIdentity: true, reason: "x" },
+      { type: "REPORT_SUPPLEMENTED", at: T.later, actor: publicActor, reportId: "r-1", text: "Mer.", via: "code" },
     ];
     expect(attempts.map((e) => e.type).sort()).toEqual([...COMMAND_TYPES].sort());
     for (const event of attempts) {
@@ -938,7 +939,7 @@ describe("availableCommands", () => {
       "VIOLENCE_FLAG_SET",
       "PROTECTED_IDENTITY_SET",
     ]);
-    expect(availableCommands(planning(), publicActor)).toEqual(["REPORT_ADDED"]);
+    expect(availableCommands(planning(), publicActor)).toEqual(["REPORT_ADDED", "REPORT_SUPPLEMENTED"]);
   });
 
   it("agrees with decide for the payload-free commands", () => {

@@ -61,6 +61,8 @@ function inEveryOpenState<From extends StateName>(from: From) {
     NOTE_ADDED: { guard, actions: "addNote" },
     DEADLINE_EXTENDED: { guard, actions: "extendDecisionDeadline" },
     ...facts,
+    // The text is the event's own (and the hash chain's); the context keeps nothing of it.
+    REPORT_SUPPLEMENTED: { guard, actions: "acceptSupplement" },
   } as const;
 }
 
@@ -169,6 +171,7 @@ export const caseMachine = setup({
       assertEvent(event, "REPORT_ADDED");
       return withReport(context, event.report);
     }),
+    acceptSupplement: assign(() => ({})),
     /** Back from support offered: a new preliminary assessment, the earlier one kept in the history. */
     restartAssessment: assign(() => ({ invitation: null, conversation: null, supportOffered: [] })),
     changeFact: assign(({ context, event }) => withFact(context, event)),

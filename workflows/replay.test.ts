@@ -203,6 +203,14 @@ function validCandidates(rng: Rng, s: PersistedCase, at: string, n: number): Cas
       },
       { type: "NOTE_ADDED", at, actor: staff, text: `Anteckning ${n}` },
       {
+        type: "REPORT_SUPPLEMENTED",
+        at,
+        actor: rng.pick([publicActor, { id: "u-karin", name: "Karin Ek", role: "reporter" as const }]),
+        reportId: rng.pick(c.reports).id,
+        text: `Komplettering ${n}`,
+        via: rng.pick(["code", "account"] as const),
+      },
+      {
         type: "GUARDIAN_ADDED",
         at,
         actor: staff,
@@ -379,7 +387,8 @@ function walk(seed: number): { events: CaseEvent[]; final: PersistedCase; visite
         !["ASSIGNED", "REPORT_ADDED", "NOTE_ADDED", "DEADLINE_EXTENDED", "INVESTIGATION_EXTENSION_PROPOSED"].includes(e.type) &&
         !e.type.startsWith("GUARDIAN_") &&
         !e.type.startsWith("VIOLENCE_") &&
-        e.type !== "PROTECTED_IDENTITY_SET",
+        e.type !== "PROTECTED_IDENTITY_SET" &&
+        e.type !== "REPORT_SUPPLEMENTED",
     );
     const event = moving.length > 0 && rng.chance(0.7) ? rng.pick(moving) : rng.pick(candidates);
 

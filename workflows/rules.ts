@@ -39,7 +39,7 @@ const NEEDS_EVERY_REPORT_ASSESSED: ReadonlySet<CommandType> = new Set([
   "INVESTIGATION_CONCLUDED",
 ]);
 // A new report joins the case from intake, whoever submitted it; everything else is staff work.
-const OPEN_TO_ANYONE: ReadonlySet<CommandType> = new Set(["REPORT_ADDED"]);
+const OPEN_TO_ANYONE: ReadonlySet<CommandType> = new Set(["REPORT_ADDED", "REPORT_SUPPLEMENTED"]);
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -104,6 +104,8 @@ export function precondition(
 ): RefusalCode | null {
   if (APPROVER_ONLY.has(type) && !isApprover(actor)) return "teamLeadOnly";
   if (!OPEN_TO_ANYONE.has(type) && !isStaff(actor)) return "staffOnly";
+  // Adding to a report is the reporter's own act; staff write notes instead.
+  if (type === "REPORT_SUPPLEMENTED" && isStaff(actor)) return "notAllowedInState";
   // Every report is assessed before anything is decided or closed.
   if (NEEDS_EVERY_REPORT_ASSESSED.has(type) && unassessedReports(context).length > 0) {
     return type === "DECISION_PROPOSED" ? "protectionAssessmentRequired" : "reportUnassessed";
@@ -188,6 +190,12 @@ function payloadRefusal(
     }
 
     case "NOTE_ADDED":
+      return nonEmpty(event.text) ? null : "textRequired";
+
+    case "REPORT_SUPPLEMENTED":
+      if (!nonEmpty(event.reportId) || (event.via !== "code" && event.via !== "account")) return "invalidEvent";
+      // Only a report that is on this case can be added to.
+      if (!context.reports.some((r) => r.id === event.reportId)) return "invalidEvent";
       return nonEmpty(event.text) ? null : "textRequired";
 
     case "DEADLINE_EXTENDED": {

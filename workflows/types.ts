@@ -115,6 +115,8 @@ export type CaseCommand =
   | (EventBase & { type: "ASSIGNED"; assignee: { id: string; name: string } })
   | (EventBase & { type: "REPORT_ADDED"; report: ReportRef })
   | (EventBase & { type: "NOTE_ADDED"; text: string })
+  /** A reporter adds to their own report after sending it (komplettering): by the report's one-time code, or from their account. */
+  | (EventBase & { type: "REPORT_SUPPLEMENTED"; reportId: string; text: string; via: "code" | "account" })
   | (EventBase & {
       type: "DEADLINE_EXTENDED";
       deadline: "decision" | "investigation";
@@ -205,6 +207,7 @@ export const COMMAND_TYPES = [
   "VIOLENCE_FLAG_SET",
   "VIOLENCE_FLAG_CLEARED",
   "PROTECTED_IDENTITY_SET",
+  "REPORT_SUPPLEMENTED",
 ] as const satisfies readonly CommandType[];
 
 /** Commands that change the case's facts (who, where, which flags), in every open state. */

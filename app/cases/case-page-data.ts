@@ -3,6 +3,7 @@
  * stored case into them (deadlines, reports with their own assessment, the facts with the
  * reports' suggestions beside them, and the warnings before a step). No server imports.
  */
+import { reportAnswers, type ReportAnswers } from "../intake/report-answers";
 import {
   deadlineStatus,
   letterGuardians,
@@ -61,6 +62,7 @@ export type ReportView = {
   violenceKinds: string[];
   /** This report's own protection assessment and decision. */
   assessment: Pick<CaseReport, "protectionDue" | "decisionDue" | "protection" | "decidedAt"> | null;
+  answers: ReportAnswers;
 };
 
 export type EventView = { seq: number; type: string; at: string; actorName: string; event: CaseEvent };
@@ -276,6 +278,7 @@ export function reportView(r: ReportRowLike, protectedIdentity: boolean, assessm
     interpreterLanguage: r.interpreterLanguage,
     violenceKinds: r.violenceKinds,
     assessment,
+    answers: reportAnswers(r),
   };
 }
 
@@ -305,4 +308,4 @@ type ReportRowLike = {
   childKnows: string;
   interpreterLanguage: string | null;
   violenceKinds: string[];
-};
+} & ReportAnswers;

@@ -14,7 +14,7 @@ import type { SessionUser } from "../auth/session.server";
 import type { IntakeInput } from "../intake/types";
 import { extractText } from "../letters/pdf-text";
 import { ensureDefaultUnit } from "../units.server";
-import { loadCasePage } from "./case-page.server";
+import { loadCasePage, performCaseAction } from "./case-page.server";
 import { runCaseCommand, type CommandInput } from "./commands.server";
 import { loadInbox } from "./inbox.server";
 import { createStaff, report } from "./testing.server";
@@ -129,6 +129,22 @@ describe.each(testDatabaseKinds())("a case as it unfolds (%s)", (kind) => {
     await act(other.caseId, caseworker, NOW, { type: "DECISION_PROPOSED", outcome: "noInvestigation", reasoning: "Ingen oro kvar.", support: [], childNotHeardReason: "Barnet ville inte." });
     await act(other.caseId, teamLead, later(1), { type: "DECISION_APPROVED" });
     expect((await lettersOf(other.caseId, "decision")).map((l) => l.recipientName)).toEqual(["Eva Mor"]);
+  });
+
+  it("a report's guardian adopted from the page is unconfirmed: no letter until staff confirm", async () => {
+    const r = await report(t.db, AT, { childName: "Lo Förslag" });
+    await act(r.caseId, caseworker, NOW, assess(r.reportId));
+    const page = await loadCasePage(t.db, caseworker, r.caseId, NOW);
+    const suggestion = page!.facts.suggestions[0]!;
+    // Exactly what the page's adopt button posts.
+    const data = new FormData();
+    for (const [k, v] of Object.entries({ intent: "GUARDIAN_ADDED", version: String(page!.case.version), name: suggestion.name, address: suggestion.address ?? "", custody: "yes", reason: "Uppgift från anmälan 1, inte kontrollerad." })) data.append(k, v);
+    expect(await performCaseAction(t.db, caseworker, r.caseId, data, NOW)).toMatchObject({ ok: true });
+    const { snapshot: s } = await snapshot(r.caseId);
+    expect(s.context.guardians).toEqual([expect.objectContaining({ name: "Anna Johansson", confirmed: false })]);
+    await act(r.caseId, caseworker, NOW, invite(["Lo Förslag"]));
+    expect(await lettersOf(r.caseId, "invitation")).toEqual([]);
+    expect((await loadCasePage(t.db, caseworker, r.caseId, NOW))!.facts.suggestions[0]!.status).toBe("same");
   });
 
   it("a case with no recipient for its letters warns before the step", async () => {

@@ -30,9 +30,11 @@ import {
 } from "../../workflows/types";
 import { translate, type Locale } from "../i18n";
 
-/** The commands a person gives on the case page; REPORT_ADDED comes only from intake. */
-export type FormCommand = Exclude<CommandType, "REPORT_ADDED">;
-export const FORM_COMMANDS = COMMAND_TYPES.filter((t): t is FormCommand => t !== "REPORT_ADDED");
+/** The commands a person gives on the case page; REPORT_ADDED and REPORT_SUPPLEMENTED come only from reporters. */
+export type FormCommand = Exclude<CommandType, "REPORT_ADDED" | "REPORT_SUPPLEMENTED">;
+export const FORM_COMMANDS = COMMAND_TYPES.filter(
+  (t): t is FormCommand => t !== "REPORT_ADDED" && t !== "REPORT_SUPPLEMENTED",
+);
 
 export function isFormCommand(value: unknown): value is FormCommand {
   return typeof value === "string" && (FORM_COMMANDS as readonly string[]).includes(value);

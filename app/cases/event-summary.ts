@@ -114,6 +114,8 @@ export function summarizeEvent(locale: Locale, event: CaseEvent, names: Record<s
     }
     case "NOTE_ADDED":
       return { title: t("cases.event.NOTE_ADDED"), detail: event.text };
+    case "REPORT_SUPPLEMENTED":
+      return { title: t(`cases.event.REPORT_SUPPLEMENTED.${event.via}`), detail: event.text };
     case "DEADLINE_EXTENDED":
       return {
         title: t("cases.event.DEADLINE_EXTENDED", {

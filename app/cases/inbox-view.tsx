@@ -114,6 +114,7 @@ export function InboxTable({ rows, today }: { rows: InboxRow[]; today: string })
               <tr key={row.id}>
                 <th scope="row">
                   <Link to={`/arenden/${row.id}`}>{row.referenceNumber}</Link>
+                  {row.newAddition ? <span className="badge new">{t("cases.newAddition")}</span> : null}
                 </th>
                 <td>
                   {row.childName}

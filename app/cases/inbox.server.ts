@@ -5,6 +5,7 @@ import { cases, children, users } from "../../db/schema";
 import { addCalendarDays, stockholmDate } from "../../workflows/deadlines";
 import type { SessionUser } from "../auth/session.server";
 import { staffOfUnit } from "./commands.server";
+import { casesWithNewAdditions } from "./inbox-additions.server";
 import { PAGE_SIZE, parseInboxFilters, type InboxFilters } from "./inbox-filters";
 
 export type InboxRow = {
@@ -23,6 +24,8 @@ export type InboxRow = {
   violence: boolean;
   assigneeId: string | null;
   assigneeName: string | null;
+  /** A reporter added to a report since this user last opened the case. */
+  newAddition?: boolean;
 };
 
 export type Inbox = {
@@ -116,5 +119,7 @@ export async function loadInbox(db: Db, user: SessionUser, url: URL, now: Date =
     inboxRows(db, user.unitId, user.id, filters, today),
     staffOfUnit(db, user.unitId),
   ]);
-  return { filters, today, ...page, staff: staff.map(({ id, name }) => ({ id, name })) };
+  const added = await casesWithNewAdditions(db, user.id, page.rows.map((r) => r.id));
+  const rows = page.rows.map((r) => ({ ...r, newAddition: added.has(r.id) }));
+  return { filters, today, ...page, rows, staff: staff.map(({ id, name }) => ({ id, name })) };
 }

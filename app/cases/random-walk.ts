@@ -41,7 +41,9 @@ export function randomCommand(
   at: Date,
   staff: { id: string; name: string }[],
 ): CommandInput | null {
-  const options = availableCommands(snapshot, actor).filter((t) => t !== "REPORT_ADDED");
+  const options = availableCommands(snapshot, actor).filter(
+    (t) => t !== "REPORT_ADDED" && t !== "REPORT_SUPPLEMENTED",
+  );
   if (options.length === 0) return null;
   // Prefer moving forward over notes and extensions, so walks reach the end.
   const aside: string[] = ["NOTE_ADDED", "DEADLINE_EXTENDED", "ASSIGNED", "INVESTIGATION_EXTENSION_PROPOSED", ...FACT_COMMANDS];

@@ -25,13 +25,24 @@ describe.each(testDatabaseKinds())("a seeded database of %i cases replays (%s)".
     const start = new Date("2026-01-05T08:00:00Z").getTime();
     for (let i = 0; i < CASES; i++) {
       let at = new Date(start + i * 3_600_000);
-      const created = await newCase(
-        t.db,
-        { violenceKinds: rng() < 0.15 ? ["familyViolence"] : [], child: { name: `Barn ${i}`, personalNumber: null, birthDate: "2015-01-01", address: null, school: null, whereabouts: null, protectedIdentity: rng() < 0.1 } },
-        at,
-      );
+      // Every third child has a personal number, so a later report about them joins the case.
+      const child = {
+        name: `Barn ${i}`,
+        personalNumber: i % 3 === 0 ? `2010${String(i).padStart(8, "0")}` : null,
+        birthDate: rng() < 0.3 ? "2010-01-01" : "2015-01-01",
+        address: null,
+        school: null,
+        whereabouts: null,
+        protectedIdentity: rng() < 0.1,
+      };
+      const created = await newCase(t.db, { violenceKinds: rng() < 0.15 ? ["familyViolence"] : [], child }, at);
       for (let step = 0; step < 14; step++) {
         at = new Date(at.getTime() + DAY * (0.2 + rng()));
+        if (child.personalNumber && (step === 3 || step === 8) && rng() < 0.7) {
+          // A new report about the child joins the case in whatever state it is (or opens a new one).
+          await newCase(t.db, { violenceKinds: rng() < 0.2 ? ["sexualAbuse"] : [], child }, at);
+          continue;
+        }
         const [row] = await t.db.select({ snapshot: cases.snapshot, version: cases.version }).from(cases).where(eq(cases.id, created.caseId));
         const snapshot = row!.snapshot as PersistedCase;
         visited.add(stateName(snapshot));
@@ -60,6 +71,13 @@ describe.each(testDatabaseKinds())("a seeded database of %i cases replays (%s)".
         "supportOffered",
       ].sort(),
     );
+  });
+
+  it("the walks took the events of a case as it unfolds: later reports, facts, extensions", async () => {
+    const types = new Set((await t.db.selectDistinct({ type: caseEvents.type }).from(caseEvents)).map((r) => r.type));
+    for (const type of ["REPORT_ADDED", "PROTECTION_ASSESSED", "GUARDIAN_ADDED", "GUARDIAN_SUSPECTED", "VIOLENCE_FLAG_SET", "PROTECTED_IDENTITY_SET", "INVESTIGATION_EXTENSION_PROPOSED"]) {
+      expect(types, type).toContain(type);
+    }
   });
 
   it("replaying each case's events through the machine gives the stored snapshot", async () => {

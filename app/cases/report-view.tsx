@@ -3,6 +3,7 @@
  * decision. What a reporter typed is rendered as text (React escapes it).
  */
 import { formatDate, formatDateTime, useLocale, useT, type Translate } from "../i18n";
+import { ReportAnswers } from "../intake/ReportAnswers";
 import type { ReportView } from "./case-page.server";
 import { formatPersonalNumber, Prose } from "./case-view";
 
@@ -173,6 +174,7 @@ function Report({ report, n }: { report: ReportView; n: number }) {
             : t("cases.report.violenceNone")}
         </dd>
       </dl>
+      <ReportAnswers answers={report.answers} />
     </article>
   );
 }

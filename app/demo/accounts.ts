@@ -10,6 +10,8 @@ export type DemoAccount = {
   organisation?: string;
   title?: string;
   mandatedReporter?: boolean;
+  /** The organisation's designated contact: sees every report its accounts made. */
+  seesOrganisationReports?: boolean;
 };
 
 /** The demo accounts of contracts.md (names invented; numbers from the municipality's page). */
@@ -25,6 +27,16 @@ export const demoAccounts: DemoAccount[] = [
     phone: "0523-61 35 40",
     organisation: "Gullmarsskolan",
     title: "Skolkurator",
+    mandatedReporter: true,
+    seesOrganisationReports: true,
+  },
+  {
+    email: "larare@demo.varna.se",
+    role: "reporter",
+    name: "Anders Lund",
+    phone: "0523-61 35 42",
+    organisation: "Gullmarsskolan",
+    title: "Lärare",
     mandatedReporter: true,
   },
   { email: "admin@demo.varna.se", role: "admin", name: "Per Admin", phone: null, title: "Systemförvaltare" },

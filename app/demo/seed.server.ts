@@ -33,6 +33,7 @@ export async function seedDemo(database: Database, now: Date = new Date()): Prom
       organisation: a.organisation ?? null,
       title: a.title ?? null,
       mandatedReporter: a.mandatedReporter ?? false,
+      seesOrganisationReports: a.seesOrganisationReports ?? false,
       passwordHash: hashes[i]!,
     })),
   );

@@ -318,6 +318,9 @@ export const casesEn: Record<keyof typeof casesSv, string> = {
   "cases.actions.errorTitle": "The action was not carried out",
 
   "cases.event.CASE_OPENED": "The report arrived and the case was opened",
+  "cases.event.REPORT_SUPPLEMENTED.code": "The reporter added to their report (with the code, no account)",
+  "cases.event.REPORT_SUPPLEMENTED.account": "The reporter added to their report (from their account)",
+  "cases.newAddition": "New addition",
   "cases.event.REPORT_ADDED": "A new report about the child joined the case",
   "cases.event.PROTECTION_ASSESSED.yes": "Protection assessment: the child needs immediate protection – investigation opened",
   "cases.event.PROTECTION_ASSESSED.no": "Protection assessment: no need for immediate protection",

@@ -331,6 +331,9 @@ export const casesSv = {
 
   // Timeline: one Swedish summary per event type
   "cases.event.CASE_OPENED": "Anmälan inkom och ärendet öppnades",
+  "cases.event.REPORT_SUPPLEMENTED.code": "Anmälaren kompletterade sin anmälan (med kod, utan konto)",
+  "cases.event.REPORT_SUPPLEMENTED.account": "Anmälaren kompletterade sin anmälan (från sitt konto)",
+  "cases.newAddition": "Ny komplettering",
   "cases.event.REPORT_ADDED": "Ny anmälan om barnet lades till ärendet",
   "cases.event.PROTECTION_ASSESSED.yes": "Skyddsbedömning: barnet behöver omedelbart skydd – utredning inleds",
   "cases.event.PROTECTION_ASSESSED.no": "Skyddsbedömning: inget behov av omedelbart skydd",

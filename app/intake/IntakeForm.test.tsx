@@ -71,6 +71,29 @@ describe("IntakeForm (server-rendered)", () => {
     expect(tag(html, "intake-website")).toMatch(/autocomplete="off"/i);
   });
 
+  it("shows the steps, the office hours and the mandated reporter's notice, without JavaScript", async () => {
+    const html = await render();
+    expect(html).toContain('aria-label="Formulärets steg"');
+    for (const [n, step] of [[1, "Om dig"], [2, "Barnet"], [3, "Familjen"], [4, "Din oro"], [5, "Granska och skicka"]] as const) {
+      expect(html.replace(/<!-- -->/g, "")).toContain(`Steg ${n} av 5:</span> ${step}<`);
+    }
+    expect(html).toContain("Anmälningar läses vardagar klockan 08–16");
+    expect(html).toContain("socialjouren");
+    expect(html).toContain("Vårdnadshavarna har normalt rätt att få veta vem som har gjort anmälan.");
+    // No and Don't know are separate answers to the violence question.
+    expect(html).toContain('value="no"');
+    expect(html).toContain('value="unknown"');
+    expect(html).not.toContain('value="none"');
+  });
+
+  it("marks a mandated reporter's details required when the form opens as mandated", async () => {
+    const html = await render({ defaultValue: { reporterKind: "mandated" } });
+    expect(tag(html, "intake-reporterTitle")).toContain("required");
+    expect(html).toContain("Yrkesroll (obligatoriskt)");
+    const open = await render();
+    expect(tag(open, "intake-reporterTitle")).not.toContain("required");
+  });
+
   it("puts radio groups in a fieldset with a legend", async () => {
     const html = await render();
     expect(html).toMatch(/<fieldset id="intake-reporterKind"[^>]*><legend>/);

@@ -1,11 +1,12 @@
 /**
  * The public concern-report form. A plain HTML form that posts to its own URL, so it works
  * without JavaScript (the server answers with the same form, its errors and the values sent).
- * With JavaScript, conform validates a field when it loses focus, with the same schema.
+ * With JavaScript, conform validates a field when it loses focus, with the same schema; focus
+ * moves to the error summary only when a submit is refused, never on a field's blur.
  */
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { useEffect, useRef, useState, type FormEvent, type MouseEvent } from "react";
+import { useEffect, useRef, useState, type FocusEvent, type FormEvent, type MouseEvent } from "react";
 
 import { useT } from "../i18n";
 import { Checkbox, CheckboxGroup, optionId, RadioGroup, TextAreaField, TextField } from "../ui/fields";
@@ -22,6 +23,7 @@ import {
   type IntakeFieldName,
   type IntakeFormValues,
 } from "./schema";
+import { Review, StepIndicator, StepSection, type IntakeStep, type ReviewRow } from "./intake-steps";
 import type { IntakeInput } from "./types";
 
 export type IntakeFormProps = {
@@ -41,6 +43,7 @@ const firstOption: Partial<Record<IntakeFieldName, string>> = {
   guardian1Knows: "yes",
   guardian2Knows: "yes",
   childKnows: "yes",
+  policeReport: "yes",
   violence: violenceAnswers[0],
 };
 
@@ -70,9 +73,23 @@ export function IntakeForm({ lastResult, defaultValue, idempotencyKey }: IntakeF
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     formProps.onSubmit(event);
+    // conform validates a field on blur by submitting the form with its own intent button;
+    // only a refused submit by the person (not that validation) may move focus to the summary.
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    if (submitter?.getAttribute("name") === "__intent__") return;
     // conform cancels the submit when the form is invalid.
     if (event.defaultPrevented) setFailedSubmits((n) => n + 1);
   };
+
+  // The step the person is working in, for the step indicator.
+  const [currentStep, setCurrentStep] = useState<IntakeStep>("reporter");
+  const onFocus = (event: FocusEvent<HTMLFormElement>) => {
+    const step = (event.target as HTMLElement).closest<HTMLElement>("[data-step]")?.dataset.step;
+    if (step && step !== currentStep) setCurrentStep(step as IntakeStep);
+  };
+  // The review follows the fields as they are typed, so it needs the page to run JavaScript.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
 
   const field = (name: IntakeFieldName) => fields[name];
   const errorOf = (name: IntakeFieldName): string | undefined => {
@@ -107,6 +124,30 @@ export function IntakeForm({ lastResult, defaultValue, idempotencyKey }: IntakeF
   const required = (key: string) => `${t(key)} ${t("intake.requiredMark")}`;
   const mandatedOnly = t("intake.reporter.mandatedOnly");
 
+  // What the person has answered so far (conform follows each input). A question that the
+  // answers make required is marked so at once, the same rule the schema checks.
+  const current = (name: IntakeFieldName): string => {
+    const value = field(name).value as unknown;
+    return typeof value === "string" ? value.trim() : "";
+  };
+  const mandated = current("reporterKind") === "mandated";
+  const requiredNow = new Set<IntakeFieldName>();
+  if (mandated) {
+    for (const f of ["reporterName", "reporterOrganisation", "reporterTitle", "reporterPhone"] as const)
+      requiredNow.add(f);
+  } else if (current("reporterKind") === "private" && current("anonymous") !== "on") {
+    requiredNow.add("reporterName");
+  }
+  for (const n of guardianSlots) {
+    if ((["Phone", "Email", "Address", "Knows"] as const).some((f) => current(`guardian${n}${f}`)))
+      requiredNow.add(`guardian${n}Name`);
+  }
+  for (const n of siblingSlots) if (current(`sibling${n}Age`)) requiredNow.add(`sibling${n}Name`);
+  if (current("interpreterNeeded") === "on") requiredNow.add("interpreterLanguage");
+  /** Label and `required` of a field that is required only by other answers. */
+  const conditional = (name: IntakeFieldName, key: string) =>
+    requiredNow.has(name) ? { label: required(key), required: true } : { label: t(key) };
+
   const violenceInitial = (() => {
     const value = field("violence").initialValue as unknown;
     return Array.isArray(value)
@@ -122,11 +163,14 @@ export function IntakeForm({ lastResult, defaultValue, idempotencyKey }: IntakeF
     reporterName: t("intake.reporter.name"),
     reporterOrganisation: t("intake.reporter.organisation"),
     reporterTitle: t("intake.reporter.title"),
+    reporterRelation: t("intake.reporter.relation"),
     reporterPhone: t("intake.reporter.phone"),
     reporterEmail: t("intake.reporter.email"),
     childName: t("intake.child.name"),
     childPersonalNumber: t("intake.child.personalNumber"),
     childBirthDate: t("intake.child.birthDate"),
+    childAge: t("intake.child.age"),
+    childLivesWith: t("intake.child.livesWith"),
     childAddress: t("intake.child.address"),
     childSchool: t("intake.child.school"),
     childWhereabouts: t("intake.child.whereabouts"),
@@ -136,6 +180,8 @@ export function IntakeForm({ lastResult, defaultValue, idempotencyKey }: IntakeF
     concernDuration: t("intake.concern.duration"),
     concernIfNothing: t("intake.concern.ifNothing"),
     childKnows: t("intake.concern.childKnows"),
+    childView: t("intake.concern.childView"),
+    policeReport: t("intake.concern.policeReport"),
     violence: t("intake.violence.legend"),
     interpreterNeeded: t("intake.interpreter.needed"),
     interpreterLanguage: `${t("intake.interpreter.legend")}: ${t("intake.interpreter.language")}`,
@@ -178,6 +224,51 @@ export function IntakeForm({ lastResult, defaultValue, idempotencyKey }: IntakeF
     element.focus({ preventScroll: true });
   };
 
+  const violenceTicked = (() => {
+    if (!hydrated) return [];
+    const value = field("violence").value as unknown;
+    return (Array.isArray(value) ? value : typeof value === "string" ? [value] : []).filter(
+      (v): v is string => typeof v === "string" && (violenceAnswers as readonly string[]).includes(v)
+    );
+  })();
+  const choiceText = (name: IntakeFieldName) => {
+    const v = current(name);
+    return (answerValues as readonly string[]).includes(v) ? t(`intake.choice.${v}`) : null;
+  };
+  const reviewRows: ReviewRow[] | null = hydrated
+    ? [
+        {
+          label: t("intake.review.reporterKind"),
+          value: current("reporterKind")
+            ? [
+                t(`intake.reporter.kind.${current("reporterKind") === "mandated" ? "mandated" : "private"}`),
+                current("anonymous") === "on" ? t("intake.review.anonymous") : current("reporterName"),
+              ]
+                .filter(Boolean)
+                .join(", ")
+            : null,
+        },
+        { label: t("intake.review.child"), value: current("childName") || null },
+        {
+          label: t("intake.review.identity"),
+          value: current("childPersonalNumber") || current("childBirthDate") || current("childAge") || null,
+        },
+        {
+          label: t("intake.review.guardians"),
+          value: guardianSlots.map((n) => current(`guardian${n}Name`)).filter(Boolean).join(", ") || null,
+        },
+        {
+          label: t("intake.review.concern"),
+          value: current("concernWhat").length > 200 ? `${current("concernWhat").slice(0, 200)}…` : current("concernWhat") || null,
+        },
+        {
+          label: t("intake.review.violence"),
+          value: violenceTicked.map((v) => t(`intake.violence.${v}`)).join(", ") || null,
+        },
+        { label: t("intake.review.police"), value: choiceText("policeReport") },
+      ]
+    : null;
+
   return (
     <>
       <h1>{t("intake.title")}</h1>
@@ -210,11 +301,14 @@ export function IntakeForm({ lastResult, defaultValue, idempotencyKey }: IntakeF
       <div className="notice">
         <h2>{t("acute.title")}</h2>
         <p>{t("acute.text")}</p>
+        <p>{t("intake.officeHours")}</p>
       </div>
 
       <p>{t("intake.lead")}</p>
 
-      <Form method="post" {...formProps} onSubmit={onSubmit}>
+      <StepIndicator current={currentStep} />
+
+      <Form method="post" {...formProps} onSubmit={onSubmit} onFocus={onFocus}>
         <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
         <div className="honeypot" aria-hidden="true">
           <label htmlFor="intake-website">{t("intake.honeypot")}</label>
@@ -228,211 +322,262 @@ export function IntakeForm({ lastResult, defaultValue, idempotencyKey }: IntakeF
           />
         </div>
 
-        <fieldset>
-          <legend>{t("intake.reporter.legend")}</legend>
-          <RadioGroup
-            {...radioProps("reporterKind")}
-            legend={required("intake.reporter.kind")}
-            required
-            options={[
-              { value: "private", label: t("intake.reporter.kind.private") },
-              {
-                value: "mandated",
-                label: t("intake.reporter.kind.mandated"),
-                hint: t("intake.reporter.kind.mandatedHint"),
-              },
-            ]}
-          />
-          <Checkbox
-            {...checkboxProps("anonymous")}
-            label={t("intake.reporter.anonymous")}
-            hint={t("intake.reporter.anonymousHint")}
-          />
-          <TextField
-            {...textProps("reporterName")}
-            label={t("intake.reporter.name")}
-            hint={t("intake.reporter.nameHint")}
-            autoComplete="name"
-          />
-          <div className="row">
-            <TextField
-              {...textProps("reporterOrganisation")}
-              label={t("intake.reporter.organisation")}
-              hint={mandatedOnly}
-              autoComplete="organization"
+        <StepSection step="reporter">
+          <fieldset>
+            <legend>{t("intake.reporter.legend")}</legend>
+            <RadioGroup
+              {...radioProps("reporterKind")}
+              legend={required("intake.reporter.kind")}
+              required
+              options={[
+                { value: "private", label: t("intake.reporter.kind.private") },
+                {
+                  value: "mandated",
+                  label: t("intake.reporter.kind.mandated"),
+                  hint: t("intake.reporter.kind.mandatedHint"),
+                },
+              ]}
             />
-            <TextField
-              {...textProps("reporterTitle")}
-              label={t("intake.reporter.title")}
-              hint={mandatedOnly}
-              autoComplete="organization-title"
-            />
-          </div>
-          <div className="row">
-            <TextField
-              {...textProps("reporterPhone")}
-              type="tel"
-              label={t("intake.reporter.phone")}
-              hint={mandatedOnly}
-              autoComplete="tel"
-            />
-            <TextField
-              {...textProps("reporterEmail")}
-              type="email"
-              label={t("intake.reporter.email")}
-              autoComplete="email"
-            />
-          </div>
-        </fieldset>
-
-        <fieldset>
-          <legend>{t("intake.child.legend")}</legend>
-          <TextField
-            {...textProps("childName")}
-            label={required("intake.child.name")}
-            required
-            autoComplete="off"
-          />
-          <div className="row">
-            <TextField
-              {...textProps("childPersonalNumber")}
-              label={t("intake.child.personalNumber")}
-              hint={t("intake.child.personalNumberHint")}
-              autoComplete="off"
-              spellCheck={false}
-            />
-            <TextField
-              {...textProps("childBirthDate")}
-              label={t("intake.child.birthDate")}
-              hint={t("intake.child.birthDateHint")}
-              autoComplete="off"
-            />
-          </div>
-          <TextField {...textProps("childAddress")} label={t("intake.child.address")} autoComplete="off" />
-          <div className="row">
-            <TextField {...textProps("childSchool")} label={t("intake.child.school")} autoComplete="off" />
-            <TextField
-              {...textProps("childWhereabouts")}
-              label={t("intake.child.whereabouts")}
-              autoComplete="off"
-            />
-          </div>
-          <Checkbox
-            {...checkboxProps("childProtectedIdentity")}
-            label={t("intake.child.protectedIdentity")}
-            hint={t("intake.child.protectedIdentityHint")}
-          />
-        </fieldset>
-
-        {guardianSlots.map((n) => (
-          <fieldset key={n} aria-describedby={`intake-guardian${n}-hint`}>
-            <legend>{t("intake.guardian.legend", { n })}</legend>
-            <p className="hint" id={`intake-guardian${n}-hint`}>
-              {t("intake.guardian.hint")}
+            <p className="hint" id="intake-mandated-identity">
+              {t("intake.reporter.mandatedIdentity")}
             </p>
+            <Checkbox
+              {...checkboxProps("anonymous")}
+              label={t("intake.reporter.anonymous")}
+              hint={t("intake.reporter.anonymousHint")}
+            />
             <TextField
-              {...textProps(`guardian${n}Name`)}
-              label={t("intake.guardian.name")}
+              {...textProps("reporterName")}
+              {...conditional("reporterName", "intake.reporter.name")}
+              hint={t("intake.reporter.nameHint")}
+              autoComplete="name"
+            />
+            <TextField
+              {...textProps("reporterRelation")}
+              label={t("intake.reporter.relation")}
+              hint={t("intake.reporter.relationHint")}
               autoComplete="off"
             />
             <div className="row">
               <TextField
-                {...textProps(`guardian${n}Phone`)}
-                type="tel"
-                label={t("intake.guardian.phone")}
-                autoComplete="off"
+                {...textProps("reporterOrganisation")}
+                {...conditional("reporterOrganisation", "intake.reporter.organisation")}
+                hint={mandatedOnly}
+                autoComplete="organization"
               />
               <TextField
-                {...textProps(`guardian${n}Email`)}
-                type="email"
-                label={t("intake.guardian.email")}
-                autoComplete="off"
+                {...textProps("reporterTitle")}
+                {...conditional("reporterTitle", "intake.reporter.title")}
+                hint={mandatedOnly}
+                autoComplete="organization-title"
               />
             </div>
+            <div className="row">
+              <TextField
+                {...textProps("reporterPhone")}
+                {...conditional("reporterPhone", "intake.reporter.phone")}
+                type="tel"
+                hint={mandatedOnly}
+                autoComplete="tel"
+              />
+              <TextField
+                {...textProps("reporterEmail")}
+                type="email"
+                label={t("intake.reporter.email")}
+                autoComplete="email"
+              />
+            </div>
+          </fieldset>
+        </StepSection>
+
+        <StepSection step="child">
+          <fieldset>
+            <legend>{t("intake.child.legend")}</legend>
             <TextField
-              {...textProps(`guardian${n}Address`)}
-              label={t("intake.guardian.address")}
+              {...textProps("childName")}
+              label={required("intake.child.name")}
+              required
               autoComplete="off"
             />
-            <RadioGroup
-              {...radioProps(`guardian${n}Knows`)}
-              legend={t("intake.guardian.knows")}
-              options={answers}
-            />
-          </fieldset>
-        ))}
-
-        <fieldset aria-describedby="intake-siblings-hint">
-          <legend>{t("intake.siblings.legend")}</legend>
-          <p className="hint" id="intake-siblings-hint">
-            {t("intake.siblings.hint")}
-          </p>
-          {siblingSlots.map((n) => (
-            <div className="row" key={n}>
+            <div className="row">
               <TextField
-                {...textProps(`sibling${n}Name`)}
-                label={t("intake.sibling.name", { n })}
+                {...textProps("childPersonalNumber")}
+                label={t("intake.child.personalNumber")}
+                hint={t("intake.child.personalNumberHint")}
+                autoComplete="off"
+                spellCheck={false}
+              />
+              <TextField
+                {...textProps("childBirthDate")}
+                label={t("intake.child.birthDate")}
+                hint={t("intake.child.birthDateHint")}
                 autoComplete="off"
               />
               <TextField
-                {...textProps(`sibling${n}Age`)}
-                label={t("intake.sibling.age", { n })}
+                {...textProps("childAge")}
+                label={t("intake.child.age")}
+                hint={t("intake.child.ageHint")}
                 inputMode="numeric"
                 autoComplete="off"
               />
             </div>
+            <TextField {...textProps("childAddress")} label={t("intake.child.address")} autoComplete="off" />
+            <TextField
+              {...textProps("childLivesWith")}
+              label={t("intake.child.livesWith")}
+              hint={t("intake.child.livesWithHint")}
+              autoComplete="off"
+            />
+            <div className="row">
+              <TextField {...textProps("childSchool")} label={t("intake.child.school")} autoComplete="off" />
+              <TextField
+                {...textProps("childWhereabouts")}
+                label={t("intake.child.whereabouts")}
+                autoComplete="off"
+              />
+            </div>
+            <Checkbox
+              {...checkboxProps("childProtectedIdentity")}
+              label={t("intake.child.protectedIdentity")}
+              hint={t("intake.child.protectedIdentityHint")}
+            />
+          </fieldset>
+        </StepSection>
+
+        <StepSection step="family">
+          {guardianSlots.map((n) => (
+            <fieldset key={n} aria-describedby={`intake-guardian${n}-hint`}>
+              <legend>{t("intake.guardian.legend", { n })}</legend>
+              <p className="hint" id={`intake-guardian${n}-hint`}>
+                {t("intake.guardian.hint")}
+              </p>
+              <TextField
+                {...textProps(`guardian${n}Name`)}
+                {...conditional(`guardian${n}Name`, "intake.guardian.name")}
+                autoComplete="off"
+              />
+              <div className="row">
+                <TextField
+                  {...textProps(`guardian${n}Phone`)}
+                  type="tel"
+                  label={t("intake.guardian.phone")}
+                  autoComplete="off"
+                />
+                <TextField
+                  {...textProps(`guardian${n}Email`)}
+                  type="email"
+                  label={t("intake.guardian.email")}
+                  autoComplete="off"
+                />
+              </div>
+              <TextField
+                {...textProps(`guardian${n}Address`)}
+                label={t("intake.guardian.address")}
+                autoComplete="off"
+              />
+              <RadioGroup
+                {...radioProps(`guardian${n}Knows`)}
+                legend={t("intake.guardian.knows")}
+                options={answers}
+              />
+            </fieldset>
           ))}
-        </fieldset>
 
-        <fieldset>
-          <legend>{t("intake.concern.legend")}</legend>
-          <TextAreaField
-            {...textProps("concernWhat")}
-            label={required("intake.concern.what")}
-            hint={t("intake.concern.whatHint")}
-            required
-            rows={8}
-          />
-          <div className="row">
-            <TextField {...textProps("concernWhen")} label={t("intake.concern.when")} />
-            <TextField {...textProps("concernDuration")} label={t("intake.concern.duration")} />
-          </div>
-          <TextAreaField {...textProps("concernIfNothing")} label={t("intake.concern.ifNothing")} rows={4} />
-          <RadioGroup
-            {...radioProps("childKnows")}
-            legend={required("intake.concern.childKnows")}
-            required
-            options={answers}
-          />
-        </fieldset>
+          <fieldset aria-describedby="intake-siblings-hint">
+            <legend>{t("intake.siblings.legend")}</legend>
+            <p className="hint" id="intake-siblings-hint">
+              {t("intake.siblings.hint")}
+            </p>
+            {siblingSlots.map((n) => (
+              <div className="row" key={n}>
+                <TextField
+                  {...textProps(`sibling${n}Name`)}
+                  label={`${t("intake.sibling.name", { n })}${
+                    requiredNow.has(`sibling${n}Name`) ? ` ${t("intake.requiredMark")}` : ""
+                  }`}
+                  required={requiredNow.has(`sibling${n}Name`)}
+                  autoComplete="off"
+                />
+                <TextField
+                  {...textProps(`sibling${n}Age`)}
+                  label={t("intake.sibling.age", { n })}
+                  inputMode="numeric"
+                  autoComplete="off"
+                />
+              </div>
+            ))}
+          </fieldset>
+        </StepSection>
 
-        <fieldset>
-          <legend>{t("intake.violence.legend")}</legend>
-          <CheckboxGroup
-            id={field("violence").id}
-            name="violence"
-            legend={required("intake.violence.question")}
-            hint={t("intake.violence.hint")}
-            error={errorOf("violence")}
-            defaultValue={violenceInitial}
-            options={violenceAnswers.map((value) => ({ value, label: t(`intake.violence.${value}`) }))}
-          />
-        </fieldset>
+        <StepSection step="concern">
+          <fieldset>
+            <legend>{t("intake.concern.legend")}</legend>
+            <TextAreaField
+              {...textProps("concernWhat")}
+              label={required("intake.concern.what")}
+              hint={t("intake.concern.whatHint")}
+              required
+              rows={8}
+            />
+            <div className="row">
+              <TextField {...textProps("concernWhen")} label={t("intake.concern.when")} />
+              <TextField {...textProps("concernDuration")} label={t("intake.concern.duration")} />
+            </div>
+            <TextAreaField
+              {...textProps("concernIfNothing")}
+              label={t("intake.concern.ifNothing")}
+              rows={4}
+            />
+            <RadioGroup
+              {...radioProps("childKnows")}
+              legend={required("intake.concern.childKnows")}
+              required
+              options={answers}
+            />
+            <TextAreaField
+              {...textProps("childView")}
+              label={t("intake.concern.childView")}
+              hint={t("intake.concern.childViewHint")}
+              rows={4}
+            />
+            <RadioGroup
+              {...radioProps("policeReport")}
+              legend={t("intake.concern.policeReport")}
+              options={answers}
+            />
+          </fieldset>
 
-        <fieldset>
-          <legend>{t("intake.interpreter.legend")}</legend>
-          <Checkbox {...checkboxProps("interpreterNeeded")} label={t("intake.interpreter.needed")} />
-          <TextField
-            {...textProps("interpreterLanguage")}
-            label={t("intake.interpreter.language")}
-            hint={t("intake.interpreter.languageHint")}
-            autoComplete="off"
-          />
-        </fieldset>
+          <fieldset>
+            <legend>{t("intake.violence.legend")}</legend>
+            <CheckboxGroup
+              id={field("violence").id}
+              name="violence"
+              legend={required("intake.violence.question")}
+              hint={t("intake.violence.hint")}
+              error={errorOf("violence")}
+              defaultValue={violenceInitial}
+              options={violenceAnswers.map((value) => ({ value, label: t(`intake.violence.${value}`) }))}
+            />
+          </fieldset>
 
-        <button type="submit" className="primary">
-          {t("intake.submit")}
-        </button>
+          <fieldset>
+            <legend>{t("intake.interpreter.legend")}</legend>
+            <Checkbox {...checkboxProps("interpreterNeeded")} label={t("intake.interpreter.needed")} />
+            <TextField
+              {...textProps("interpreterLanguage")}
+              {...conditional("interpreterLanguage", "intake.interpreter.language")}
+              hint={t("intake.interpreter.languageHint")}
+              autoComplete="off"
+            />
+          </fieldset>
+        </StepSection>
+
+        <StepSection step="review">
+          <Review rows={reviewRows} />
+          <button type="submit" className="primary">
+            {t("intake.submit")}
+          </button>
+        </StepSection>
       </Form>
     </>
   );

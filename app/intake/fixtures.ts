@@ -43,7 +43,7 @@ export function validIntakeFields(overrides: Record<string, string> = {}): Recor
     concernIfNothing: "Att hon far illa av att vara ensam och utan mat.",
     childKnows: "unknown",
     interpreterLanguage: "",
-    violence: "none",
+    violence: "no",
     ...overrides,
   };
 }

@@ -43,6 +43,7 @@ const requiredFields = [
 const enumFields = [
   "reporterKind",
   "childKnows",
+  "policeReport",
   "guardian1Knows",
   "violence",
   "anonymous",
@@ -206,9 +207,9 @@ const mutations: Mutation[] = [
     apply: (e) => set(set(e, "interpreterNeeded", "on"), "interpreterLanguage", ""),
   },
   {
-    name: "violence none and a kind",
+    name: "violence no or don't know and a kind",
     apply: (e, r) => [
-      ...set(e, "violence", "none"),
+      ...set(e, "violence", r.pick(["no", "unknown"])),
       ["violence", r.pick(["familyViolence", "sexualAbuse", "honourViolence"])],
     ],
   },

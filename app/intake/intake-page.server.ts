@@ -8,6 +8,8 @@ import { block, type Block } from "../auth/rate-limit.server";
 import { getSessionUser, type SessionUser } from "../auth/session.server";
 import { getDb } from "../db.server";
 import { defaultsForReporter, honeypotFilled, parseIntake } from "./schema";
+import { reportCodeCookie, takeReportCode } from "./report-code-cookie.server";
+import { REPORT_CODE_DAYS } from "./report-code.server";
 import { submitReport } from "./submit.server";
 
 const RECEIPT_VISIBLE_MS = 24 * 60 * 60 * 1000;
@@ -49,7 +51,11 @@ export async function submitIntakeForm(request: Request, clientAddress: string) 
     });
   }
   const result = await submitReport(db, submission.value, submitter);
-  return redirect(`/anmalan/kvittens/${result.reportId}`);
+  // The code to add to the report later is shown once, on the receipt page.
+  const headers = result.reportCode
+    ? { "Set-Cookie": await reportCodeCookie(result.reportId, result.reportCode) }
+    : undefined;
+  return redirect(`/anmalan/kvittens/${result.reportId}`, { headers });
 }
 
 function reporterSubmitter(user: SessionUser | null) {
@@ -84,3 +90,12 @@ export async function loadReceipt(request: Request, reportId: string) {
   return own || recent ? row : null;
 }
 
+
+/** The receipt page: the receipt, and the one-time code on its first view only. */
+export async function loadReceiptPage(request: Request, reportId: string) {
+  const receipt = await loadReceipt(request, reportId);
+  if (!receipt) return null;
+  const { code, clear } = await takeReportCode(request, reportId);
+  const codeValidUntil = code ? new Date(receipt.receivedAt.getTime() + REPORT_CODE_DAYS * 86_400_000) : null;
+  return { receipt, code, codeValidUntil, headers: clear ? { "Set-Cookie": clear } : undefined };
+}

@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, or, type SQL } from "drizzle-orm";
 
 import type { Db } from "../../db/client";
-import { letters, reports } from "../../db/schema";
+import { letters, reports, users } from "../../db/schema";
 
 export type MyReport = {
   id: string;
@@ -10,11 +10,34 @@ export type MyReport = {
   receivedAt: Date;
   childName: string;
   receiptLetterId: string | null;
+  /** Made by this account (not only by the organisation): the reporter may add to it. */
+  own: boolean;
+  /** Who made it, for the organisation's reports; null for the reporter's own. */
+  madeBy: string | null;
   feedback: { letterId: string; outcome: string | null; at: Date }[];
 };
 
 /**
- * A reporter's own reports, newest first, each with its receipt and the feedback
+ * Which reports a reporter may follow: their own, and — for the organisation's designated
+ * contact (a per-user setting kept by the admin) — every report made by an account of the
+ * same organisation. One rule for the list and the letters.
+ */
+async function visibleReports(db: Db, userId: string): Promise<SQL> {
+  const own = eq(reports.reporterUserId, userId);
+  const [me] = await db
+    .select({ organisation: users.organisation, all: users.seesOrganisationReports, role: users.role })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!me || me.role !== "reporter" || !me.all || !me.organisation) return own;
+  const colleagues = db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.organisation, me.organisation), eq(users.role, "reporter")));
+  return or(own, inArray(reports.reporterUserId, colleagues))!;
+}
+
+/**
+ * A reporter's own reports (and their organisation's, for its designated contact), newest first, each with its receipt and the feedback
  * (återkoppling) it has received. Nothing else about the case is shown: a reporter is told
  * only whether an investigation was opened.
  */
@@ -25,9 +48,11 @@ export async function myReports(db: Db, userId: string): Promise<MyReport[]> {
       reportNumber: reports.reportNumber,
       receivedAt: reports.receivedAt,
       childName: reports.childName,
+      reporterUserId: reports.reporterUserId,
+      reporterName: reports.reporterName,
     })
     .from(reports)
-    .where(eq(reports.reporterUserId, userId))
+    .where(await visibleReports(db, userId))
     .orderBy(desc(reports.receivedAt))
     .limit(200);
   if (rows.length === 0) return [];
@@ -36,8 +61,10 @@ export async function myReports(db: Db, userId: string): Promise<MyReport[]> {
     .from(letters)
     .where(and(inArray(letters.reportId, rows.map((r) => r.id)), inArray(letters.kind, ["receipt", "feedback"])))
     .orderBy(asc(letters.createdAt));
-  return rows.map((r) => ({
+  return rows.map(({ reporterUserId, reporterName, ...r }) => ({
     ...r,
+    own: reporterUserId === userId,
+    madeBy: reporterUserId === userId ? null : reporterName,
     receiptLetterId: sent.find((l) => l.reportId === r.id && l.kind === "receipt")?.id ?? null,
     feedback: sent
       .filter((l) => l.reportId === r.id && l.kind === "feedback")
@@ -52,6 +79,6 @@ export async function myLetter(db: Db, userId: string, letterId: string) {
     .select({ pdf: letters.pdf, fileName: letters.fileName })
     .from(letters)
     .innerJoin(reports, eq(reports.id, letters.reportId))
-    .where(and(eq(letters.id, letterId), eq(reports.reporterUserId, userId), inArray(letters.kind, ["receipt", "feedback"])));
+    .where(and(eq(letters.id, letterId), await visibleReports(db, userId), inArray(letters.kind, ["receipt", "feedback"])));
   return row ?? null;
 }

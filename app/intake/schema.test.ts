@@ -82,6 +82,14 @@ describe("intakeSchema", () => {
       },
       interpreterLanguage: null,
       violenceKinds: [],
+      details: {
+        reporterRelation: null,
+        childAge: null,
+        childLivesWith: null,
+        childView: null,
+        policeReport: null,
+        violenceAnswer: "no",
+      },
     };
     expect(valueOf()).toStrictEqual(expected);
   });
@@ -261,8 +269,52 @@ describe("intakeSchema", () => {
     expect(errorsOf({}, (fd) => fd.append("violence", "sexualAbuse"))).toEqual({
       violence: ["intake.error.violenceContradiction"],
     });
+    expect(errorsOf({ violence: "unknown" }, (fd) => fd.append("violence", "sexualAbuse"))).toEqual({
+      violence: ["intake.error.violenceContradiction"],
+    });
+    expect(errorsOf({ violence: "unknown" }, (fd) => fd.append("violence", "no"))).toEqual({
+      violence: ["intake.error.violenceNoAndUnknown"],
+    });
+    // The retired lumped answer is not accepted from a forged or stale form.
+    expect(errorsOf({ violence: "none" })).toEqual({ violence: ["field.invalidChoice"] });
     const value = valueOf({ violence: "honourViolence" }, (fd) => fd.append("violence", "familyViolence"));
     expect(value.violenceKinds).toEqual(["familyViolence", "honourViolence"]);
+    expect(value.details?.violenceAnswer).toBe("yes");
+  });
+
+  it("keeps No and Don't know apart, in the violence question and the police report", () => {
+    expect(valueOf({ violence: "no" }).details?.violenceAnswer).toBe("no");
+    expect(valueOf({ violence: "unknown" }).details?.violenceAnswer).toBe("unknown");
+    expect(valueOf({ violence: "unknown" }).violenceKinds).toEqual([]);
+    expect(valueOf({ policeReport: "no" }).details?.policeReport).toBe("no");
+    expect(valueOf({ policeReport: "unknown" }).details?.policeReport).toBe("unknown");
+    expect(valueOf({}).details?.policeReport).toBeNull();
+    expect(errorsOf({ policeReport: "kanske" })).toEqual({ policeReport: ["field.invalidChoice"] });
+  });
+
+  it("takes the new questions: relation, age, who the child lives with, the child's own view", () => {
+    const value = valueOf({
+      reporterRelation: " Granne ",
+      childPersonalNumber: "",
+      childAge: "9",
+      childLivesWith: "Mamma och hennes sambo",
+      childView: "Hon säger att hon vill bo kvar men vill ha mat.",
+    });
+    expect(value.details).toMatchObject({
+      reporterRelation: "Granne",
+      childAge: 9,
+      childLivesWith: "Mamma och hennes sambo",
+      childView: "Hon säger att hon vill bo kvar men vill ha mat.",
+    });
+    expect(errorsOf({ childAge: "tio" })).toEqual({ childAge: ["field.age"] });
+    // A mandated reporter is not asked for a private person's relation.
+    const mandated = valueOf({
+      reporterKind: "mandated",
+      reporterOrganisation: "Gullmarsskolan",
+      reporterTitle: "Lärare",
+      reporterRelation: "Lärare",
+    });
+    expect(mandated.details?.reporterRelation).toBeNull();
   });
 
   it("needs a language when an interpreter is needed", () => {
@@ -272,9 +324,16 @@ describe("intakeSchema", () => {
     );
   });
 
-  it("counts a guardian by name and asks whether they know", () => {
+  it("counts a guardian by name; whether they know is optional and kept as don't know", () => {
     expect(errorsOf({ guardian2Phone: "070-111 22 33" })).toEqual({ guardian2Name: ["field.required"] });
-    expect(errorsOf({ guardian2Name: "Per Karlsson" })).toEqual({ guardian2Knows: ["field.invalidChoice"] });
+    // A private reporter who knows only a guardian's name can submit (issue 9).
+    expect(valueOf({ guardian2Name: "Per Karlsson" }).guardians[1]).toStrictEqual({
+      name: "Per Karlsson",
+      phone: null,
+      email: null,
+      address: null,
+      knowsAboutReport: "unknown",
+    });
     const value = valueOf({ guardian2Name: "Per Karlsson", guardian2Knows: "yes" });
     expect(value.guardians).toHaveLength(2);
     expect(value.guardians[1]).toStrictEqual({

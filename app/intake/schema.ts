@@ -10,7 +10,13 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { z } from "zod";
 
 import { parsePersonalNumber, stockholmIsoDate, type PersonalNumberResult } from "./personal-number";
-import { violenceKinds, type IntakeInput, type ReporterInput, type ViolenceKind } from "./types";
+import {
+  violenceKinds,
+  type IntakeInput,
+  type ReporterInput,
+  type ViolenceKind,
+  type ViolenceResponse,
+} from "./types";
 
 const LIMIT = {
   name: 200,
@@ -28,6 +34,7 @@ export const MAX_LENGTHS = {
   reporterName: LIMIT.name,
   reporterOrganisation: LIMIT.name,
   reporterTitle: LIMIT.name,
+  reporterRelation: LIMIT.name,
   reporterPhone: LIMIT.phone,
   reporterEmail: LIMIT.email,
   childName: LIMIT.name,
@@ -36,6 +43,7 @@ export const MAX_LENGTHS = {
   childAddress: LIMIT.short,
   childSchool: LIMIT.short,
   childWhereabouts: LIMIT.short,
+  childLivesWith: LIMIT.short,
   guardian1Name: LIMIT.name,
   guardian1Phone: LIMIT.phone,
   guardian1Email: LIMIT.email,
@@ -52,6 +60,7 @@ export const MAX_LENGTHS = {
   concernWhen: LIMIT.short,
   concernDuration: LIMIT.short,
   concernIfNothing: LIMIT.long,
+  childView: LIMIT.long,
   interpreterLanguage: LIMIT.language,
 } as const;
 
@@ -59,8 +68,8 @@ export const guardianSlots = [1, 2] as const;
 export const siblingSlots = [1, 2, 3, 4] as const;
 export const answerValues = ["yes", "no", "unknown"] as const;
 export const reporterKinds = ["private", "mandated"] as const;
-/** The violence question's checkboxes: the three kinds, or the explicit "none of these / don't know". */
-export const violenceAnswers = [...violenceKinds, "none"] as const;
+/** The violence question's checkboxes: the three kinds, "no", or "don't know" — no and don't know kept apart. */
+export const violenceAnswers = [...violenceKinds, "no", "unknown"] as const;
 export const HONEYPOT_FIELD = "website";
 
 // Control characters other than \t, \n and \r (C0, DEL and C1).
@@ -116,6 +125,10 @@ const checkbox = () =>
 const choice = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: "field.invalidChoice" });
 
+/** A question that may be left unanswered: nothing, or a blank, is "not answered". */
+const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess((v) => (v === "" ? undefined : v), choice(values).optional());
+
 const age = () =>
   z
     .string({ error: "field.age" })
@@ -131,7 +144,7 @@ const age = () =>
     });
 
 const violenceAnswer = () =>
-  z.unknown().transform((raw, ctx): ViolenceKind[] => {
+  z.unknown().transform((raw, ctx): { kinds: ViolenceKind[]; answer: ViolenceResponse } => {
     const values = (raw === undefined ? [] : Array.isArray(raw) ? raw : [raw]).filter((v) => v !== "");
     if (values.length === 0) {
       ctx.addIssue({ code: "custom", message: "intake.error.violenceRequired" });
@@ -142,11 +155,17 @@ const violenceAnswer = () =>
       return z.NEVER;
     }
     const kinds = violenceKinds.filter((k) => values.includes(k));
-    if (values.includes("none") && kinds.length > 0) {
+    const no = values.includes("no");
+    const unknown = values.includes("unknown");
+    if ((no || unknown) && kinds.length > 0) {
       ctx.addIssue({ code: "custom", message: "intake.error.violenceContradiction" });
       return z.NEVER;
     }
-    return kinds;
+    if (no && unknown) {
+      ctx.addIssue({ code: "custom", message: "intake.error.violenceNoAndUnknown" });
+      return z.NEVER;
+    }
+    return { kinds, answer: kinds.length > 0 ? "yes" : no ? "no" : "unknown" };
   });
 
 type ValidPersonalNumber = Extract<PersonalNumberResult, { ok: true }>;
@@ -182,27 +201,30 @@ export function createIntakeSchema(now: () => Date = () => new Date()) {
     reporterName: optionalText(LIMIT.name),
     reporterOrganisation: optionalText(LIMIT.name),
     reporterTitle: optionalText(LIMIT.name),
+    reporterRelation: optionalText(LIMIT.name),
     reporterPhone: phone(),
     reporterEmail: email(),
 
     childName: requiredText(LIMIT.name),
     childPersonalNumber: personalNumber(),
     childBirthDate: birthDate(),
+    childAge: age(),
     childAddress: optionalText(LIMIT.short),
     childSchool: optionalText(LIMIT.short),
     childWhereabouts: optionalText(LIMIT.short),
     childProtectedIdentity: checkbox(),
+    childLivesWith: optionalText(LIMIT.short),
 
     guardian1Name: optionalText(LIMIT.name),
     guardian1Phone: phone(),
     guardian1Email: email(),
     guardian1Address: optionalText(LIMIT.short),
-    guardian1Knows: choice(answerValues).optional(),
+    guardian1Knows: optionalChoice(answerValues),
     guardian2Name: optionalText(LIMIT.name),
     guardian2Phone: phone(),
     guardian2Email: email(),
     guardian2Address: optionalText(LIMIT.short),
-    guardian2Knows: choice(answerValues).optional(),
+    guardian2Knows: optionalChoice(answerValues),
 
     sibling1Name: optionalText(LIMIT.name),
     sibling1Age: age(),
@@ -218,6 +240,8 @@ export function createIntakeSchema(now: () => Date = () => new Date()) {
     concernDuration: optionalText(LIMIT.short),
     concernIfNothing: optionalText(LIMIT.long),
     childKnows: choice(answerValues),
+    childView: optionalText(LIMIT.long),
+    policeReport: optionalChoice(answerValues),
 
     violence: violenceAnswer(),
 
@@ -255,11 +279,9 @@ export function createIntakeSchema(now: () => Date = () => new Date()) {
           }
 
           for (const n of guardianSlots) {
+            // Whether the guardian knows is optional: unanswered is kept as "don't know".
             const others = ["Phone", "Email", "Address", "Knows"].some((f) => given(`guardian${n}${f}`));
             if (!given(`guardian${n}Name`) && others) issue(`guardian${n}Name`, "field.required");
-            if (given(`guardian${n}Name`) && !given(`guardian${n}Knows`)) {
-              issue(`guardian${n}Knows`, "field.invalidChoice");
-            }
           }
 
           for (const n of siblingSlots) {
@@ -306,7 +328,7 @@ export function createIntakeSchema(now: () => Date = () => new Date()) {
               phone: v[`guardian${n}Phone` as const],
               email: v[`guardian${n}Email` as const],
               address: v[`guardian${n}Address` as const],
-              knowsAboutReport: v[`guardian${n}Knows` as const]!,
+              knowsAboutReport: v[`guardian${n}Knows` as const] ?? "unknown",
             },
           ];
         });
@@ -340,7 +362,17 @@ export function createIntakeSchema(now: () => Date = () => new Date()) {
           },
           // A language given means an interpreter is wanted, ticked or not.
           interpreterLanguage: v.interpreterLanguage,
-          violenceKinds: v.violence,
+          violenceKinds: v.violence.kinds,
+          details: {
+            // Only a private reporter's relation is asked; an anonymous one's is kept (it
+            // does not identify them and helps the caseworker weigh the report).
+            reporterRelation: v.reporterKind === "private" ? v.reporterRelation : null,
+            childAge: v.childAge,
+            childLivesWith: v.childLivesWith,
+            childView: v.childView,
+            policeReport: v.policeReport ?? null,
+            violenceAnswer: v.violence.answer,
+          },
         };
       })
   );

@@ -3,12 +3,13 @@ import { randomUUID } from "node:crypto";
 import { and, desc, eq, sql } from "drizzle-orm";
 
 import type { Db, Tx } from "../../db/client";
-import { cases, children, reports } from "../../db/schema";
+import { cases, children, reportCodes, reports } from "../../db/schema";
 import { stockholmDate, type Actor, type ReportRef } from "../../workflows";
 import { sealCase } from "../audit/seal.server";
 import { applyToCase, insertCase, nextReferenceNumber, rowsOf } from "../cases/store.server";
 import { storeLetter } from "../letters/archive.server";
 import { intakeUnitId } from "../units.server";
+import { issueReportCode } from "./report-code.server";
 import type { IntakeInput } from "./types";
 
 export type SubmittedReport = {
@@ -19,6 +20,18 @@ export type SubmittedReport = {
   referenceNumber: string;
   /** True when the report joined a case the child already had open. */
   joinedExistingCase: boolean;
+  /**
+   * A private reporter without an account gets a one-time code to add to the report later;
+   * it is shown once and only its hash is kept. Absent on a retried submission.
+   */
+  reportCode?: string;
+};
+
+export type SubmitOptions = {
+  /** The child is already known (a follow-up report on a closed case): use this record. */
+  childId?: string;
+  /** A follow-up of this report (by its code): the code moves to the new report, no new code. */
+  moveCodeFrom?: string;
 };
 
 export type Submitter = { userId: string; name: string } | null;
@@ -33,18 +46,19 @@ export async function submitReport(
   input: IntakeInput,
   submitter: Submitter,
   now: Date = new Date(),
+  options: SubmitOptions = {},
 ): Promise<SubmittedReport> {
   const existing = await findByIdempotencyKey(db, input.idempotencyKey);
   if (existing) return existing;
   try {
-    return await db.transaction((tx) => register(tx, input, submitter, now));
+    return await db.transaction((tx) => register(tx, input, submitter, now, options));
   } catch (error) {
     // A concurrent retry of the same form, or a concurrent first report about the same
     // child, hit a unique index; the winner's result (or a clean second try) is the answer.
     if (!isUniqueViolation(error)) throw error;
     const winner = await findByIdempotencyKey(db, input.idempotencyKey);
     if (winner) return winner;
-    return db.transaction((tx) => register(tx, input, submitter, now));
+    return db.transaction((tx) => register(tx, input, submitter, now, options));
   }
 }
 
@@ -63,9 +77,15 @@ async function findByIdempotencyKey(db: Db, key: string): Promise<SubmittedRepor
   return row ? { ...row, joinedExistingCase: false } : null;
 }
 
-async function register(tx: Tx, input: IntakeInput, submitter: Submitter, now: Date): Promise<SubmittedReport> {
+async function register(
+  tx: Tx,
+  input: IntakeInput,
+  submitter: Submitter,
+  now: Date,
+  options: SubmitOptions,
+): Promise<SubmittedReport> {
   const unitId = await intakeUnitId(tx);
-  const childId = await findOrCreateChild(tx, unitId, input);
+  const childId = options.childId ?? (await findOrCreateChild(tx, unitId, input));
   const reportId = randomUUID();
   const reportNumber = await nextReportNumber(tx, stockholmDate(now).slice(0, 4));
   const at = now.toISOString();
@@ -154,6 +174,12 @@ async function register(tx: Tx, input: IntakeInput, submitter: Submitter, now: D
     interpreterLanguage: input.interpreterLanguage,
     violenceKinds: input.violenceKinds,
     violence: ref.violence,
+    violenceAnswer: input.details?.violenceAnswer ?? (ref.violence ? "yes" : null),
+    reporterRelation: input.details?.reporterRelation ?? null,
+    childAge: input.details?.childAge ?? null,
+    childLivesWith: input.details?.childLivesWith ?? null,
+    childView: input.details?.childView ?? null,
+    policeReport: input.details?.policeReport ?? null,
   });
 
   await storeLetter(tx, {
@@ -171,8 +197,15 @@ async function register(tx: Tx, input: IntakeInput, submitter: Submitter, now: D
     },
   });
 
+  let reportCode: string | undefined;
+  if (options.moveCodeFrom) {
+    await tx.update(reportCodes).set({ reportId }).where(eq(reportCodes.reportId, options.moveCodeFrom));
+  } else if (reporter.kind === "private" && !submitter) {
+    reportCode = await issueReportCode(tx, reportId, now);
+  }
+
   await sealCase(tx, caseId, now);
-  return { reportId, reportNumber, caseId, referenceNumber, joinedExistingCase: Boolean(openCase) };
+  return { reportId, reportNumber, caseId, referenceNumber, joinedExistingCase: Boolean(openCase), reportCode };
 }
 
 /** e.g. "ANM-2026-000123": one sequence for every report, whatever case it joins. */

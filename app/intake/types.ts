@@ -6,6 +6,25 @@ export type { Guardian, Sibling };
 export const violenceKinds = ["familyViolence", "sexualAbuse", "honourViolence"] as const;
 export type ViolenceKind = (typeof violenceKinds)[number];
 
+/** The violence question: "yes" when a kind was ticked; "no" and "unknown" are distinct answers. */
+export const violenceResponses = ["yes", "no", "unknown"] as const;
+export type ViolenceResponse = (typeof violenceResponses)[number];
+export type Answer = "yes" | "no" | "unknown";
+
+/** Answers the common municipal forms ask beside the core report; null when not answered. */
+export type ReportDetails = {
+  /** A private reporter's relation to the child (neighbour, relative, …). */
+  reporterRelation: string | null;
+  /** The child's age in years, when no date of birth is known. */
+  childAge: number | null;
+  /** Who the child lives with, in the reporter's words. */
+  childLivesWith: string | null;
+  /** The child's own view, if the reporter knows it. */
+  childView: string | null;
+  policeReport: Answer | null;
+  violenceAnswer: ViolenceResponse;
+};
+
 export type ReporterInput =
   | { kind: "private"; anonymous: true }
   | { kind: "private"; anonymous: false; name: string; phone: string | null; email: string | null }
@@ -44,4 +63,6 @@ export type IntakeInput = {
   };
   interpreterLanguage: string | null;
   violenceKinds: ViolenceKind[];
+  /** Always set by the form's schema; older callers (demo data) may leave it out. */
+  details?: ReportDetails;
 };

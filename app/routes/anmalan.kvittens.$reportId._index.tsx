@@ -1,19 +1,24 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { formatDateTime, useLocale, useT } from "~/i18n";
-import { loadReceipt } from "~/intake/intake-page.server";
+import { loadReceiptPage } from "~/intake/intake-page.server";
+import { ReportCodeNotice } from "~/intake/ReportCodeNotice";
 
 export const meta: MetaFunction = () => [{ title: "Anmälan mottagen – Värna" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const receipt = await loadReceipt(request, params.reportId ?? "");
-  if (!receipt) throw new Response("Not found", { status: 404 });
-  return { reportNumber: receipt.reportNumber, receivedAt: receipt.receivedAt, reportId: params.reportId! };
+  const page = await loadReceiptPage(request, params.reportId ?? "");
+  if (!page) throw new Response("Not found", { status: 404 });
+  const { receipt, code, codeValidUntil } = page;
+  return json(
+    { reportNumber: receipt.reportNumber, receivedAt: receipt.receivedAt, reportId: params.reportId!, code, codeValidUntil },
+    { headers: { ...page.headers, "Cache-Control": "no-store" } },
+  );
 }
 
 export default function ReceiptPage() {
-  const { reportNumber, receivedAt, reportId } = useLoaderData<typeof loader>();
+  const { reportNumber, receivedAt, reportId, code, codeValidUntil } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   return (
@@ -28,6 +33,7 @@ export default function ReceiptPage() {
         </p>
       </div>
       <p>{t("receipt.next")}</p>
+      {code && codeValidUntil ? <ReportCodeNotice code={code} validUntil={codeValidUntil} /> : null}
       <p>
         <a href={`/anmalan/kvittens/${reportId}/pdf`}>{t("receipt.download")}</a>
       </p>

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 
 import { pageAccess } from "~/auth/roles";
 import { requireUser } from "~/auth/session.server";
@@ -19,9 +19,15 @@ export default function MyReportsPage() {
   const { reports } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
+  const [params] = useSearchParams();
   return (
     <>
       <h1>{t("myReports.title")}</h1>
+      {params.get("kompletterad") === "1" ? (
+        <div className="success" role="status">
+          <p>{t("supplement.own.done")}</p>
+        </div>
+      ) : null}
       <p>{t("myReports.lead")}</p>
       <p>
         <Link className="button" to="/anmalan">
@@ -52,9 +58,25 @@ export default function MyReportsPage() {
                       <a href={`/mina-anmalningar/brev/${r.receiptLetterId}`}>{t("myReports.receipt")}</a>
                     </>
                   ) : null}
+                  {r.own ? (
+                    <>
+                      {" · "}
+                      <Link to={`/mina-anmalningar/${r.id}/komplettera`} aria-label={`${t("supplement.own.link")} ${r.reportNumber}`}>
+                        {t("supplement.own.link")}
+                      </Link>
+                    </>
+                  ) : null}
                 </td>
                 <td>{formatDateTime(locale, r.receivedAt)}</td>
-                <td>{r.childName}</td>
+                <td>
+                  {r.childName}
+                  {r.madeBy ? (
+                    <>
+                      <br />
+                      <span className="muted">{t("myReports.madeBy", { name: r.madeBy })}</span>
+                    </>
+                  ) : null}
+                </td>
                 <td>
                   {r.feedback.length === 0 ? (
                     <span className="muted">{t("myReports.noFeedback")}</span>

@@ -70,8 +70,13 @@ function startProbing() {
   state.timer = setInterval(() => {
     if (running || !state.probe) return;
     running = true;
-    state
-      .probe()
+    // A probe stuck on a half-open connection must not stop the probing: 2 s each.
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error("probe timeout")), 2_000);
+    });
+    Promise.race([state.probe(), timeout])
+      .finally(() => clearTimeout(timer))
       .then(() => {
         logger.info({ downMs: Date.now() - state.since }, "database reachable again");
         state.down = false;

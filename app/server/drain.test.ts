@@ -17,19 +17,20 @@ it("SIGTERM under load: every request in flight is answered, every acknowledged 
   const http = client(server.url);
   const inFlight = Array.from({ length: 12 }, (_, i) =>
     http.post("/anmalan", validIntakeFields({ childName: `Barn ${i}` }), { ip: `10.90.0.${i}` }).then(
-      (res) => ({ status: res.status, id: res.headers.get("location")?.split("/").pop() ?? null }),
-      () => ({ status: 0, id: null }),
+      (res) => ({ status: res.status, id: res.headers.get("location")?.split("/").pop() ?? null, error: null as string | null }),
+      (e: { cause?: { code?: string } }) => ({ status: 0, id: null, error: e.cause?.code ?? "unknown" }),
     ),
   );
-  await new Promise((r) => setTimeout(r, 30));
+  // SIGTERM while the server is busy with them: once the first is answered, the rest are in flight.
+  await Promise.race(inFlight);
   const exit = server.stop("SIGTERM");
   const answers = await Promise.all(inFlight);
   const code = await exit;
-  expect(code, server.output().split("\n").filter((l) => !l.includes("\"msg\":\"request\"")).slice(-8).join("\n")).toBe(0);
-  // Each request either finished (302) or was never taken (connection refused): none cut off.
+  expect(code, server.output().split("\n").filter((l) => !l.includes('"msg":"request"')).slice(-8).join("\n")).toBe(0);
+  // Each request either finished or was never taken (connection refused): none cut off.
   const acknowledged = answers.filter((a) => a.status === 302).map((a) => a.id!);
-  expect(answers.every((a) => a.status === 302 || a.status === 0)).toBe(true);
-  expect(acknowledged.length).toBeGreaterThan(0);
+  expect(answers.filter((a) => a.status !== 302 && a.error !== "ECONNREFUSED"), JSON.stringify(answers)).toEqual([]);
+  expect(acknowledged.length).toBeGreaterThan(1);
   expect(server.output()).toContain("shutting down");
 
   const db = await openDatabase({ dataDir: path.join(dataDir, "pgdata") });

@@ -1,0 +1,84 @@
+/**
+ * A reporter sees exactly their own reports — and, as their organisation's designated
+ * contact, every report made by an account of the same organisation. Never another
+ * organisation's, never a report made without an account.
+ */
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { letters, users } from "../../db/schema";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../db/testing";
+import type { SessionUser } from "../auth/session.server";
+import { createStaff } from "../cases/testing.server";
+import { ensureDefaultUnit } from "../units.server";
+import { validIntakeFormData } from "./fixtures";
+import { myLetter, myReports } from "./my-reports.server";
+import { parseIntake } from "./schema";
+import { submitReport } from "./submit.server";
+
+describe.each(testDatabaseKinds())("whose reports a reporter sees (%s)", (kind) => {
+  let t: TestDatabase;
+  const made = new Map<string, string>(); // child name → report id
+
+  async function reporter(name: string, organisation: string | null, seesOrganisationReports = false): Promise<SessionUser> {
+    const user = await createStaff(t.db, null, "reporter", name);
+    await t.db.update(users).set({ organisation, seesOrganisationReports, mandatedReporter: true }).where(eq(users.id, user.id));
+    return user;
+  }
+  async function reportBy(user: SessionUser | null, child: string) {
+    const s = parseIntake(validIntakeFormData({ childPersonalNumber: "", childName: child }));
+    if (s.status !== "success") throw new Error("invalid fixture");
+    const r = await submitReport(t.db, s.value, user && { userId: user.id, name: user.name });
+    made.set(child, r.reportId);
+  }
+  const children = async (user: SessionUser) => (await myReports(t.db, user.id)).map((r) => r.childName).sort();
+
+  let teacher: SessionUser, colleague: SessionUser, contact: SessionUser, otherSchoolContact: SessionUser, loner: SessionUser;
+
+  beforeAll(async () => {
+    t = await createTestDatabase(kind);
+    await ensureDefaultUnit(t.db);
+    teacher = await reporter("Anders Lund", "Gullmarsskolan");
+    colleague = await reporter("Eva Kollega", "Gullmarsskolan");
+    contact = await reporter("Karin Ek", "Gullmarsskolan", true);
+    otherSchoolContact = await reporter("Olle Annan", "Skaftö skola", true);
+    loner = await reporter("Lisa Ensam", null, true);
+    await reportBy(teacher, "Barn Lärare");
+    await reportBy(colleague, "Barn Kollega");
+    await reportBy(contact, "Barn Kontakt");
+    await reportBy(otherSchoolContact, "Barn Skaftö");
+    await reportBy(loner, "Barn Ensam");
+    await reportBy(null, "Barn Anonym");
+  });
+  afterAll(() => t.drop());
+
+  it("staff of a school see their own reports only", async () => {
+    expect(await children(teacher)).toEqual(["Barn Lärare"]);
+    expect(await children(colleague)).toEqual(["Barn Kollega"]);
+  });
+
+  it("the school's designated contact sees all of the school's reports, and only those", async () => {
+    expect(await children(contact)).toEqual(["Barn Kollega", "Barn Kontakt", "Barn Lärare"]);
+    const list = await myReports(t.db, contact.id);
+    expect(list.find((r) => r.childName === "Barn Kontakt")).toMatchObject({ own: true, madeBy: null });
+    expect(list.find((r) => r.childName === "Barn Lärare")).toMatchObject({ own: false });
+    expect(await children(otherSchoolContact)).toEqual(["Barn Skaftö"]);
+    // The setting without an organisation gives nothing more.
+    expect(await children(loner)).toEqual(["Barn Ensam"]);
+  });
+
+  it("the letters follow the same rule", async () => {
+    const [receipt] = await t.db.select({ id: letters.id }).from(letters).where(eq(letters.reportId, made.get("Barn Lärare")!));
+    expect(await myLetter(t.db, teacher.id, receipt!.id)).not.toBeNull();
+    expect(await myLetter(t.db, contact.id, receipt!.id)).not.toBeNull();
+    expect(await myLetter(t.db, colleague.id, receipt!.id)).toBeNull();
+    expect(await myLetter(t.db, otherSchoolContact.id, receipt!.id)).toBeNull();
+  });
+
+  it("a list entry carries nothing of the case or the family", async () => {
+    const [entry] = await myReports(t.db, teacher.id);
+    expect(Object.keys(entry!).sort()).toEqual(
+      ["childName", "feedback", "id", "madeBy", "own", "receiptLetterId", "receivedAt", "reportNumber"].sort(),
+    );
+  });
+});

@@ -1,0 +1,32 @@
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useSearchParams } from "@remix-run/react";
+
+import { useT } from "~/i18n";
+import { submitCodeSupplement } from "~/intake/supplement-page.server";
+import { SupplementForm } from "~/intake/SupplementForm";
+
+export const meta: MetaFunction = () => [{ title: "Komplettera din anmälan – Värna" }];
+
+export const action = ({ request, context }: ActionFunctionArgs) => submitCodeSupplement(request, context.clientAddress);
+
+export default function CodeSupplementPage() {
+  const t = useT();
+  const lastResult = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  return (
+    <>
+      <h1>{t("supplement.title")}</h1>
+      {params.get("klart") === "1" && !lastResult ? (
+        <div className="success" role="status">
+          <p>{t("supplement.done")}</p>
+        </div>
+      ) : null}
+      <p>{t("supplement.lead")}</p>
+      <div className="notice">
+        <h2>{t("acute.title")}</h2>
+        <p>{t("acute.text")}</p>
+      </div>
+      <SupplementForm withCode id="supplement-code" result={lastResult} />
+    </>
+  );
+}
