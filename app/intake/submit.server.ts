@@ -5,6 +5,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { cases, children, reportCodes, reports } from "../../db/schema";
 import { stockholmDate, type Actor, type ReportRef } from "../../workflows";
+import { sealCase } from "../audit/seal.server";
 import { applyToCase, insertCase, nextReferenceNumber, rowsOf } from "../cases/store.server";
 import { storeLetter } from "../letters/archive.server";
 import { intakeUnitId } from "../units.server";
@@ -203,6 +204,7 @@ async function register(
     reportCode = await issueReportCode(tx, reportId, now);
   }
 
+  await sealCase(tx, caseId, now);
   return { reportId, reportNumber, caseId, referenceNumber, joinedExistingCase: Boolean(openCase), reportCode };
 }
 

@@ -86,6 +86,11 @@ const matrix: Row[] = [
   { method: "GET", path: () => "/statistik", allowed: pageAccess.statistics },
   { method: "GET", path: () => "/statistik.csv", allowed: pageAccess.statistics },
   { method: "GET", path: () => "/tillganglighet", allowed: "anyone" },
+  { method: "GET", path: () => `/granskning/arenden/${ids.caseId}/historik.pdf`, allowed: pageAccess.audit },
+  { method: "GET", path: () => `/granskning/arenden/${ids.caseId}/historik.json`, allowed: pageAccess.audit },
+  { method: "GET", path: () => `/granskning/arenden/${ids.caseId}/historik.csv`, allowed: pageAccess.audit },
+  { method: "GET", path: () => "/granskning/export.jsonl?from=2000-01-01&to=2099-12-31", allowed: pageAccess.audit },
+  { method: "GET", path: () => "/granskning/export.csv?from=2000-01-01&to=2099-12-31", allowed: pageAccess.audit },
 ];
 const everyone: Who[] = ["anonymous", "reporter", "caseworker", "teamLead", "auditor", "admin"];
 
