@@ -13,6 +13,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // The tests' own key for the audit checkpoints (production keeps it outside the database).
+    env: { AUDIT_KEY: "vitest-audit-key-0123456789abcdef0123456789abcdef" },
     // Tests that start the real server (app/server/*.test.ts) need a current build.
     globalSetup: ["./test/global-setup.ts"],
   },

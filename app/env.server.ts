@@ -16,6 +16,10 @@ const schema = z
     DATA_DIR: z.string().min(1).default("./.data"),
     SESSION_SECRET: z.string().min(1).optional(),
     SEED_DEMO: z.enum(["0", "1"]).optional(),
+    AUDIT_KEY: z
+      .string()
+      .refine((v) => v.split(",").every((k) => k.trim().length >= 32), "AUDIT_KEY: each key must be at least 32 characters")
+      .optional(),
     /** Express' "trust proxy": which proxies may report the client's address and TLS. */
     TRUST_PROXY: z.string().min(1).default("loopback"),
   })
@@ -27,6 +31,13 @@ const schema = z
         message: "SESSION_SECRET is required when NODE_ENV=production and DATABASE_URL is set",
       });
     }
+    if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.AUDIT_KEY) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUDIT_KEY"],
+        message: "AUDIT_KEY is required when NODE_ENV=production and DATABASE_URL is set (it must not live in the database)",
+      });
+    }
   });
 
 export type Env = {
@@ -36,6 +47,8 @@ export type Env = {
   dataDir: string;
   sessionSecrets: string[];
   seedDemo: boolean;
+  /** Keys sealing the audit checkpoints, newest first (see docs/decisions/0004). */
+  auditKeys: string[];
   trustProxy: string;
 };
 
@@ -56,6 +69,9 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     sessionSecrets: env.SESSION_SECRET
       ? env.SESSION_SECRET.split(",").map((s) => s.trim()).filter(Boolean)
       : [generatedSecret(dataDir)],
+    auditKeys: env.AUDIT_KEY
+      ? env.AUDIT_KEY.split(",").map((s) => s.trim()).filter(Boolean)
+      : [generatedSecret(dataDir, "audit-key")],
     // The embedded database always gets the demo accounts; PostgreSQL only on request.
     seedDemo: env.DATABASE_URL ? env.SEED_DEMO === "1" : env.SEED_DEMO !== "0",
     trustProxy: env.TRUST_PROXY,
@@ -63,8 +79,8 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
 }
 
 /** For the embedded default: a secret made once and kept beside the database. */
-function generatedSecret(dataDir: string): string {
-  const file = path.join(dataDir, "session-secret");
+function generatedSecret(dataDir: string, name = "session-secret"): string {
+  const file = path.join(dataDir, name);
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(32).toString("base64url");

@@ -17,10 +17,14 @@ import {
 import { pageAccess } from "./auth/roles";
 import { loadRoot } from "./root.server";
 import stylesHref from "./styles/app.css";
+import printStylesHref from "./styles/print.css";
 import { translate, type Locale } from "./i18n";
 import { useNonce } from "./ui/nonce";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesHref },
+  { rel: "stylesheet", href: printStylesHref, media: "print" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return loadRoot(request);
@@ -35,7 +39,8 @@ function Document({ locale, children }: { locale: Locale; children: React.ReactN
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <link rel="icon" href="data:," />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        <link rel="icon" href="/favicon.ico" sizes="32x32" />
         <Meta />
         <Links />
       </head>
@@ -70,6 +75,11 @@ function Header({ data }: { data: RootData | undefined }) {
           <li>
             <Link to="/anmalan">{t("nav.report")}</Link>
           </li>
+          {can(pageAccess.desk) ? (
+            <li>
+              <Link to="/skrivbord">{t("nav.desk")}</Link>
+            </li>
+          ) : null}
           {can(pageAccess.cases) ? (
             <li>
               <Link to="/arenden">{t("nav.cases")}</Link>
@@ -83,6 +93,11 @@ function Header({ data }: { data: RootData | undefined }) {
           {can(pageAccess.audit) ? (
             <li>
               <Link to="/granskning">{t("nav.audit")}</Link>
+            </li>
+          ) : null}
+          {can(pageAccess.statistics) ? (
+            <li>
+              <Link to="/statistik">{t("nav.statistics")}</Link>
             </li>
           ) : null}
           {can(pageAccess.admin) ? (
@@ -119,6 +134,16 @@ function Header({ data }: { data: RootData | undefined }) {
   );
 }
 
+/** Every page links the accessibility statement (required of public-sector services). */
+function Footer({ locale }: { locale: Locale }) {
+  return (
+    <footer className="site-footer" aria-label={translate(locale, "footer.label")}>
+      <span>{translate(locale, "footer.text")}</span>
+      <Link to="/tillganglighet">{translate(locale, "footer.accessibility")}</Link>
+    </footer>
+  );
+}
+
 export default function App() {
   const data = useLoaderData<typeof loader>();
   return (
@@ -127,6 +152,7 @@ export default function App() {
       <main id="main" tabIndex={-1}>
         <Outlet />
       </main>
+      <Footer locale={data.locale} />
     </Document>
   );
 }
@@ -154,6 +180,7 @@ export function ErrorBoundary() {
           <Link to="/">{translate(locale, "error.backHome")}</Link>
         </p>
       </main>
+      <Footer locale={locale} />
     </Document>
   );
 }

@@ -12,6 +12,7 @@ import { benchIntake } from "./intake";
 import { benchLetters } from "./letters";
 import { machineLine, printTable, type Bench, type Row } from "./lib";
 import { ROOT } from "./server";
+import { benchStatistics } from "./statistics";
 import { benchStart } from "./start";
 import { benchVerify } from "./verify";
 
@@ -22,6 +23,7 @@ const benches: Bench[] = [
   { name: "letters", run: benchLetters },
   { name: "verify", run: benchVerify },
   { name: "start", run: benchStart },
+  { name: "statistics", run: benchStatistics },
 ];
 
 const args = process.argv.slice(2);

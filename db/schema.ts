@@ -12,11 +12,14 @@ import {
   pgEnum,
   pgSequence,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+
+import { REPORTER_CATEGORY_SQL } from "./reporter-category";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => "bytea",
@@ -160,7 +163,8 @@ export const cases = pgTable(
     index("cases_inbox_idx").on(t.unitId, t.open, t.nextDeadline),
     index("cases_child_idx").on(t.childId),
     index("cases_assignee_idx").on(t.assigneeId),
-    index("cases_received_idx").on(t.receivedAt),
+    // With the id, keyset pages of a period (exports) are one ordered index range each.
+    index("cases_received_idx").on(t.receivedAt, t.id),
   ],
 );
 
@@ -230,10 +234,13 @@ export const reports = pgTable(
     childView: text("child_view"),
     /** Whether a police report has been made: "yes" | "no" | "unknown"; null when not answered. */
     policeReport: text("police_report"),
+    /** School, preschool, health care, … for the statistics: derived by the database (db/reporter-category.ts). */
+    reporterCategory: text("reporter_category").generatedAlwaysAs(sql.raw(REPORTER_CATEGORY_SQL)),
   },
   (t) => [
     index("reports_case_idx").on(t.caseId, t.receivedAt),
     index("reports_reporter_idx").on(t.reporterUserId),
+    index("reports_received_idx").on(t.receivedAt),
   ],
 );
 
@@ -257,7 +264,35 @@ export const caseEvents = pgTable(
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
   },
-  (t) => [uniqueIndex("case_events_case_seq_idx").on(t.caseId, t.seq)],
+  (t) => [
+    uniqueIndex("case_events_case_seq_idx").on(t.caseId, t.seq),
+    // The statistics find the decisions of a period by type and time.
+    index("case_events_type_at_idx").on(t.type, t.occurredAt),
+  ],
+);
+
+/**
+ * One row per decision on whether to investigate (an approved proposal, or an investigation
+ * opened at the protection assessment), for the statistics. Derived, not history: written by
+ * the trigger `case_events_decision` (db/migrations/*_case_decisions_trigger.sql) from the event log, so every writer
+ * keeps it right; the event log stays the record. No foreign key: it must never stop anything.
+ */
+export const caseDecisions = pgTable(
+  "case_decisions",
+  {
+    caseId: uuid("case_id").notNull(),
+    seq: integer("seq").notNull(),
+    unitId: uuid("unit_id").notNull(),
+    decidedAt: instant("decided_at").notNull(),
+    /** The first report the decision answers: received since the case's previous decision. */
+    receivedAt: instant("received_at").notNull(),
+    /** noInvestigation | support | investigation | alreadyInvestigated | transfer */
+    outcome: text("outcome").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.caseId, t.seq] }),
+    index("case_decisions_unit_at_idx").on(t.unitId, t.decidedAt),
+  ],
 );
 
 /** Every letter exactly as sent: the PDF bytes are kept, never regenerated. */
@@ -358,6 +393,44 @@ export const adminLog = pgTable(
   },
   (t) => [index("admin_log_at_idx").on(t.at)],
 );
+
+/**
+ * The municipality-wide sequence of checkpoints (see docs/decisions/0004): one row in the same
+ * transaction as every change of a case, pinning the case's head event, a digest of its
+ * snapshot and of every report and letter it holds, linked to the previous checkpoint and
+ * sealed with an HMAC whose key is not in the database. No foreign key to `cases`: a
+ * checkpoint must outlive a deleted case, so the deletion shows.
+ */
+export const auditCheckpoints = pgTable(
+  "audit_checkpoints",
+  {
+    seq: bigint("seq", { mode: "number" }).primaryKey(),
+    caseId: uuid("case_id").notNull(),
+    /** The case's last event after the change, and that event's hash. */
+    caseSeq: integer("case_seq").notNull(),
+    caseHash: text("case_hash").notNull(),
+    /** SHA-256 of the stored snapshot's JSON text after the change … */
+    snapshotDigest: text("snapshot_digest").notNull(),
+    /** … and of the snapshot the change was applied to ("" for a new case). */
+    fromDigest: text("from_digest").notNull(),
+    /** "report:<id>:<sha256>" and "letter:<id>:<sha256>", sorted, space-separated. */
+    documents: text("documents").notNull(),
+    at: instant("at").notNull(),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+    /** Which AUDIT_KEY sealed it (a digest of the key, not the key). */
+    keyId: text("key_id").notNull(),
+    mac: text("mac").notNull(),
+  },
+  (t) => [index("audit_checkpoints_case_idx").on(t.caseId, t.seq)],
+);
+
+/** The newest checkpoint: one row, locked by each change so the sequence has no gaps or forks. */
+export const auditHead = pgTable("audit_head", {
+  id: integer("id").primaryKey(),
+  seq: bigint("seq", { mode: "number" }).notNull(),
+  hash: text("hash").notNull(),
+});
 
 /**
  * The one-time code that lets an anonymous or private reporter add to their report for 30

@@ -12,6 +12,8 @@ export const pageAccess = {
   myReports: ["reporter"],
   audit: ["auditor"],
   admin: ["admin"],
+  desk: ["caseworker", "teamLead"],
+  statistics: ["teamLead", "auditor"],
 } as const satisfies Record<string, readonly Role[]>;
 
 /**

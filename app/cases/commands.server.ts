@@ -4,6 +4,7 @@ import type { Db, Queryable } from "../../db/client";
 import { cases, children, units, users } from "../../db/schema";
 import type { Actor, CaseCommand, RefusalCode } from "../../workflows";
 import type { SessionUser } from "../auth/session.server";
+import { sealCase } from "../audit/seal.server";
 import { performEffects } from "./case-letters.server";
 import { applyCommands } from "./store.server";
 
@@ -76,6 +77,7 @@ export async function runCaseCommand(
     }
     const effects = result.effects[result.effects.length - 1] ?? [];
     await performEffects(tx, input.caseId, result.version, result.snapshot, effects, command, row.childAddress);
+    await sealCase(tx, input.caseId, now);
     return { ok: true, version: result.version } as const;
   });
 }

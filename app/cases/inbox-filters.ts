@@ -12,8 +12,13 @@ export const SEARCH_MAX = 100;
 export const OPEN_STATES = STATE_NAMES.filter((s) => s !== "closed") as Exclude<StateName, "closed">[];
 export type OpenState = (typeof OPEN_STATES)[number];
 
-export const DEADLINE_FILTERS = ["overdue", "today", "week"] as const;
+/** "due" = today or overdue; "week" and "month" (30 days) include the overdue ones. */
+export const DEADLINE_FILTERS = ["overdue", "today", "due", "week", "month"] as const;
 export type DeadlineFilter = (typeof DEADLINE_FILTERS)[number];
+
+/** Which deadline governs the case now (cases.next_deadline_kind). */
+export const DEADLINE_KINDS = ["protectionAssessment", "decision", "investigation"] as const;
+export type DeadlineKindFilter = (typeof DEADLINE_KINDS)[number];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: unknown): value is string => typeof value === "string" && UUID.test(value);
@@ -29,6 +34,11 @@ export type InboxFilters = {
   state: StateFilter | null;
   assignee: AssigneeFilter | null;
   deadline: DeadlineFilter | null;
+  kind: DeadlineKindFilter | null;
+  /** "mine": proposals awaiting approval that the user may approve (not their own). */
+  approval: "mine" | null;
+  /** "waiting": a mandated reporter's report on the case still waits for its feedback letter. */
+  feedback: "waiting" | null;
   q: string;
   page: number;
   /**
@@ -62,6 +72,7 @@ export function parseInboxFilters(params: URLSearchParams): InboxFilters {
   const state = params.get("state");
   const assignee = params.get("assignee");
   const deadline = params.get("deadline");
+  const kind = params.get("kind");
   const page = Number(params.get("page") ?? "1");
   return {
     state: ([...OPEN_STATES, ...STATE_GROUPS] as readonly string[]).includes(state ?? "") ? (state as StateFilter) : null,
@@ -74,6 +85,9 @@ export function parseInboxFilters(params: URLSearchParams): InboxFilters {
     deadline: (DEADLINE_FILTERS as readonly string[]).includes(deadline ?? "")
       ? (deadline as DeadlineFilter)
       : null,
+    kind: (DEADLINE_KINDS as readonly string[]).includes(kind ?? "") ? (kind as DeadlineKindFilter) : null,
+    approval: params.get("approval") === "mine" ? "mine" : null,
+    feedback: params.get("feedback") === "waiting" ? "waiting" : null,
     q: (params.get("q") ?? "").trim().slice(0, SEARCH_MAX),
     page: Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1,
     after: afterCursor(params.get("after")),
@@ -86,6 +100,9 @@ export function inboxSearch(filters: InboxFilters): string {
   if (filters.state) params.set("state", filters.state);
   if (filters.assignee) params.set("assignee", filters.assignee);
   if (filters.deadline) params.set("deadline", filters.deadline);
+  if (filters.kind) params.set("kind", filters.kind);
+  if (filters.approval) params.set("approval", filters.approval);
+  if (filters.feedback) params.set("feedback", filters.feedback);
   if (filters.q) params.set("q", filters.q);
   if (filters.page > 1) params.set("page", String(filters.page));
   if (filters.after && filters.page > 1) params.set("after", filters.after);

@@ -2,7 +2,15 @@ import { Form, Link } from "@remix-run/react";
 
 import { formatDate, formatDateTime, useLocale, useT } from "../i18n";
 import { DeadlineBadge, statusOn } from "./deadline-badge";
-import { DEADLINE_FILTERS, inboxSearch, OPEN_STATES, SEARCH_MAX, STATE_GROUPS, type InboxFilters } from "./inbox-filters";
+import {
+  DEADLINE_FILTERS,
+  DEADLINE_KINDS,
+  inboxSearch,
+  OPEN_STATES,
+  SEARCH_MAX,
+  STATE_GROUPS,
+  type InboxFilters,
+} from "./inbox-filters";
 import type { InboxRow } from "./inbox.server";
 
 type Staff = { id: string; name: string };
@@ -56,6 +64,27 @@ export function InboxFilterForm({ filters, staff }: { filters: InboxFilters; sta
           ))}
         </select>
       </div>
+      <div className="field">
+        <label htmlFor="filter-kind">{t("cases.filter.kind")}</label>
+        <select id="filter-kind" name="kind" defaultValue={filters.kind ?? ""}>
+          <option value="">{t("cases.filter.any")}</option>
+          {DEADLINE_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`cases.filter.kind.${k}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {/* The desk's own selections: kept while the other filters change, cleared by "Rensa". */}
+      {filters.approval || filters.feedback ? (
+        <p className="desk-filter">
+          {t("cases.filter.active")}{" "}
+          {filters.approval ? <span className="badge ok">{t("cases.filter.approval.mine")}</span> : null}
+          {filters.feedback ? <span className="badge ok">{t("cases.filter.feedback.waiting")}</span> : null}
+          {filters.approval ? <input type="hidden" name="approval" value={filters.approval} /> : null}
+          {filters.feedback ? <input type="hidden" name="feedback" value={filters.feedback} /> : null}
+        </p>
+      ) : null}
       <div className="actions">
         <button type="submit" className="primary">
           {t("cases.filter.submit")}
@@ -73,7 +102,8 @@ function Flags({ row }: { row: InboxRow }) {
     row.protectedIdentity ? "cases.flag.protectedIdentity" : null,
     row.urgent ? "cases.flag.urgent" : null,
   ].filter((f): f is string => f !== null);
-  if (flags.length === 0) return <span aria-label={t("cases.case.noFlags")}>{t("cases.none")}</span>;
+  const repeated = row.reportCount >= 2;
+  if (flags.length === 0 && !repeated) return <span aria-label={t("cases.case.noFlags")}>{t("cases.none")}</span>;
   return (
     <>
       {flags.map((f) => (
@@ -81,89 +111,71 @@ function Flags({ row }: { row: InboxRow }) {
           {t(f)}
         </span>
       ))}
+      {repeated ? (
+        <span className="badge flag" title={t("cases.repeatedReports")}>
+          {t("cases.reportsCount", { count: row.reportCount })}
+        </span>
+      ) : null}
     </>
   );
 }
 
+/**
+ * One row per case, six columns that fit a desktop window without sideways scrolling; below
+ * 48rem each row is laid out as a card (inbox.css), every cell with its label.
+ * The 14-day date is not a column of its own: while it governs, it is the next deadline.
+ */
 export function InboxTable({ rows, today }: { rows: InboxRow[]; today: string }) {
   const t = useT();
   const locale = useLocale();
   if (rows.length === 0) return <p className="info">{t("cases.inbox.empty")}</p>;
   return (
-    <div className="table-scroll">
-      <table className="inbox-table">
-        <caption className="visually-hidden">{t("cases.inbox.caption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("cases.col.reference")}</th>
-            <th scope="col">{t("cases.col.child")}</th>
-            <th scope="col">{t("cases.col.received")}</th>
-            <th scope="col">{t("cases.col.state")}</th>
-            <th scope="col">{t("cases.col.deadline")}</th>
-            <th scope="col">{t("cases.col.decisionDue")}</th>
-            <th scope="col">{t("cases.col.reports")}</th>
-            <th scope="col">{t("cases.col.flags")}</th>
-            <th scope="col">{t("cases.col.assignee")}</th>
+    <table className="inbox-table">
+      <caption className="visually-hidden">{t("cases.inbox.caption")}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("cases.col.reference")}</th>
+          <th scope="col">{t("cases.col.child")}</th>
+          <th scope="col">{t("cases.col.state")}</th>
+          <th scope="col">{t("cases.col.deadline")}</th>
+          <th scope="col">{t("cases.col.flags")}</th>
+          <th scope="col">{t("cases.col.assignee")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.id}>
+            <th scope="row">
+              <Link to={`/arenden/${row.id}`}>{row.referenceNumber}</Link>
+              {row.newAddition ? <span className="badge new">{t("cases.newAddition")}</span> : null}
+              <span className="sub">{t("cases.received", { date: formatDateTime(locale, row.receivedAt) })}</span>
+            </th>
+            <td data-label={t("cases.col.child")}>
+              {row.childName}
+              {row.childBirthDate ? (
+                <span className="sub">{t("cases.born", { date: formatDate(locale, row.childBirthDate) })}</span>
+              ) : null}
+            </td>
+            <td data-label={t("cases.col.state")}>{t(`state.${row.state}`)}</td>
+            <td data-label={t("cases.col.deadline")}>
+              {row.nextDeadline && row.nextDeadlineKind ? (
+                <>
+                  <span className="sub">{t(`deadline.kind.${row.nextDeadlineKind}`)}</span>
+                  {formatDate(locale, row.nextDeadline)}{" "}
+                  <DeadlineBadge t={t} status={statusOn(row.nextDeadline, today)} />
+                </>
+              ) : (
+                t("deadline.none")
+              )}
+            </td>
+            <td data-label={t("cases.col.flags")}>
+              <Flags row={row} />
+            </td>
+            <td data-label={t("cases.col.assignee")}>{row.assigneeName ?? t("cases.unassigned")}</td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => {
-            // The 14-day deadline runs until the decision; afterwards it is history.
-            const decisionPending = row.nextDeadlineKind === "protectionAssessment" || row.nextDeadlineKind === "decision";
-            return (
-              <tr key={row.id}>
-                <th scope="row">
-                  <Link to={`/arenden/${row.id}`}>{row.referenceNumber}</Link>
-                  {row.newAddition ? <span className="badge new">{t("cases.newAddition")}</span> : null}
-                </th>
-                <td>
-                  {row.childName}
-                  {row.childBirthDate ? (
-                    <span className="sub">{t("cases.born", { date: formatDate(locale, row.childBirthDate) })}</span>
-                  ) : null}
-                </td>
-                <td>{formatDateTime(locale, row.receivedAt)}</td>
-                <td>{t(`state.${row.state}`)}</td>
-                <td>
-                  {row.nextDeadline && row.nextDeadlineKind ? (
-                    <>
-                      <span className="sub">{t(`deadline.kind.${row.nextDeadlineKind}`)}</span>
-                      {formatDate(locale, row.nextDeadline)}{" "}
-                      <DeadlineBadge t={t} status={statusOn(row.nextDeadline, today)} />
-                    </>
-                  ) : (
-                    t("deadline.none")
-                  )}
-                </td>
-                <td>
-                  {row.decisionDue && decisionPending ? (
-                    <>
-                      {formatDate(locale, row.decisionDue)}{" "}
-                      <DeadlineBadge t={t} status={statusOn(row.decisionDue, today)} />
-                    </>
-                  ) : (
-                    t("cases.decisionTaken")
-                  )}
-                </td>
-                <td>
-                  {row.reportCount}
-                  {row.reportCount >= 2 ? (
-                    <>
-                      {" "}
-                      <span className="badge flag">{t("cases.repeatedReports")}</span>
-                    </>
-                  ) : null}
-                </td>
-                <td>
-                  <Flags row={row} />
-                </td>
-                <td>{row.assigneeName ?? t("cases.unassigned")}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, lt, lte, sql, type SQL } from "drizzle-orm";
 
 import type { Db } from "../../db/client";
-import { cases, children, users } from "../../db/schema";
+import { caseEvents, cases, children, letters, reports, users } from "../../db/schema";
 import { addCalendarDays, stockholmDate } from "../../workflows/deadlines";
 import type { SessionUser } from "../auth/session.server";
 import { staffOfUnit } from "./commands.server";
@@ -51,6 +51,55 @@ export function likePattern(text: string): string {
 }
 
 /**
+ * A proposal waits for this user's approval: the case awaits approval and the latest proposal
+ * is someone else's (four eyes: nobody approves their own).
+ */
+export function awaitingApprovalBy(userId: string): SQL {
+  return sql`(${cases.state} = 'awaitingApproval' and (
+    select p.actor_id from ${caseEvents} p
+    where p.case_id = ${cases.id} and p.type = 'DECISION_PROPOSED'
+    order by p.seq desc limit 1) is distinct from ${userId})`;
+}
+
+/**
+ * A mandated reporter waits for feedback (återkoppling): a decision was made on the case after
+ * their report arrived, and no feedback letter answers that report.
+ */
+export const feedbackWaiting: SQL = sql`exists (
+  select 1 from ${reports} r
+  where r.case_id = ${cases.id} and r.reporter_kind = 'mandated'
+    and not exists (select 1 from ${letters} l where l.report_id = r.id and l.kind = 'feedback')
+    and exists (
+      select 1 from ${caseEvents} d
+      where d.case_id = ${cases.id} and d.occurred_at >= r.received_at
+        and (d.type = 'DECISION_APPROVED' or (d.type = 'PROTECTION_ASSESSED' and d.event->>'needsProtection' = 'true'))))`;
+
+/**
+ * The WHERE conditions of the inbox for these filters (the search aside): one source for the
+ * inbox's rows and the desk's counts, so a count and the list it links to always agree.
+ */
+export function inboxConditions(unitId: string, userId: string, filters: InboxFilters, today: string): SQL[] {
+  const where: SQL[] = [eq(cases.unitId, unitId)];
+  // Open cases by default; "Avslutade" the closed ones; "Alla", or a search, every case of the
+  // unit, so a family calling back about a closed case is found by its diarienummer.
+  if (filters.state === "closed") where.push(eq(cases.open, false));
+  else if (filters.state && filters.state !== "all") where.push(eq(cases.open, true), eq(cases.state, filters.state));
+  else if (filters.state !== "all" && !filters.q) where.push(eq(cases.open, true));
+  if (filters.assignee === "mine") where.push(eq(cases.assigneeId, userId));
+  else if (filters.assignee === "unassigned") where.push(isNull(cases.assigneeId));
+  else if (filters.assignee) where.push(eq(cases.assigneeId, filters.assignee));
+  if (filters.deadline === "overdue") where.push(lt(cases.nextDeadline, today));
+  else if (filters.deadline === "today") where.push(eq(cases.nextDeadline, today));
+  else if (filters.deadline === "due") where.push(lte(cases.nextDeadline, today));
+  else if (filters.deadline === "week") where.push(lte(cases.nextDeadline, addCalendarDays(today, 7)));
+  else if (filters.deadline === "month") where.push(lte(cases.nextDeadline, addCalendarDays(today, 30)));
+  if (filters.kind) where.push(eq(cases.nextDeadlineKind, filters.kind));
+  if (filters.approval === "mine") where.push(awaitingApprovalBy(userId));
+  if (filters.feedback === "waiting") where.push(feedbackWaiting);
+  return where;
+}
+
+/**
  * The inbox's order, most pressing first: overdue dates before today's, today's before later
  * ones, no deadline last; within a day urgent and violence cases first; then oldest first.
  * cases_inbox_order_idx (migration 0008) holds exactly these keys for open cases, so a page
@@ -70,18 +119,7 @@ const inboxOrder = {
  * Asks for one row more than a page, to know whether there is a next page without counting.
  */
 export function inboxQuery(db: Db, unitId: string, userId: string, filters: InboxFilters, today: string) {
-  const where: SQL[] = [eq(cases.unitId, unitId)];
-  // Open cases by default; "Avslutade" the closed ones; "Alla", or a search, every case of the
-  // unit, so a family calling back about a closed case is found by its diarienummer.
-  if (filters.state === "closed") where.push(eq(cases.open, false));
-  else if (filters.state && filters.state !== "all") where.push(eq(cases.open, true), eq(cases.state, filters.state));
-  else if (filters.state !== "all" && !filters.q) where.push(eq(cases.open, true));
-  if (filters.assignee === "mine") where.push(eq(cases.assigneeId, userId));
-  else if (filters.assignee === "unassigned") where.push(isNull(cases.assigneeId));
-  else if (filters.assignee) where.push(eq(cases.assigneeId, filters.assignee));
-  if (filters.deadline === "overdue") where.push(lt(cases.nextDeadline, today));
-  else if (filters.deadline === "today") where.push(eq(cases.nextDeadline, today));
-  else if (filters.deadline === "week") where.push(lte(cases.nextDeadline, addCalendarDays(today, 7)));
+  const where = inboxConditions(unitId, userId, filters, today);
   if (filters.q) {
     // Two index lookups joined by UNION, rather than an OR across two tables (which no
     // index can serve and makes PostgreSQL read every child).

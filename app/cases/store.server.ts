@@ -17,6 +17,7 @@ import {
   type RefusalCode,
 } from "../../workflows";
 import { eventHash, genesisHash } from "../audit/hash";
+import { noteChangeStart } from "../audit/seal.server";
 
 /** What the inbox filters and sorts on, copied from the snapshot on every change. */
 export function caseColumns(snapshot: PersistedCase) {
@@ -144,6 +145,7 @@ export async function applyCommands(
     snapshot = result.snapshot;
     effects.push(result.effects);
   }
+  await noteChangeStart(tx, caseId);
 
   const [last] = await tx
     .select({ seq: caseEvents.seq, hash: caseEvents.hash })

@@ -1,12 +1,14 @@
 import { caseFactsEn } from "./case-facts.en";
 import { casesEn } from "./cases.en";
 import { adminEn } from "./admin.en";
+import { deskEn } from "./desk.en";
 import { intakeEn } from "./intake.en";
 import { oversightEn } from "./oversight.en";
 import type { MessageKey } from "./sv";
 
 export const en: Record<MessageKey, string> = {
   ...casesEn,
+  ...deskEn,
   ...caseFactsEn,
   ...intakeEn,
   ...oversightEn,

@@ -5,11 +5,13 @@ import { caseFactsSv } from "./case-facts.sv";
  */
 import { casesSv } from "./cases.sv";
 import { adminSv } from "./admin.sv";
+import { deskSv } from "./desk.sv";
 import { intakeSv } from "./intake.sv";
 import { oversightSv } from "./oversight.sv";
 
 export const sv = {
   ...casesSv,
+  ...deskSv,
   ...caseFactsSv,
   ...intakeSv,
   ...oversightSv,

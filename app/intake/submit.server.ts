@@ -5,6 +5,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db, Queryable, Tx } from "../../db/client";
 import { cases, children, reportCodes, reports } from "../../db/schema";
 import { stockholmDate, type Actor, type ReportRef } from "../../workflows";
+import { sealCase } from "../audit/seal.server";
 import { applyToCase, insertCase, nextReferenceNumber, rowsOf } from "../cases/store.server";
 import { senderOfUnit, storeLetter } from "../letters/archive.server";
 import { renderLetter } from "../letters/render.server";
@@ -229,6 +230,7 @@ async function register(
     reportCode = await issueReportCode(tx, reportId, now);
   }
 
+  await sealCase(tx, caseId, now);
   return { reportId, reportNumber, caseId, referenceNumber, joinedExistingCase: Boolean(openCase), reportCode };
 }
 

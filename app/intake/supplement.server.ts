@@ -14,6 +14,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { cases, reports } from "../../db/schema";
 import type { Actor } from "../../workflows";
+import { sealCase } from "../audit/seal.server";
 import { applyToCase } from "../cases/store.server";
 import { block } from "../auth/rate-limit.server";
 import { reportOfCode } from "./report-code.server";
@@ -82,7 +83,10 @@ async function addToReport(db: Db, reportId: string, text: string, how: How, now
       text,
       via: how.via,
     });
-    if (result.ok) return true;
+    if (result.ok) {
+      await sealCase(tx, row.caseId, now);
+      return true;
+    }
     if (result.refusal === "closed") return false;
     throw new Error(`REPORT_SUPPLEMENTED refused: ${result.refusal}`);
   });

@@ -5,12 +5,16 @@ import { useLoaderData } from "@remix-run/react";
 import { pageAccess } from "~/auth/roles";
 import { requireUser } from "~/auth/session.server";
 import casesStyles from "~/cases/cases.css";
+import inboxStyles from "~/cases/inbox.css";
 import { InboxFilterForm, InboxPagination, InboxTable } from "~/cases/inbox-view";
 import { loadInbox } from "~/cases/inbox.server";
 import { getDb } from "~/db.server";
 import { translate, useT, type Locale } from "~/i18n";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: casesStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: casesStyles },
+  { rel: "stylesheet", href: inboxStyles },
+];
 
 export const meta: MetaFunction = ({ matches }) => {
   const locale = (matches.find((m) => m.id === "root")?.data as { locale?: Locale } | undefined)?.locale ?? "sv";

@@ -1,0 +1,105 @@
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../db/testing";
+import type { SessionUser } from "../auth/session.server";
+import { createStaff, newCase } from "../cases/test-support";
+import { createStaff as createUser } from "../cases/testing.server";
+import { exportCasesCsv, exportCasesJsonLines, parseDateRange, type CasesExport } from "./export-range.server";
+
+setFlagsFromString("--expose-gc");
+const gc = runInNewContext("gc") as () => void;
+
+const CASES = 20_000;
+const EVENTS_PER_CASE = 5;
+/** Retained heap allowed above the baseline while streaming, whatever the number of cases. */
+const BOUND = 24 * 1024 * 1024;
+
+/** Consumes an export as a client would, measuring the heap after a full collection every few chunks. */
+async function drain(exported: CasesExport) {
+  gc();
+  const baseline = process.memoryUsage().heapUsed;
+  let peak = 0;
+  let bytes = 0;
+  let chunks = 0;
+  for await (const chunk of exported.chunks) {
+    bytes += Buffer.byteLength(chunk);
+    if (++chunks % 10 === 0) {
+      gc();
+      peak = Math.max(peak, process.memoryUsage().heapUsed - baseline);
+    }
+  }
+  return { peak, bytes, chunks };
+}
+
+// Heavy (20,000 cases): on PostgreSQL when the suite has it, else on the embedded database.
+const kinds = testDatabaseKinds().includes("postgres") ? (["postgres"] as const) : (["pglite"] as const);
+
+describe.each(kinds)("a streamed export of many cases (%s)", (kind) => {
+  let t: TestDatabase;
+  let auditor: SessionUser;
+
+  beforeAll(async () => {
+    t = await createTestDatabase(kind);
+    const staff = await createStaff(t.db);
+    auditor = await createUser(t.db, staff.unitId, "auditor", "Greta Granskare");
+    const template = await newCase(t.db, {}, new Date("2025-06-01T08:00:00Z"));
+    // 20,000 cases of 5 events each, made by the database, 2,000 cases to a statement (the
+    // embedded database runs on this thread: the test runner must get a word in).
+    for (let from = 1; from <= CASES; from += 2000) {
+      const to = Math.min(from + 1999, CASES);
+      await t.rows(
+        `insert into cases (id, unit_id, reference_number, child_id, state, snapshot, machine_version, version, open, received_at, updated_at)
+         select gen_random_uuid(), c.unit_id, 'GEN-' || lpad(g::text, 5, '0'), c.child_id, c.state, c.snapshot, c.machine_version,
+                ${EVENTS_PER_CASE}, true, timestamptz '2026-01-01 00:00Z' + g * interval '10 minutes', now()
+           from generate_series(${from}, ${to}) g, cases c where c.id = $1`,
+        [template.caseId],
+      );
+      await t.rows(
+        `insert into case_events (case_id, seq, type, event, actor_id, actor_name, occurred_at, prev_hash, hash)
+         select c.id, s, 'NOTE_ADDED',
+                jsonb_build_object('type', 'NOTE_ADDED', 'text', 'Anteckning nummer ' || s || ': ' || repeat('samtal med skolan om barnets situation ', 6)),
+                null, 'Sara Testsson', c.received_at + s * interval '1 minute',
+                encode(sha256(convert_to(c.id::text || (s - 1), 'UTF8')), 'hex'), encode(sha256(convert_to(c.id::text || s, 'UTF8')), 'hex')
+           from cases c, generate_series(1, ${EVENTS_PER_CASE}) s
+          where c.reference_number between 'GEN-' || lpad('${from}', 5, '0') and 'GEN-' || lpad('${to}', 5, '0')`,
+      );
+    }
+  }, 300_000);
+  afterAll(() => t?.drop());
+
+  const year = () => {
+    const range = parseDateRange(new URLSearchParams("from=2026-01-01&to=2026-12-31"));
+    if (!range.ok) throw new Error(range.message);
+    return range;
+  };
+
+  it(`JSON Lines of ${CASES} cases stays under a fixed heap bound`, async () => {
+    const exported = (await exportCasesJsonLines(t.db, auditor, year()))!;
+    expect(exported.total).toBe(CASES);
+    const { peak, bytes } = await drain(exported);
+    // The file is several times the bound, so holding it (or a large part) would fail.
+    expect(bytes).toBeGreaterThan(2 * BOUND);
+    expect(peak).toBeLessThan(BOUND);
+  }, 300_000);
+
+  it(`CSV of ${CASES} cases stays under the same bound and has every case`, async () => {
+    const exported = (await exportCasesCsv(t.db, auditor, year()))!;
+    let rows = -1; // the header
+    gc();
+    const baseline = process.memoryUsage().heapUsed;
+    let peak = 0;
+    let chunks = 0;
+    for await (const chunk of exported.chunks) {
+      rows += chunk.split("\r\n").length - 1;
+      if (++chunks % 10 === 0) {
+        gc();
+        peak = Math.max(peak, process.memoryUsage().heapUsed - baseline);
+      }
+    }
+    expect(rows).toBe(CASES);
+    expect(peak).toBeLessThan(BOUND);
+  }, 300_000);
+});

@@ -1,0 +1,229 @@
+/**
+ * Exports of many cases for auditors: every case received in a date range (Swedish calendar
+ * dates), streamed from the database in keyset-paged batches, so memory stays flat however
+ * many cases there are and the download starts before the first query.
+ */
+import { TZDate } from "@date-fns/tz";
+import { sql, type SQL } from "drizzle-orm";
+
+import type { Db } from "../../db/client";
+import type { SessionUser } from "../auth/session.server";
+import { csvLines } from "./csv.server";
+import { rowsOf } from "./digests.server";
+import { logExport, mayExport, municipalityFilter, stateLabel, stockholm } from "./export.server";
+import { genesisHash } from "./hash";
+
+export type DateRange = { from: string; to: string };
+export type RangeCheck = { ok: true; range: DateRange; start: Date; end: Date } | { ok: false; message: string };
+
+const YMD = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function stockholmMidnight(ymd: string): Date | null {
+  const m = YMD.exec(ymd);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new TZDate(y, mo - 1, d, "Europe/Stockholm");
+  // 2026-02-30 rolls over to March: not a date.
+  if (date.getFullYear() !== y || date.getMonth() !== mo - 1 || date.getDate() !== d) return null;
+  return new Date(date.getTime());
+}
+
+/** Reads ?from=YYYY-MM-DD&to=YYYY-MM-DD; both days are included. */
+export function parseDateRange(params: URLSearchParams): RangeCheck {
+  const from = params.get("from") ?? "";
+  const to = params.get("to") ?? "";
+  const start = stockholmMidnight(from);
+  const last = stockholmMidnight(to);
+  if (!start || !last) return { ok: false, message: "Ange perioden som två datum, ÅÅÅÅ-MM-DD (till exempel from=2026-01-01&to=2026-12-31)." };
+  if (last < start) return { ok: false, message: "Periodens slutdatum ligger före startdatumet." };
+  const [y, m, d] = to.split("-").map(Number) as [number, number, number];
+  const end = new Date(new TZDate(y, m - 1, d + 1, "Europe/Stockholm").getTime());
+  return { ok: true, range: { from, to }, start, end };
+}
+
+export type CasesExport = {
+  fileName: string;
+  contentType: string;
+  /** How many cases the export holds, for a progress indication. */
+  total: number;
+  chunks: AsyncIterable<string>;
+};
+
+const CASES_PER_BATCH = 200;
+const EVENTS_PER_BATCH = 2000;
+
+/**
+ * export.jsonl: a first line describing the export, then for each case (in order of receipt)
+ * a "case" line with its chain's anchor followed by one "event" line per event with its
+ * hashes — the same fields as the JSON export of one case, so the same verifier applies.
+ * Logged once for the period and once per case as it is streamed. Null when not allowed.
+ */
+export async function exportCasesJsonLines(db: Db, user: SessionUser, check: Extract<RangeCheck, { ok: true }>, now: Date = new Date()): Promise<CasesExport | null> {
+  if (!mayExport(user)) return null;
+  const total = await countCases(db, user, check);
+  await logExport(db, user, null, `export.jsonl ${check.range.from}–${check.range.to} (${total} ärenden)`, now);
+  return {
+    fileName: `arenden-${check.range.from}-${check.range.to}.jsonl`,
+    contentType: "application/x-ndjson; charset=utf-8",
+    total,
+    chunks: jsonLines(db, user, check, total, now),
+  };
+}
+
+async function* jsonLines(db: Db, user: SessionUser, check: Extract<RangeCheck, { ok: true }>, total: number, now: Date) {
+  yield `${JSON.stringify({ kind: "export", format: "varna.cases.v1", from: check.range.from, to: check.range.to, cases: total, exportedAt: now.toISOString(), exportedBy: user.name })}\n`;
+  for await (const batch of caseBatches(db, user, check, CASES_PER_BATCH)) {
+    await logCases(db, user, batch.map((c) => c.id), "export.jsonl", now);
+    // The batch's events in the batch's order, themselves in pages: a case may have thousands.
+    const ids = batch.map((c) => c.id).join(",");
+    let after: [number, number] = [0, 0];
+    for (;;) {
+      const rows = rowsOf<{ pos: number | string; seq: number; type: string; event: unknown; actor_id: string | null; actor_name: string; occurred_at: Date | string; prev_hash: string; hash: string }>(
+        await db.execute(sql`
+          select b.pos, e.seq, e.type, e.event, e.actor_id, e.actor_name, e.occurred_at, e.prev_hash, e.hash
+            from unnest(string_to_array(${ids}, ',')::uuid[]) with ordinality b(id, pos) join case_events e on e.case_id = b.id
+           where (b.pos, e.seq) > (${after[0]}::bigint, ${after[1]}::int)
+           order by b.pos, e.seq
+           limit ${EVENTS_PER_BATCH}`),
+      );
+      let out = "";
+      for (const r of rows) {
+        const c = batch[Number(r.pos) - 1]!;
+        if (r.seq === 1) {
+          out += `${JSON.stringify({
+            kind: "case",
+            id: c.id,
+            referenceNumber: c.reference_number,
+            state: c.state,
+            receivedAt: new Date(c.received_at).toISOString(),
+            closedAt: c.closed_at ? new Date(c.closed_at).toISOString() : null,
+            genesis: genesisHash(c.id),
+          })}\n`;
+        }
+        out += `${JSON.stringify({
+          kind: "event",
+          caseId: c.id,
+          seq: r.seq,
+          type: r.type,
+          occurredAt: new Date(r.occurred_at).toISOString(),
+          actorId: r.actor_id,
+          actorName: r.actor_name,
+          event: typeof r.event === "string" ? JSON.parse(r.event) : r.event,
+          prevHash: r.prev_hash,
+          hash: r.hash,
+        })}\n`;
+      }
+      if (out) yield out;
+      if (rows.length < EVENTS_PER_BATCH) break;
+      const last = rows.at(-1)!;
+      after = [Number(last.pos), last.seq];
+    }
+  }
+}
+
+type CaseRow = {
+  id: string;
+  reference_number: string;
+  cursor: string;
+  received_at: Date | string;
+  state: string;
+  closed_at: Date | string | null;
+  report_count: number;
+  violence: boolean;
+  urgent: boolean;
+  assignee: string | null;
+  version: number;
+  head: string | null;
+};
+
+/** The period's cases in order of receipt, a batch at a time (keyset-paged on received_at, id). */
+async function* caseBatches(db: Db, user: SessionUser, check: Extract<RangeCheck, { ok: true }>, size: number): AsyncGenerator<CaseRow[]> {
+  let after: [string, string] | null = null;
+  for (;;) {
+    // The plain >= lets the received_at index start at the cursor; the row comparison breaks ties.
+    const position: SQL = after
+      ? sql`and c.received_at >= ${after[0]}::timestamptz and (c.received_at, c.id) > (${after[0]}::timestamptz, ${after[1]}::uuid)`
+      : sql``;
+    const rows: CaseRow[] = rowsOf<CaseRow>(
+      await db.execute(sql`
+        select c.id, c.reference_number, c.received_at::text as cursor, c.received_at, c.state, c.closed_at,
+               c.report_count, c.violence, c.urgent, a.name as assignee, c.version,
+               (select hash from case_events e where e.case_id = c.id and e.seq = c.version) as head
+          from cases c join units u on u.id = c.unit_id left join users a on a.id = c.assignee_id
+         where c.received_at >= ${check.start.toISOString()}::timestamptz and c.received_at < ${check.end.toISOString()}::timestamptz
+           and ${municipalityFilter(user)} ${position}
+         order by c.received_at, c.id
+         limit ${size}`),
+    );
+    if (rows.length > 0) yield rows;
+    if (rows.length < size) return;
+    const last: CaseRow = rows.at(-1)!;
+    after = [last.cursor, last.id];
+  }
+}
+
+export const CASES_CSV_COLUMNS = [
+  "Diarienummer",
+  "Inkommen (svensk tid)",
+  "Status",
+  "Avslutad (svensk tid)",
+  "Antal anmälningar",
+  "Våld eller övergrepp",
+  "Brådskande",
+  "Handläggare",
+  "Antal händelser",
+  "Senaste kontrollsumma",
+];
+
+/** export.csv: one row per case received in the period, in order of receipt. Logged like the JSON Lines. */
+export async function exportCasesCsv(db: Db, user: SessionUser, check: Extract<RangeCheck, { ok: true }>, now: Date = new Date()): Promise<CasesExport | null> {
+  if (!mayExport(user)) return null;
+  const total = await countCases(db, user, check);
+  await logExport(db, user, null, `export.csv ${check.range.from}–${check.range.to} (${total} ärenden)`, now);
+  return {
+    fileName: `arenden-${check.range.from}-${check.range.to}.csv`,
+    contentType: "text/csv; charset=utf-8",
+    total,
+    chunks: csvRows(db, user, check, now),
+  };
+}
+
+async function* csvRows(db: Db, user: SessionUser, check: Extract<RangeCheck, { ok: true }>, now: Date) {
+  yield csvLines([CASES_CSV_COLUMNS], { bom: true });
+  for await (const rows of caseBatches(db, user, check, CASES_PER_BATCH)) {
+    await logCases(db, user, rows.map((r) => r.id), "export.csv", now);
+    yield csvLines(
+      rows.map((r) => [
+        r.reference_number,
+        stockholm(r.received_at),
+        stateLabel(r.state),
+        r.closed_at ? stockholm(r.closed_at) : "",
+        r.report_count,
+        r.violence,
+        r.urgent,
+        r.assignee ?? "",
+        r.version,
+        r.head ?? "",
+      ]),
+    );
+  }
+}
+
+async function countCases(db: Db, user: SessionUser, check: Extract<RangeCheck, { ok: true }>): Promise<number> {
+  const [row] = rowsOf<{ n: number | string }>(
+    await db.execute(sql`
+      select count(*)::int as n from cases c join units u on u.id = c.unit_id
+       where c.received_at >= ${check.start.toISOString()}::timestamptz and c.received_at < ${check.end.toISOString()}::timestamptz
+         and ${municipalityFilter(user)}`),
+  );
+  return Number(row?.n ?? 0);
+}
+
+/** Each exported case gets its own access_log row, so the case's log shows the export too. */
+async function logCases(db: Db, user: SessionUser, caseIds: string[], detail: string, now: Date) {
+  if (caseIds.length === 0) return;
+  await db.execute(sql`
+    insert into access_log (user_id, case_id, action, detail, at)
+    select ${user.id}::uuid, id, 'export', ${detail}, ${now.toISOString()}::timestamptz
+      from unnest(string_to_array(${caseIds.join(",")}, ',')::uuid[]) id`);
+}

@@ -1,0 +1,152 @@
+import { Form, Link } from "@remix-run/react";
+
+import { DeadlineBadge, statusOn } from "../cases/deadline-badge";
+import { formatDate, useLocale, useT } from "../i18n";
+import type { Desk, DeskCount, UnassignedCase, WaitingProposal } from "./desk.server";
+
+/** Each count is a link into the inbox filtered to exactly those cases. */
+export function DeskCounts({ counts, scope }: { counts: DeskCount[]; scope: Desk["scope"] }) {
+  const t = useT();
+  return (
+    <section aria-labelledby="desk-counts">
+      <h2 id="desk-counts" className="visually-hidden">
+        {t("desk.counts")}
+      </h2>
+      <ul className="desk-counts">
+        {counts.map(({ item, count, href }) => (
+          <li key={item} className={count > 0 ? "has-work" : undefined}>
+            <Link to={href} data-testid={`desk-${item}`}>
+              <span className="count">{count}</span>
+              <span className="what">{t(item === "approval" ? `desk.item.approval.${scope}` : `desk.item.${item}`)}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function waited(t: ReturnType<typeof useT>, days: number) {
+  if (days <= 0) return t("desk.proposals.waited.zero");
+  return days === 1 ? t("desk.proposals.waited.one") : t("desk.proposals.waited", { days });
+}
+
+export function WaitingProposals({ proposals }: { proposals: WaitingProposal[] }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <section className="desk-section" aria-labelledby="desk-proposals">
+      <h2 id="desk-proposals">{t("desk.proposals.title")}</h2>
+      {proposals.length === 0 ? (
+        <p>{t("desk.proposals.none")}</p>
+      ) : (
+        <ul className="desk-list">
+          {proposals.map((p) => (
+            <li key={p.id}>
+              <div>
+                <strong>{p.referenceNumber}</strong> · {p.childName}
+                <span className="sub">
+                  {p.outcome ? t(`cases.outcome.${p.outcome}`) : null} ·{" "}
+                  {t("desk.proposals.by", { name: p.proposerName, date: formatDate(locale, p.proposedAt) })}
+                </span>
+              </div>
+              <span className={`badge ${p.waitedDays >= 3 ? "overdue" : p.waitedDays >= 1 ? "today" : "ok"}`}>
+                {waited(t, p.waitedDays)}
+              </span>
+              <Link to={`/arenden/${p.id}`} aria-label={`${t("desk.proposals.open")}: ${p.referenceNumber}`}>
+                {t("desk.proposals.open")}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function AssignForm({ row, caseworkers, error }: { row: UnassignedCase; caseworkers: Desk["caseworkers"]; error: string | null }) {
+  const t = useT();
+  const selectId = `assign-${row.id}`;
+  const errorId = `${selectId}-error`;
+  return (
+    <Form method="post" className="assign-form">
+      <input type="hidden" name="caseId" value={row.id} />
+      <input type="hidden" name="version" value={row.version} />
+      <label htmlFor={selectId} className="visually-hidden">
+        {t("desk.assign.label", { reference: row.referenceNumber })}
+      </label>
+      <select
+        id={selectId}
+        name="assignee"
+        defaultValue=""
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+      >
+        <option value="">{t("desk.assign.choose")}</option>
+        {caseworkers.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="secondary">
+        {t("desk.assign.submit")}
+      </button>
+      {error ? (
+        <p id={errorId} className="field-error">
+          {t(error)}
+        </p>
+      ) : null}
+    </Form>
+  );
+}
+
+export function UnassignedList({
+  desk,
+  moreHref,
+  error,
+}: {
+  desk: Desk;
+  moreHref: string;
+  error: { caseId: string | null; message: string } | null;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const total = desk.counts.find((c) => c.item === "unassigned")?.count ?? 0;
+  return (
+    <section className="desk-section" aria-labelledby="desk-unassigned">
+      <h2 id="desk-unassigned">{t("desk.unassigned.title")}</h2>
+      {desk.unassigned.length === 0 ? (
+        <p>{t("desk.unassigned.none")}</p>
+      ) : (
+        <ul className="desk-list">
+          {desk.unassigned.map((row) => (
+            <li key={row.id}>
+              <div>
+                <Link to={`/arenden/${row.id}`}>{row.referenceNumber}</Link> · {row.childName}
+                <span className="sub">
+                  {t(`state.${row.state}`)}
+                  {row.nextDeadline && row.nextDeadlineKind ? (
+                    <>
+                      {" · "}
+                      {t(`deadline.kind.${row.nextDeadlineKind}`)} {formatDate(locale, row.nextDeadline)}{" "}
+                      <DeadlineBadge t={t} status={statusOn(row.nextDeadline, desk.today)} />
+                    </>
+                  ) : null}
+                  {row.violence ? <span className="badge flag">{t("cases.flag.violence")}</span> : null}
+                  {row.urgent ? <span className="badge flag">{t("cases.flag.urgent")}</span> : null}
+                </span>
+              </div>
+              <AssignForm row={row} caseworkers={desk.caseworkers} error={error?.caseId === row.id ? error.message : null} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {total > desk.unassigned.length ? (
+        <p>
+          <Link to={moreHref}>{t("desk.unassigned.more")}</Link>
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,191 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { caseEvents, cases, letters } from "../../db/schema";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../db/testing";
+import type { SessionUser } from "../auth/session.server";
+import { runCaseCommand, type CommandInput } from "../cases/commands.server";
+import { loadInbox } from "../cases/inbox.server";
+import { createStaff, createUnit, report } from "../cases/testing.server";
+import { ensureDefaultUnit } from "../units.server";
+import { assignFromDesk, loadDesk } from "./desk.server";
+
+// 11:00 in Stockholm on Friday 20 March 2026.
+const NOW = new Date("2026-03-20T10:00:00Z");
+const school = {
+  kind: "mandated" as const,
+  name: "Karin Ek",
+  organisation: "Gullmarsskolan",
+  title: "Kurator",
+  phone: "0523-61 35 40",
+  email: null,
+};
+
+describe.each(testDatabaseKinds())("the desk (%s)", (kind) => {
+  let t: TestDatabase;
+  let cw: SessionUser;
+  let cw2: SessionUser;
+  let lead: SessionUser;
+  let stranger: SessionUser;
+  const id: Record<string, string> = {};
+  const reportOf: Record<string, string> = {};
+
+  const version = async (caseId: string) =>
+    (await t.db.select({ v: cases.version }).from(cases).where(eq(cases.id, caseId)))[0]!.v;
+  const act = async (key: string, user: SessionUser, command: CommandInput, at: string) => {
+    const result = await runCaseCommand(t.db, { caseId: id[key]!, expectedVersion: await version(id[key]!), user, command }, new Date(at));
+    expect(result, `${key}: ${command.type}`).toMatchObject({ ok: true });
+  };
+  const assign = (key: string, who: SessionUser, at: string) =>
+    act(key, lead, { type: "ASSIGNED", assignee: { id: who.id, name: who.name } }, at);
+  const assess = (key: string, at: string, needsProtection = false) =>
+    act(key, lead, { type: "PROTECTION_ASSESSED", reportId: reportOf[key]!, needsProtection, assessment: "Bedömning gjord." }, at);
+  const propose = (key: string, by: SessionUser, at: string) =>
+    act(
+      key,
+      by,
+      {
+        type: "DECISION_PROPOSED",
+        outcome: "openInvestigation",
+        reasoning: "Uppgifterna behöver utredas.",
+        support: [],
+        childNotHeardReason: "Barnet har inte kunnat nås.",
+      },
+      at,
+    );
+  const counts = async (user: SessionUser) =>
+    Object.fromEntries((await loadDesk(t.db, user, NOW)).counts.map((c) => [c.item, c.count]));
+
+  beforeAll(async () => {
+    t = await createTestDatabase(kind);
+    const unitId = await ensureDefaultUnit(t.db);
+    cw = await createStaff(t.db, unitId, "caseworker", "Sara Lindqvist");
+    cw2 = await createStaff(t.db, unitId, "caseworker", "Johan Berg");
+    lead = await createStaff(t.db, unitId, "teamLead", "Maria Holm");
+    stranger = await createStaff(t.db, await createUnit(t.db, "Barn och unga, Grannkommun"), "caseworker", "Kim Annan");
+
+    const made = {
+      // Protection assessment overdue (due 19 March) and due today; both unassigned.
+      A: await report(t.db, "2026-03-19T09:00:00Z", { childName: "Alva Igår" }),
+      B: await report(t.db, "2026-03-20T07:00:00Z", { childName: "Bo Idag" }),
+      // Decision due 3 April: not this week.
+      C: await report(t.db, "2026-03-20T08:00:00Z", { childName: "Cleo Senare", reporter: school }),
+      // Decision due 22 March: this week.
+      D: await report(t.db, "2026-03-08T09:00:00Z", { childName: "Dani Veckan" }),
+      // Proposed by a caseworker on 16 March; decision overdue since 15 March.
+      E: await report(t.db, "2026-03-01T09:00:00Z", { childName: "Eva Förslag" }),
+      // Proposed by the team lead: not in the team lead's own approval queue. Decision due 24 March.
+      F: await report(t.db, "2026-03-10T09:00:00Z", { childName: "Frida Eget" }),
+      // Urgent investigation opened 25 Nov 2025: due 25 March 2026, within 30 days. Feedback sent.
+      G: await report(t.db, "2025-11-25T09:00:00Z", { childName: "Gustav Utredning", reporter: school }),
+      // Investigation opened 5 March; the school's feedback letter was never made.
+      H: await report(t.db, "2026-03-02T09:00:00Z", { childName: "Hugo Väntar", reporter: school }),
+    };
+    for (const [key, r] of Object.entries(made)) {
+      id[key] = r.caseId;
+      reportOf[key] = r.reportId;
+    }
+
+    await assign("C", cw, "2026-03-20T08:30:00Z");
+    await assess("C", "2026-03-20T09:00:00Z");
+    await assign("D", cw, "2026-03-08T10:00:00Z");
+    await assess("D", "2026-03-08T11:00:00Z");
+    await assign("E", cw2, "2026-03-01T10:00:00Z");
+    await assess("E", "2026-03-01T11:00:00Z");
+    await propose("E", cw2, "2026-03-16T09:00:00Z");
+    await assign("F", cw, "2026-03-10T10:00:00Z");
+    await assess("F", "2026-03-10T11:00:00Z");
+    await propose("F", lead, "2026-03-18T09:00:00Z");
+    await assign("G", cw2, "2025-11-25T09:30:00Z");
+    await assess("G", "2025-11-25T10:00:00Z", true);
+    await assign("H", cw, "2026-03-02T10:00:00Z");
+    await assess("H", "2026-03-02T12:00:00Z");
+    await propose("H", cw, "2026-03-04T09:00:00Z");
+    await act("H", lead, { type: "DECISION_APPROVED" }, "2026-03-05T09:00:00Z");
+    const removed = await t.db
+      .delete(letters)
+      .where(and(eq(letters.caseId, id.H!), eq(letters.kind, "feedback")))
+      .returning({ id: letters.id });
+    expect(removed).toHaveLength(1);
+    const gFeedback = await t.db.select().from(letters).where(and(eq(letters.caseId, id.G!), eq(letters.kind, "feedback")));
+    expect(gFeedback).toHaveLength(1);
+  });
+  afterAll(() => t.drop());
+
+  it("counts the unit's work for the team lead, equal to a hand count", async () => {
+    expect(await counts(lead)).toEqual({
+      approval: 1, // E; F is the team lead's own proposal
+      protection: 2, // A overdue, B today
+      decision: 3, // D (22 March), E (overdue), F (24 March); C's 3 April is later
+      investigation: 1, // G
+      unassigned: 2, // A, B
+      feedback: 1, // H; G's reporter has their letter, C is not decided
+    });
+  });
+
+  it("counts a caseworker's own cases only", async () => {
+    expect(await counts(cw)).toEqual({ approval: 1, protection: 0, decision: 2, investigation: 0, feedback: 1 });
+    expect(await counts(cw2)).toEqual({ approval: 1, protection: 0, decision: 1, investigation: 1, feedback: 0 });
+    expect(await counts(stranger)).toEqual({ approval: 0, protection: 0, decision: 0, investigation: 0, feedback: 0 });
+  });
+
+  it("links every count to an inbox list of exactly those cases", async () => {
+    for (const user of [lead, cw, cw2]) {
+      const desk = await loadDesk(t.db, user, NOW);
+      for (const { item, count, href } of desk.counts) {
+        const inbox = await loadInbox(t.db, user, new URL(`http://x${href}`), NOW);
+        expect(inbox.rows.length, `${user.name}: ${item} → ${href}`).toBe(count);
+      }
+    }
+    const desk = await loadDesk(t.db, lead, NOW);
+    const inbox = await loadInbox(t.db, lead, new URL(`http://x${desk.counts.find((c) => c.item === "feedback")!.href}`), NOW);
+    expect(inbox.rows.map((r) => r.childName)).toEqual(["Hugo Väntar"]);
+  });
+
+  it("lists the proposals awaiting approval with how long they have waited", async () => {
+    const desk = await loadDesk(t.db, lead, NOW);
+    expect(desk.proposals).toEqual([
+      expect.objectContaining({ id: id.E, childName: "Eva Förslag", outcome: "openInvestigation", proposerName: "Johan Berg", waitedDays: 4 }),
+    ]);
+    expect((await loadDesk(t.db, cw, NOW)).proposals.map((p) => p.childName)).toEqual(["Frida Eget"]);
+    expect(desk.unassigned.map((c) => c.childName)).toEqual(["Alva Igår", "Bo Idag"]);
+    expect(desk.caseworkers.map((c) => c.name).sort()).toEqual(["Johan Berg", "Sara Lindqvist"]);
+    expect((await loadDesk(t.db, cw, NOW)).unassigned).toEqual([]);
+  });
+
+  it("assigns from the list through the statechart; stale, foreign and caseworker attempts change nothing", async () => {
+    const form = (fields: Record<string, string>) => {
+      const f = new FormData();
+      for (const [k, v] of Object.entries(fields)) f.set(k, v);
+      return f;
+    };
+    const v = await version(id.A!);
+    expect(await assignFromDesk(t.db, lead, form({ caseId: id.A!, version: String(v - 1), assignee: cw.id }), NOW)).toMatchObject({
+      ok: false,
+      status: 409,
+      message: "refusal.stale",
+    });
+    expect(await assignFromDesk(t.db, lead, form({ caseId: id.A!, version: String(v), assignee: stranger.id }), NOW)).toMatchObject({
+      ok: false,
+      status: 400,
+    });
+    // A caseworker may take an unassigned case, never give it to someone else (the statechart's rule).
+    expect(await assignFromDesk(t.db, cw, form({ caseId: id.A!, version: String(v), assignee: cw2.id }), NOW)).toMatchObject({
+      ok: false,
+      status: 409,
+    });
+    expect(await assignFromDesk(t.db, stranger, form({ caseId: id.A!, version: String(v), assignee: cw.id }), NOW)).toMatchObject({
+      ok: false,
+    });
+    expect(await version(id.A!)).toBe(v);
+
+    const done = await assignFromDesk(t.db, lead, form({ caseId: id.A!, version: String(v), assignee: cw.id }), NOW);
+    expect(done).toMatchObject({ ok: true });
+    const [row] = await t.db.select().from(cases).where(eq(cases.id, id.A!));
+    expect(row!.assigneeId).toBe(cw.id);
+    const events = await t.db.select().from(caseEvents).where(eq(caseEvents.caseId, id.A!));
+    expect(events.at(-1)).toMatchObject({ type: "ASSIGNED", actorId: lead.id });
+    expect((await counts(lead)).unassigned).toBe(1);
+    expect((await counts(cw)).protection).toBe(1);
+  });
+});

@@ -1,0 +1,154 @@
+import type { Page } from "@playwright/test";
+
+import { expect, expectAccessible, signInAs, test } from "./fixtures";
+import { action } from "./helpers";
+
+/** The page itself never scrolls sideways: everything fits the window. */
+async function expectNoSidewaysScroll(page: Page) {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  expect(scrollWidth, `${page.url()}: scrollWidth ${scrollWidth} > clientWidth ${clientWidth}`).toBe(clientWidth);
+}
+
+const approvalCount = async (page: Page) => Number(await page.getByTestId("desk-approval").locator(".count").textContent());
+
+test("the demo team lead sees the two waiting proposals on the desk and approves one from there", async ({ page }) => {
+  await signInAs(page, "teamLead");
+  await page.goto("/skrivbord", { waitUntil: "networkidle" });
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Skrivbord – enheten");
+  const proposals = page.getByRole("region", { name: "Beslutsförslag som väntar" });
+  // The demo's two proposals, made by the caseworkers, wait for the team lead.
+  await expect(proposals.getByText("Elias Hansson")).toBeVisible();
+  await expect(proposals.getByText("Lucas Gustafsson")).toBeVisible();
+  await expect(proposals.getByText(/har väntat \d+ dag/).first()).toBeVisible();
+  const before = await approvalCount(page);
+  expect(before).toBeGreaterThanOrEqual(2);
+  await expectAccessible(page);
+
+  // The count links to exactly those cases in the inbox.
+  await page.getByTestId("desk-approval").click();
+  await expect(page).toHaveURL(/\/arenden\?approval=mine/);
+  await expect(page.getByRole("row")).toHaveCount(before + 1);
+  await expectAccessible(page);
+
+  await page.goto("/skrivbord", { waitUntil: "networkidle" });
+  const item = proposals.getByRole("listitem").filter({ hasText: "Lucas Gustafsson" });
+  await item.getByRole("link", { name: /Granska och besluta/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("VRN-");
+  await page.waitForLoadState("networkidle");
+  const approve = await action(page, "Godkänn beslutsförslaget");
+  await approve.getByRole("button", { name: "Godkänn och fatta beslut" }).click();
+  await expect(page.getByText("Beslutet är fattat.")).toBeVisible();
+
+  await page.goto("/skrivbord", { waitUntil: "networkidle" });
+  expect(await approvalCount(page)).toBe(before - 1);
+  await expect(proposals.getByText("Lucas Gustafsson")).toHaveCount(0);
+  await expect(proposals.getByText("Elias Hansson")).toBeVisible();
+});
+
+test("the team lead assigns an unassigned case from the desk", async ({ page }) => {
+  await signInAs(page, "teamLead");
+  await page.goto("/skrivbord", { waitUntil: "networkidle" });
+  const list = page.getByRole("region", { name: "Ärenden utan handläggare" });
+  const first = list.getByRole("listitem").first();
+  await expect(first).toBeVisible();
+  const reference = (await first.getByRole("link").first().textContent())!;
+  const before = Number(await page.getByTestId("desk-unassigned").locator(".count").textContent());
+  await first.getByRole("combobox").selectOption({ label: "Johan Berg" });
+  await first.getByRole("button", { name: "Tilldela" }).click();
+  await expect(page.getByRole("status")).toContainText(`${reference} är tilldelat.`);
+  expect(Number(await page.getByTestId("desk-unassigned").locator(".count").textContent())).toBe(before - 1);
+  await expect(list.getByRole("link", { name: reference })).toHaveCount(0);
+  await expectAccessible(page);
+});
+
+test("a caseworker's desk shows their own cases", async ({ page }) => {
+  await signInAs(page, "caseworker");
+  await page.goto("/skrivbord", { waitUntil: "networkidle" });
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Skrivbord – mina ärenden");
+  await expect(page.getByTestId("desk-unassigned")).toHaveCount(0);
+  const href = await page.getByTestId("desk-decision").getAttribute("href");
+  expect(href).toContain("assignee=mine");
+  await expectAccessible(page);
+});
+
+for (const width of [1280, 390]) {
+  test(`the inbox and the desk fit a ${width} px window without sideways scrolling`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    for (const role of ["teamLead", "caseworker"] as const) {
+      await page.context().clearCookies();
+      await signInAs(page, role);
+      for (const path of ["/skrivbord", "/arenden", "/arenden?state=received"]) {
+        await page.goto(path, { waitUntil: "networkidle" });
+        await expectNoSidewaysScroll(page);
+        await expectAccessible(page);
+      }
+    }
+    // Every column of the inbox is inside the window.
+    const table = page.locator(".inbox-table");
+    const box = await table.boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(width);
+    if (width === 390) {
+      // A card per case: reference, child, state, next deadline, flags, each visible.
+      const card = page.locator(".inbox-table tbody tr").first();
+      await expect(card.locator("th a")).toHaveText(/VRN-/);
+      for (const label of ["Barn", "Status", "Nästa tidsfrist", "Flaggor"]) {
+        await expect(card.locator(`td[data-label="${label}"]`)).toBeVisible();
+      }
+    }
+  });
+}
+
+test("the statistics page shows charts with tables and downloads CSV", async ({ page }) => {
+  await signInAs(page, "teamLead");
+  await page.goto("/statistik", { waitUntil: "networkidle" });
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Statistik");
+  await expect(page.locator("svg.chart")).toHaveCount(4);
+  await expect(page.getByRole("table")).toHaveCount(4);
+  await expect(page.getByTestId("stats-in-time")).toContainText(/av \d+ beslut/);
+  await expectAccessible(page);
+
+  const csv = await page.request.get("/statistik.csv");
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  expect(await csv.text()).toContain("decisions,,total,");
+
+  // A period that is not one: a message beside the fields, not an error page.
+  await page.goto("/statistik?from=2026-05-01&to=2026-01-01", { waitUntil: "networkidle" });
+  await expect(page.getByRole("alert")).toContainText("Ange en period");
+  await expectAccessible(page);
+
+  await page.context().clearCookies();
+  await signInAs(page, "caseworker");
+  const refused = await page.goto("/statistik");
+  expect(refused!.status()).toBe(403);
+});
+
+test("every page links the accessibility statement; robots.txt keeps search engines to the public form", async ({ page }) => {
+  await page.goto("/", { waitUntil: "networkidle" });
+  await page.getByRole("contentinfo").getByRole("link", { name: "Tillgänglighet" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tillgänglighetsredogörelse för Värna");
+  await expect(page.getByRole("heading", { name: "Rapportera ett problem" })).toBeVisible();
+  await expectAccessible(page);
+  const robots = await (await page.request.get("/robots.txt")).text();
+  expect(robots).toContain("Allow: /anmalan$");
+  expect(robots).toContain("Disallow: /");
+  expect((await page.request.get("/favicon.svg")).status()).toBe(200);
+});
+
+test("the case page prints the record only: no header, footer, forms or actions", async ({ page }) => {
+  await signInAs(page, "teamLead");
+  await page.goto("/arenden", { waitUntil: "networkidle" });
+  await page.locator(".inbox-table tbody th a").first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("VRN-");
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator(".site-header")).toBeHidden();
+  await expect(page.locator(".site-footer")).toBeHidden();
+  await expect(page.locator("details.command").first()).toBeHidden();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.locator(".timeline")).toBeVisible();
+  await page.emulateMedia({ media: "screen" });
+  await expect(page.locator(".site-header")).toBeVisible();
+});
