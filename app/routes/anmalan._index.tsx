@@ -3,10 +3,13 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 
 import { IntakeForm } from "~/intake/IntakeForm";
 import { loadIntakePage, submitIntakeForm } from "~/intake/intake-page.server";
+import { retryAfterHeaders } from "~/server/route-headers";
 
 export const meta: MetaFunction = () => [{ title: "Gör en orosanmälan – Värna" }];
 
 export const loader = ({ request }: LoaderFunctionArgs) => loadIntakePage(request);
+
+export const headers = retryAfterHeaders;
 
 export const action = ({ request, context }: ActionFunctionArgs) => submitIntakeForm(request, context.clientAddress);
 

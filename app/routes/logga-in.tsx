@@ -9,6 +9,7 @@ import { landingPage, signIn } from "~/auth/sign-in.server";
 import { getDb } from "~/db.server";
 import { getSessionUser } from "~/auth/session.server";
 import { useT } from "~/i18n";
+import { retryAfterHeaders } from "~/server/route-headers";
 
 export const meta: MetaFunction = () => [{ title: "Logga in – Värna" }];
 
@@ -17,6 +18,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (user) throw redirect(landingPage(user.role));
   return null;
 }
+
+export const headers = retryAfterHeaders;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: loginSchema });

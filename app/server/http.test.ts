@@ -175,6 +175,20 @@ describe("cross-site requests and redirects", () => {
   });
 });
 
+describe("guessing passwords", () => {
+  it("a sign-in refused for too many tries says when to try again (Retry-After)", async () => {
+    const email = "gissad@test.varna.se";
+    let res: Response | undefined;
+    for (let i = 0; i < 12; i++) {
+      res = await http.post("/logga-in", { email, password: `fel-${i}` }, { ip: "10.80.0.1" });
+      if (res.status === 429) break;
+    }
+    expect(res?.status).toBe(429);
+    expect(Number(res?.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await res?.text()).toContain("För många misslyckade försök");
+  });
+});
+
 describe("the public form is no oracle", () => {
   async function submit(childName: string, personalNumber: string) {
     const res = await http.post("/anmalan", validIntakeFields({ childName, childPersonalNumber: personalNumber }), { ip: "10.40.0.1" });
