@@ -1,5 +1,5 @@
 -- case_decisions: one row per decision on whether to investigate, derived from the event log
--- for the statistics (see docs/decisions/0004). Kept by a trigger so every writer of
+-- for the statistics (see docs/decisions/0006). Kept by a trigger so every writer of
 -- case_events keeps it right. A decision is an approved proposal (its outcome from the
 -- proposal it approved) or an investigation opened at the protection assessment; it answers
 -- the reports received since the case's previous decision.
