@@ -8,7 +8,8 @@ test.describe("with JavaScript disabled", () => {
     await page.getByLabel("E-postadress").fill("handlaggare@demo.varna.se");
     await page.getByLabel("Lösenord").fill("demo-password");
     await page.getByRole("button", { name: "Logga in" }).click();
-    await expect(page).toHaveURL(/\/arenden$/);
+    await expect(page).toHaveURL(/\/skrivbord$/);
+    await page.goto("/arenden");
     await page.getByRole("link", { name: /^VRN-/ }).first().click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText(/VRN-/);
     const caseUrl = page.url();
