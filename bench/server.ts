@@ -102,7 +102,13 @@ export function startApp(env: Record<string, string>, port = PORTS.app): Promise
   return startProcess(
     process.execPath,
     ["--import", "tsx", "server.ts"],
-    { NODE_ENV: "production", SESSION_SECRET: "bench-secret-bench-secret-bench-secret", LOG_LEVEL: "warn", ...env },
+    {
+      NODE_ENV: "production",
+      SESSION_SECRET: "bench-secret-bench-secret-bench-secret",
+      AUDIT_KEY: "bench-audit-key-bench-audit-key-bench-audit-key",
+      LOG_LEVEL: "warn",
+      ...env,
+    },
     port,
   );
 }
