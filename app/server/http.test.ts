@@ -47,7 +47,7 @@ afterAll(async () => {
 /**
  * Who may use what. One row per page or action — add yours here: `allowed` is the roles
  * (from pageAccess) that get it; everyone else gets 403, and the anonymous a redirect to
- * sign-in. A row with `pending` is a page that is agreed but not built yet (test.todo).
+ * sign-in.
  */
 type Who = "anonymous" | Role;
 type Row = {
@@ -56,7 +56,6 @@ type Row = {
   allowed: readonly Role[] | "anyone";
   /** for POST rows: the form, built just before it is sent */
   form?: () => Promise<Record<string, string>>;
-  pending?: string;
 };
 const noteForm = async () => ({
   intent: "NOTE_ADDED",
@@ -99,10 +98,6 @@ describe("roles × pages and actions", () => {
     for (const who of everyone) {
       const allowed = row.allowed === "anyone" || (who !== "anonymous" && row.allowed.includes(who));
       const name = `${who} ${row.method} ${row.path.toString().replace(/^\(\) => /, "")}: ${allowed ? "allowed" : "refused"}`;
-      if (row.pending) {
-        it.todo(`${name} — ${row.pending}`);
-        continue;
-      }
       it(name, async () => {
         const cookie = who === "anonymous" ? undefined : cookies.get(who);
         const before = row.method === "POST" ? (await caseData(ids.caseId)).case.version : 0;
