@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
+import { benchExport } from "./export";
 import { benchInbox } from "./inbox";
 import { dropLarge } from "./large";
 import { benchIntake } from "./intake";
@@ -21,6 +22,7 @@ const benches: Bench[] = [
   { name: "intake", run: benchIntake },
   { name: "inbox", run: benchInbox }, // and the server's memory over 1,000 inbox pages
   { name: "letters", run: benchLetters },
+  { name: "export", run: benchExport },
   { name: "verify", run: benchVerify },
   { name: "start", run: benchStart },
   { name: "statistics", run: benchStatistics },

@@ -49,7 +49,7 @@ export type CasesExport = {
   chunks: AsyncIterable<string>;
 };
 
-const CASES_PER_BATCH = 200;
+const CASES_PER_BATCH = 1000;
 const EVENTS_PER_BATCH = 2000;
 
 /**
@@ -72,15 +72,21 @@ export async function exportCasesJsonLines(db: Db, user: SessionUser, check: Ext
 
 async function* jsonLines(db: Db, user: SessionUser, check: Extract<RangeCheck, { ok: true }>, total: number, now: Date) {
   yield `${JSON.stringify({ kind: "export", format: "varna.cases.v1", from: check.range.from, to: check.range.to, cases: total, exportedAt: now.toISOString(), exportedBy: user.name })}\n`;
-  for await (const batch of caseBatches(db, user, check, CASES_PER_BATCH)) {
-    await logCases(db, user, batch.map((c) => c.id), "export.jsonl", now);
+  for await (const batch of loggedBatches(db, user, check, "export.jsonl", now)) {
     // The batch's events in the batch's order, themselves in pages: a case may have thousands.
+    // PostgreSQL writes each event's line itself (the stored event as it is, no parse and
+    // re-serialise here); the fields are those of the JSON export of one case.
     const ids = batch.map((c) => c.id).join(",");
     let after: [number, number] = [0, 0];
     for (;;) {
-      const rows = rowsOf<{ pos: number | string; seq: number; type: string; event: unknown; actor_id: string | null; actor_name: string; occurred_at: Date | string; prev_hash: string; hash: string }>(
+      const rows = rowsOf<{ pos: number | string; seq: number; line: string }>(
         await db.execute(sql`
-          select b.pos, e.seq, e.type, e.event, e.actor_id, e.actor_name, e.occurred_at, e.prev_hash, e.hash
+          select b.pos, e.seq,
+                 json_build_object(
+                   'kind', 'event', 'caseId', e.case_id, 'seq', e.seq, 'type', e.type,
+                   'occurredAt', to_char(e.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                   'actorId', e.actor_id, 'actorName', e.actor_name, 'event', e.event,
+                   'prevHash', e.prev_hash, 'hash', e.hash)::text as line
             from unnest(string_to_array(${ids}, ',')::uuid[]) with ordinality b(id, pos) join case_events e on e.case_id = b.id
            where (b.pos, e.seq) > (${after[0]}::bigint, ${after[1]}::int)
            order by b.pos, e.seq
@@ -88,8 +94,8 @@ async function* jsonLines(db: Db, user: SessionUser, check: Extract<RangeCheck, 
       );
       let out = "";
       for (const r of rows) {
-        const c = batch[Number(r.pos) - 1]!;
         if (r.seq === 1) {
+          const c = batch[Number(r.pos) - 1]!;
           out += `${JSON.stringify({
             kind: "case",
             id: c.id,
@@ -100,24 +106,36 @@ async function* jsonLines(db: Db, user: SessionUser, check: Extract<RangeCheck, 
             genesis: genesisHash(c.id),
           })}\n`;
         }
-        out += `${JSON.stringify({
-          kind: "event",
-          caseId: c.id,
-          seq: r.seq,
-          type: r.type,
-          occurredAt: new Date(r.occurred_at).toISOString(),
-          actorId: r.actor_id,
-          actorName: r.actor_name,
-          event: typeof r.event === "string" ? JSON.parse(r.event) : r.event,
-          prevHash: r.prev_hash,
-          hash: r.hash,
-        })}\n`;
+        out += `${r.line}\n`;
       }
       if (out) yield out;
       if (rows.length < EVENTS_PER_BATCH) break;
       const last = rows.at(-1)!;
       after = [Number(last.pos), last.seq];
     }
+  }
+}
+
+/**
+ * The period's cases a batch at a time, each batch written to the access log before it is
+ * handed out. The next batch is read while this one is logged (two statements in flight on
+ * PostgreSQL; one after the other on the embedded database).
+ */
+async function* loggedBatches(db: Db, user: SessionUser, check: Extract<RangeCheck, { ok: true }>, detail: string, now: Date): AsyncGenerator<CaseRow[]> {
+  const batches = caseBatches(db, user, check, CASES_PER_BATCH);
+  let next = batches.next();
+  try {
+    for (;;) {
+      const current = await next;
+      if (current.done) return;
+      next = batches.next();
+      // If logging fails, the read in flight must not end as an unhandled rejection.
+      next.catch(() => {});
+      await logCases(db, user, current.value.map((c) => c.id), detail, now);
+      yield current.value;
+    }
+  } finally {
+    await batches.return(undefined);
   }
 }
 
@@ -190,8 +208,7 @@ export async function exportCasesCsv(db: Db, user: SessionUser, check: Extract<R
 
 async function* csvRows(db: Db, user: SessionUser, check: Extract<RangeCheck, { ok: true }>, now: Date) {
   yield csvLines([CASES_CSV_COLUMNS], { bom: true });
-  for await (const rows of caseBatches(db, user, check, CASES_PER_BATCH)) {
-    await logCases(db, user, rows.map((r) => r.id), "export.csv", now);
+  for await (const rows of loggedBatches(db, user, check, "export.csv", now)) {
     yield csvLines(
       rows.map((r) => [
         r.reference_number,
@@ -219,11 +236,15 @@ async function countCases(db: Db, user: SessionUser, check: Extract<RangeCheck, 
   return Number(row?.n ?? 0);
 }
 
-/** Each exported case gets its own access_log row, so the case's log shows the export too. */
+/**
+ * Each exported case gets its own access_log row, so the case's log shows the export too. The
+ * reader's role and unit are written here, once for the batch, rather than looked up per row
+ * by the table's trigger.
+ */
 async function logCases(db: Db, user: SessionUser, caseIds: string[], detail: string, now: Date) {
   if (caseIds.length === 0) return;
   await db.execute(sql`
-    insert into access_log (user_id, case_id, action, detail, at)
-    select ${user.id}::uuid, id, 'export', ${detail}, ${now.toISOString()}::timestamptz
+    insert into access_log (user_id, case_id, action, detail, at, role, unit_id)
+    select ${user.id}::uuid, id, 'export', ${detail}, ${now.toISOString()}::timestamptz, ${user.role}::role, ${user.unitId}::uuid
       from unnest(string_to_array(${caseIds.join(",")}, ',')::uuid[]) id`);
 }

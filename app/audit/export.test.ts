@@ -169,6 +169,10 @@ describe.each(testDatabaseKinds())("exports of a case's history (%s)", (kind) =>
     // The same events, the same hashes as the verified single-case export.
     const history = JSON.parse(String((await exportCaseHistoryJson(t.db, auditor, caseId))!.body)) as CaseHistoryExport;
     expect(lines.filter((l) => l.kind === "event").map((l) => l.hash)).toEqual(history.events.map((e) => e.hash));
+    // Field for field the events of the single-case export (which the README's verifier checks).
+    expect(lines.filter((l) => l.kind === "event")).toEqual(
+      history.events.map(({ summary: _summary, ...e }) => ({ kind: "event", caseId, ...e })),
+    );
     const logged = await exportsOf(auditor);
     expect(logged).toContainEqual(expect.objectContaining({ caseId: null, detail: "export.jsonl 2026-01-01–2026-03-31 (1 ärenden)" }));
     expect(logged).toContainEqual(expect.objectContaining({ caseId, detail: "export.jsonl" }));
