@@ -66,6 +66,8 @@ const json = JSON.stringify(
   null,
   2,
 );
-writeFileSync(path.join(results, quick ? "quick.json" : "latest.json"), `${json}\n`);
+// A run of some benchmarks only goes to partial.json: latest.json is the last whole table.
+const file = quick ? "quick.json" : wanted.length > 0 ? "partial.json" : "latest.json";
+writeFileSync(path.join(results, file), `${json}\n`);
 if (!quick && wanted.length === 0) writeFileSync(path.join(results, `${new Date().toISOString().slice(0, 10)}.json`), `${json}\n`);
 if (crashes.length > 0) process.exitCode = 1;
