@@ -74,19 +74,12 @@ async function* jsonLines(db: Db, user: SessionUser, check: Extract<RangeCheck, 
   yield `${JSON.stringify({ kind: "export", format: "varna.cases.v1", from: check.range.from, to: check.range.to, cases: total, exportedAt: now.toISOString(), exportedBy: user.name })}\n`;
   for await (const batch of loggedBatches(db, user, check, "export.jsonl", now)) {
     // The batch's events in the batch's order, themselves in pages: a case may have thousands.
-    // PostgreSQL writes each event's line itself (the stored event as it is, no parse and
-    // re-serialise here); the fields are those of the JSON export of one case.
     const ids = batch.map((c) => c.id).join(",");
     let after: [number, number] = [0, 0];
     for (;;) {
-      const rows = rowsOf<{ pos: number | string; seq: number; line: string }>(
+      const rows = rowsOf<{ pos: number | string; seq: number; type: string; event: unknown; actor_id: string | null; actor_name: string; occurred_at: Date | string; prev_hash: string; hash: string }>(
         await db.execute(sql`
-          select b.pos, e.seq,
-                 json_build_object(
-                   'kind', 'event', 'caseId', e.case_id, 'seq', e.seq, 'type', e.type,
-                   'occurredAt', to_char(e.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-                   'actorId', e.actor_id, 'actorName', e.actor_name, 'event', e.event,
-                   'prevHash', e.prev_hash, 'hash', e.hash)::text as line
+          select b.pos, e.seq, e.type, e.event, e.actor_id, e.actor_name, e.occurred_at, e.prev_hash, e.hash
             from unnest(string_to_array(${ids}, ',')::uuid[]) with ordinality b(id, pos) join case_events e on e.case_id = b.id
            where (b.pos, e.seq) > (${after[0]}::bigint, ${after[1]}::int)
            order by b.pos, e.seq
@@ -94,8 +87,8 @@ async function* jsonLines(db: Db, user: SessionUser, check: Extract<RangeCheck, 
       );
       let out = "";
       for (const r of rows) {
+        const c = batch[Number(r.pos) - 1]!;
         if (r.seq === 1) {
-          const c = batch[Number(r.pos) - 1]!;
           out += `${JSON.stringify({
             kind: "case",
             id: c.id,
@@ -106,7 +99,18 @@ async function* jsonLines(db: Db, user: SessionUser, check: Extract<RangeCheck, 
             genesis: genesisHash(c.id),
           })}\n`;
         }
-        out += `${r.line}\n`;
+        out += `${JSON.stringify({
+          kind: "event",
+          caseId: c.id,
+          seq: r.seq,
+          type: r.type,
+          occurredAt: new Date(r.occurred_at).toISOString(),
+          actorId: r.actor_id,
+          actorName: r.actor_name,
+          event: typeof r.event === "string" ? JSON.parse(r.event) : r.event,
+          prevHash: r.prev_hash,
+          hash: r.hash,
+        })}\n`;
       }
       if (out) yield out;
       if (rows.length < EVENTS_PER_BATCH) break;
