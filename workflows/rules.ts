@@ -196,6 +196,7 @@ function payloadRefusal(
 
     case "REPORT_SUPPLEMENTED":
       if (!nonEmpty(event.reportId) || (event.via !== "code" && event.via !== "account")) return "invalidEvent";
+      if (!optionalString(event.idempotencyKey)) return "invalidEvent";
       // Only a report that is on this case can be added to.
       if (!context.reports.some((r) => r.id === event.reportId)) return "invalidEvent";
       return nonEmpty(event.text) ? null : "textRequired";

@@ -116,7 +116,14 @@ export type CaseCommand =
   | (EventBase & { type: "REPORT_ADDED"; report: ReportRef })
   | (EventBase & { type: "NOTE_ADDED"; text: string })
   /** A reporter adds to their own report after sending it (komplettering): by the report's one-time code, or from their account. */
-  | (EventBase & { type: "REPORT_SUPPLEMENTED"; reportId: string; text: string; via: "code" | "account" })
+  | (EventBase & {
+      type: "REPORT_SUPPLEMENTED";
+      reportId: string;
+      text: string;
+      via: "code" | "account";
+      /** The form's own key: the same form posted again is recognised and not stored twice. */
+      idempotencyKey?: string;
+    })
   | (EventBase & {
       type: "DEADLINE_EXTENDED";
       deadline: "decision" | "investigation";
