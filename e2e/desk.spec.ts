@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 
 import { expect, expectAccessible, signInAs, test } from "./fixtures";
-import { action } from "./helpers";
+import { action, fillChildAndConcern, openCase } from "./helpers";
 
 /** The page itself never scrolls sideways: everything fits the window. */
 async function expectNoSidewaysScroll(page: Page) {
@@ -151,4 +151,70 @@ test("the case page prints the record only: no header, footer, forms or actions"
   await expect(page.locator(".timeline")).toBeVisible();
   await page.emulateMedia({ media: "screen" });
   await expect(page.locator(".site-header")).toBeVisible();
+});
+
+test("feedback withheld with a reason waits on the team lead's desk until the caseworker sends it", async ({ page }) => {
+  const child = "Wilma Väntar";
+  const reason = "Vårdnadshavaren arbetar på skolan; återkoppling nu kan röja anmälan.";
+  await signInAs(page, "school");
+  await page.goto("/anmalan");
+  await fillChildAndConcern(page, { name: child, personalNumber: "20150310-2384" });
+  await page.getByRole("button", { name: "Skicka anmälan" }).click();
+  await expect(page.getByTestId("report-number")).toBeVisible();
+
+  await page.context().clearCookies();
+  await signInAs(page, "caseworker");
+  await openCase(page, child);
+  let form = await action(page, "Skyddsbedömning");
+  await form.getByLabel(/^Anmälan 1, inkom/).check();
+  await form.getByLabel("Nej – förhandsbedömning").check();
+  await form.getByRole("textbox", { name: "Skyddsbedömning" }).fill("Inget akut skyddsbehov.");
+  await form.getByRole("button", { name: "Spara skyddsbedömningen" }).click();
+  await expect(page.getByText("Skyddsbedömningen är sparad.")).toBeVisible();
+
+  form = await action(page, "Föreslå beslut");
+  await form.getByLabel("Inte inleda utredning").check();
+  await form.getByLabel("Motivering").fill("Skolan och familjen har en plan.");
+  await form.getByLabel("Skäl till att barnet inte har hörts").fill("Barnet är på läger.");
+  await form.getByLabel("Lämna inte återkoppling nu").check();
+  await form.getByRole("button", { name: "Skicka förslaget för godkännande" }).click();
+  // The reason is required, and said beside its field.
+  await expect(page.getByText("Skriv varför återkoppling inte ska lämnas till anmälaren.").first()).toBeVisible();
+  form = page.locator("details[open]", { has: page.locator("summary", { hasText: "Föreslå beslut" }) }).first();
+  await form.getByLabel("Skäl till att återkoppling inte lämnas").fill(reason);
+  await form.getByRole("button", { name: "Skicka förslaget för godkännande" }).click();
+  await expect(page.getByText("Beslutsförslaget väntar på godkännande.")).toBeVisible();
+
+  await page.context().clearCookies();
+  await signInAs(page, "teamLead");
+  await openCase(page, child);
+  form = await action(page, "Godkänn beslutsförslaget");
+  // The team lead approves the withholding with the decision.
+  await expect(form.getByText(`Återkoppling till anmälaren lämnas inte: ${reason}`)).toBeVisible();
+  await form.getByRole("button", { name: "Godkänn och fatta beslut" }).click();
+  await expect(page.getByText("Beslutet är fattat.")).toBeVisible();
+
+  await page.goto("/skrivbord");
+  const waiting = page.getByRole("region", { name: "Anmälare som väntar på återkoppling" });
+  const item = waiting.getByRole("listitem").filter({ hasText: child });
+  await expect(item).toContainText("Karin Ek, Gullmarsskolan");
+  await expect(item).toContainText(`Hålls inne: ${reason}`);
+  await expectAccessible(page);
+
+  await page.context().clearCookies();
+  await signInAs(page, "caseworker");
+  await page.goto(`/arenden?state=all&q=${encodeURIComponent(child)}`);
+  await page.getByRole("link", { name: /^VRN-/ }).first().click();
+  await expect(page.getByRole("region", { name: "Återkoppling till anmälare" })).toContainText(reason);
+  form = await action(page, "Skicka återkoppling som hållits inne");
+  await form.getByLabel(/Karin Ek, Gullmarsskolan – hölls inne/).check();
+  await form.getByRole("button", { name: "Skicka återkopplingen" }).click();
+  await expect(page.getByText("Återkopplingen är skapad och arkiverad.")).toBeVisible();
+  await expect(page.getByText("Återkoppling skickad till anmälaren").first()).toBeVisible();
+  await expectAccessible(page);
+
+  await page.context().clearCookies();
+  await signInAs(page, "teamLead");
+  await page.goto("/skrivbord");
+  await expect(page.getByRole("region", { name: "Anmälare som väntar på återkoppling" }).getByText(child)).toHaveCount(0);
 });

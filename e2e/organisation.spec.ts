@@ -23,3 +23,39 @@ test("a teacher's report shows under the teacher's reports and the school contac
   await expect(row.getByRole("link", { name: /^Komplettera/ })).toHaveCount(0);
   await expectAccessible(page);
 });
+
+test("the admin makes the teacher the school's designated contact, and back; the teacher's list follows", async ({ page, asRole }) => {
+  const setting = "Organisationens kontaktperson: ser alla anmälningar från organisationens konton";
+  const toggle = async (on: boolean) => {
+    await page.context().clearCookies();
+    await asRole("admin");
+    await page.goto("/admin");
+    await page.getByRole("link", { name: "Anders Lund" }).click();
+    const box = page.getByRole("checkbox", { name: setting });
+    await expect(box).toBeChecked({ checked: !on });
+    await expect(page.getByLabel("Organisation", { exact: true })).toHaveValue("Gullmarsskolan");
+    await box.setChecked(on);
+    await page.getByRole("button", { name: "Spara ändringarna" }).click();
+    await expect(page.getByRole("status")).toBeVisible();
+    await expect(page.getByRole("checkbox", { name: setting })).toBeChecked({ checked: on });
+    await expectAccessible(page);
+  };
+  const teachersRows = async () => {
+    await page.context().clearCookies();
+    await asRole("teacher");
+    await page.goto("/mina-anmalningar");
+    return page.getByRole("row").count();
+  };
+
+  const own = await teachersRows();
+  await toggle(true);
+  expect(await teachersRows()).toBeGreaterThan(own);
+  await expect(page.getByText("Anmäld av Karin Ek").first()).toBeVisible();
+  await toggle(false);
+  expect(await teachersRows()).toBe(own);
+
+  await page.context().clearCookies();
+  await asRole("admin");
+  await page.goto("/admin/logg");
+  await expect(page.getByRole("cell", { name: /seesOrganisationReports: true → false/ })).toBeVisible();
+});

@@ -65,6 +65,23 @@ test("the school reporter adds to their own report from My reports", async ({ pa
   expect(label).toMatch(/ANM-/);
 });
 
+test("the same addition posted twice (a double click, a retry) gets the same answer both times", async ({ page, asRole }) => {
+  await asRole("school");
+  await page.goto("/mina-anmalningar");
+  await page.getByRole("link", { name: /^Komplettera ANM-/ }).first().click();
+  const key = await page.locator('input[name="idempotencyKey"]').inputValue();
+  expect(key).toMatch(/^[0-9a-f-]{36}$/);
+  const post = () =>
+    page.request.post(page.url(), {
+      form: { idempotencyKey: key, text: "Skickat två gånger." },
+      headers: { Origin: new URL(page.url()).origin },
+      maxRedirects: 0,
+    });
+  const [first, second] = [await post(), await post()];
+  expect([first.status(), second.status()]).toEqual([302, 302]);
+  expect(second.headers()["location"]).toBe(first.headers()["location"]);
+});
+
 test.describe("with JavaScript disabled", () => {
   test.use({ javaScriptEnabled: false });
   test("the code form works as a plain HTML form and keeps what was typed", async ({ page }) => {

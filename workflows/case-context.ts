@@ -16,6 +16,7 @@ import type {
   Effect,
   FeedbackOutcome,
   ReportRef,
+  WithheldFeedback,
 } from "./types";
 
 /** From this age the child gets their own letters and their own answer on support. */
@@ -81,6 +82,7 @@ export function initialContext(opened: CaseOpenedEvent): CaseContext {
     supportOffered: [],
     supportAnswer: null,
     notes: [],
+    feedbackWithheld: [],
     closedAt: null,
     outcome: null,
   };
@@ -248,4 +250,34 @@ export function investigationOpenedEffects(context: CaseContext): Effect[] {
 export function feedbackEffects(context: CaseContext, decided: DecisionOutcome): Effect[] {
   const reportIds = context.reports.filter((r) => r.mandatedReporter && !r.decidedAt).map((r) => r.id);
   return reportIds.length > 0 ? [{ type: "sendFeedback", params: { outcome: FEEDBACK[decided], reportIds } }] : [];
+}
+
+/**
+ * What approval does with the feedback: makes it at once, or — when the proposal gives a
+ * reason to withhold it (SoL 14 kap. 1 b §) — keeps each report's feedback with that reason,
+ * to be sent later by FEEDBACK_SENT.
+ */
+export function approvalFeedback(
+  context: CaseContext,
+  decided: DecisionOutcome,
+  reason: string | null,
+  at: string,
+  recordedBy: Actor,
+): { effects: Effect[]; withheld: WithheldFeedback[] } {
+  const effects = feedbackEffects(context, decided);
+  if (reason === null) return { effects, withheld: context.feedbackWithheld };
+  const reportIds = effects.flatMap((e) => (e.type === "sendFeedback" ? e.params.reportIds : []));
+  const outcome = FEEDBACK[decided];
+  return {
+    effects: [],
+    withheld: [
+      ...context.feedbackWithheld,
+      ...reportIds.map((reportId) => ({ reportId, outcome, reason, decidedAt: at, recordedBy, sentAt: null })),
+    ],
+  };
+}
+
+/** Withheld feedback not yet sent. */
+export function feedbackWaiting(context: CaseContext): WithheldFeedback[] {
+  return context.feedbackWithheld.filter((w) => w.sentAt === null);
 }

@@ -338,6 +338,7 @@ describe("proposing a decision", () => {
       support: [],
       childNotHeardReason: null,
       transferTo: null,
+      feedbackWithheldReason: null,
       proposedBy: caseworker,
       proposedAt: T.proposed,
       proposedFrom: "preliminaryAssessment.conversationHeld",
@@ -825,7 +826,7 @@ describe("extending deadlines (synnerliga skäl)", () => {
 });
 
 describe("closed (avslutat)", () => {
-  it("accepts nothing", () => {
+  it("accepts nothing (but a feedback its decision withheld)", () => {
     const s = closed();
     const anyEvent = { at: T.later, actor: teamLead };
     const attempts: CaseCommand[] = [
@@ -855,6 +856,8 @@ describe("closed (avslutat)", () => {
       { type: "VIOLENCE_FLAG_CLEARED", ...anyEvent, reason: "x" },
       { type: "PROTECTED_IDENTITY_SET", ...anyEvent, person: "child", protectedIdentity: true, reason: "x" },
       { type: "REPORT_SUPPLEMENTED", at: T.later, actor: publicActor, reportId: "r-1", text: "Mer.", via: "code" },
+      // Only a feedback its decision withheld (none here); see feedback-timing.test.ts.
+      { type: "FEEDBACK_SENT", ...anyEvent, reportId: "r-1" },
     ];
     expect(attempts.map((e) => e.type).sort()).toEqual([...COMMAND_TYPES].sort());
     for (const event of attempts) {

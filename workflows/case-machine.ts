@@ -10,6 +10,7 @@
  * investigation ─INVESTIGATION_CONCLUDED─▶ supportOffered | closed
  * supportOffered ─SUPPORT_ACCEPTED | SUPPORT_DECLINED─▶ closed (final)
  * supportOffered ─REPORT_ADDED─▶ preliminaryAssessment (a new report is assessed anew)
+ * any state, closed too ─FEEDBACK_SENT─▶ itself (a feedback the decision withheld is sent)
  * any open state ─PROTECTION_ASSESSED(yes) of a later report─▶ investigation (urgent)
  *
  * Every transition is guarded by `allowed`, which calls the same `refusal` that
@@ -19,6 +20,7 @@
  */
 import { assertEvent, assign, enqueueActions, setup } from "xstate";
 import {
+  approvalFeedback,
   coverReports,
   feedbackEffects,
   initialContext,
@@ -46,7 +48,7 @@ import {
 export { initialContext } from "./case-context";
 
 /** Bump when states or context change shape; stored with every snapshot. */
-export const CASE_MACHINE_VERSION = 2;
+export const CASE_MACHINE_VERSION = 3;
 
 /** Taken in every open state, staying there: assignment, notes, extensions, the case's facts. */
 function inEveryOpenState<From extends StateName>(from: From) {
@@ -63,6 +65,7 @@ function inEveryOpenState<From extends StateName>(from: From) {
     ...facts,
     // The text is the event's own (and the hash chain's); the context keeps nothing of it.
     REPORT_SUPPLEMENTED: { guard, actions: "acceptSupplement" },
+    FEEDBACK_SENT: { guard, actions: "sendWithheldFeedback" },
   } as const;
 }
 
@@ -120,7 +123,7 @@ export const caseMachine = setup({
   actions: {
     // ── effects (returned to the server, never run here) ──
     sendLetter: (_args, _params: { letter: LetterKind }) => {},
-    sendFeedback: (_args, _params: { outcome: FeedbackOutcome; reportIds: string[] }) => {},
+    sendFeedback: (_args, _params: { outcome: FeedbackOutcome; reportIds: string[]; decidedAt?: string }) => {},
 
     // ── context updates ──
     recordProtection: assign(({ context, event }) => {
@@ -172,6 +175,19 @@ export const caseMachine = setup({
       return withReport(context, event.report);
     }),
     acceptSupplement: assign(() => ({})),
+    /** A withheld återkoppling goes now, answering the decision it was withheld from. */
+    sendWithheldFeedback: enqueueActions(({ context, event, enqueue }) => {
+      assertEvent(event, "FEEDBACK_SENT");
+      const withheld = context.feedbackWithheld.find((w) => w.reportId === event.reportId && w.sentAt === null);
+      if (!withheld) return;
+      enqueue({
+        type: "sendFeedback",
+        params: { outcome: withheld.outcome, reportIds: [withheld.reportId], decidedAt: withheld.decidedAt },
+      } as never);
+      enqueue.assign({
+        feedbackWithheld: context.feedbackWithheld.map((w) => (w === withheld ? { ...w, sentAt: event.at } : w)),
+      });
+    }),
     /** Back from support offered: a new preliminary assessment, the earlier one kept in the history. */
     restartAssessment: assign(() => ({ invitation: null, conversation: null, supportOffered: [] })),
     changeFact: assign(({ context, event }) => withFact(context, event)),
@@ -245,6 +261,7 @@ export const caseMachine = setup({
           support: event.outcome === "noInvestigation" ? unique(event.support) : [],
           childNotHeardReason: optional(event.childNotHeardReason),
           transferTo: event.outcome === "transfer" ? optional(event.transferTo) : null,
+          feedbackWithheldReason: optional(event.feedbackWithheldReason),
           proposedBy: event.actor,
           proposedAt: event.at,
           proposedFrom: params.from,
@@ -263,9 +280,11 @@ export const caseMachine = setup({
     approveProposal: enqueueActions(({ context, event, enqueue }) => {
       const proposal = context.proposal;
       if (!proposal) return;
-      for (const effect of feedbackEffects(context, proposal.outcome)) enqueue(effect as never);
+      const feedback = approvalFeedback(context, proposal.outcome, proposal.feedbackWithheldReason, event.at, proposal.proposedBy);
+      for (const effect of feedback.effects) enqueue(effect as never);
       enqueue.assign({
         ...coverReports(context, event.at),
+        feedbackWithheld: feedback.withheld,
         proposal: null,
         decision: { ...proposal, approvedBy: event.actor, at: event.at },
         deadlines: { ...context.deadlines, decision: { ...context.deadlines.decision, metAt: event.at } },
@@ -492,7 +511,12 @@ export const caseMachine = setup({
       },
     },
 
-    // Avslutat: accepts nothing. A new report about the child opens a new case.
-    closed: { type: "final" },
+    // Avslutat: accepts nothing but sending a feedback the decision withheld (återkoppling is
+    // owed after the decision, however the case ended). A new report opens a new case.
+    closed: {
+      on: {
+        FEEDBACK_SENT: { guard: { type: "allowed", params: { from: "closed" } }, actions: "sendWithheldFeedback" },
+      },
+    },
   },
 });

@@ -31,9 +31,9 @@ import {
 export * from "./types";
 export * from "./deadlines";
 export { CASE_MACHINE_VERSION, caseMachine } from "./case-machine";
-export { childAge, hasOwnVoice, letterGuardians, OWN_VOICE_AGE, unassessedReports } from "./case-context";
+export { childAge, feedbackWaiting, hasOwnVoice, letterGuardians, OWN_VOICE_AGE, unassessedReports } from "./case-context";
 export { childHeard, isApprover, SPECIAL_REASONS_MIN } from "./rules";
-import { unassessedReports } from "./case-context";
+import { feedbackWaiting, unassessedReports } from "./case-context";
 
 /**
  * A case as stored: plain JSON that round-trips through JSON.stringify/parse.
@@ -66,6 +66,29 @@ export function stateName(snapshot: PersistedCase): StateName {
 
 export function isClosed(snapshot: PersistedCase): boolean {
   return stateName(snapshot) === "closed";
+}
+
+/**
+ * A snapshot stored by an earlier machine version, in today's shape, when nothing but new
+ * fields with a neutral value tell them apart (v2 → v3: feedback withheld, none). Other
+ * snapshots are returned unchanged; `decide` refuses those that are still not current.
+ */
+export function upgradeSnapshot(snapshot: PersistedCase): PersistedCase {
+  if (snapshot?.machineVersion !== 2 || !snapshot.context) return snapshot;
+  const withReason = <T extends object | null>(p: T): T =>
+    p === null ? p : ({ ...p, feedbackWithheldReason: null } as T);
+  const c = snapshot.context;
+  return {
+    ...snapshot,
+    machineVersion: CASE_MACHINE_VERSION,
+    context: {
+      ...c,
+      proposal: withReason(c.proposal),
+      decision: withReason(c.decision),
+      returnComment: c.returnComment && { ...c.returnComment, proposal: withReason(c.returnComment.proposal) },
+      feedbackWithheld: [],
+    },
+  };
 }
 
 function isCurrent(snapshot: PersistedCase): boolean {
@@ -135,9 +158,13 @@ export function openCase(opened: CaseOpenedEvent): { snapshot: PersistedCase; ef
  * 'unsupportedMachineVersion' means the stored snapshot is from another machine
  * version: rebuild it with `replay(events)` and decide again.
  */
-export function decide(snapshot: PersistedCase, event: CaseCommand): Decision {
+export function decide(stored: PersistedCase, event: CaseCommand): Decision {
+  const snapshot = upgradeSnapshot(stored);
   if (!isCurrent(snapshot)) return { ok: false, refusal: "unsupportedMachineVersion" };
-  if (isClosed(snapshot)) return { ok: false, refusal: "closed" };
+  // A closed case takes one thing only: a feedback its decision withheld.
+  if (isClosed(snapshot) && (event?.type !== "FEEDBACK_SENT" || feedbackWaiting(snapshot.context).length === 0)) {
+    return { ok: false, refusal: "closed" };
+  }
   if (
     typeof event !== "object" ||
     event === null ||
@@ -166,8 +193,10 @@ export function can(snapshot: PersistedCase, event: CaseCommand): boolean {
  * The commands this actor could give now: the state takes them and nothing but the
  * payload (texts, dates, choices) could still refuse them. For the case page's buttons.
  */
-export function availableCommands(snapshot: PersistedCase, actor: Actor): CommandType[] {
-  if (!isCurrent(snapshot) || isClosed(snapshot)) return [];
+export function availableCommands(stored: PersistedCase, actor: Actor): CommandType[] {
+  const snapshot = upgradeSnapshot(stored);
+  if (!isCurrent(snapshot)) return [];
+  if (isClosed(snapshot) && feedbackWaiting(snapshot.context).length === 0) return [];
   const handled = handledTypes(restore(snapshot));
   const state = stateName(snapshot);
   return COMMAND_TYPES.filter(

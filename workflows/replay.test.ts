@@ -87,8 +87,18 @@ function validCandidates(rng: Rng, s: PersistedCase, at: string, n: number): Cas
       support: outcome === "noInvestigation" && rng.chance(0.5) ? supportSubset(rng, 1) : [],
       ...(heard && rng.chance(0.7) ? {} : { childNotHeardReason: "Barnet ville inte delta." }),
       ...(outcome === "transfer" ? { transferTo: "Uddevalla kommun" } : {}),
+      // Återkoppling withheld (barnets bästa), for a decision that answers a mandated reporter.
+      ...(c.reports.some((r) => r.mandatedReporter && !r.decidedAt) && rng.chance(0.3)
+        ? { feedbackWithheldReason: "Olämpligt med hänsyn till barnets bästa." }
+        : {}),
     };
   };
+
+  // A feedback a decision withheld can be sent in any state, the closed one too.
+  const waiting = c.feedbackWithheld.filter((w) => w.sentAt === null);
+  if (waiting.length > 0) {
+    out.push({ type: "FEEDBACK_SENT", at, actor: staff, reportId: rng.pick(waiting).reportId });
+  }
 
   if (pending.length > 0 && state !== "closed") {
     out.push({
@@ -367,7 +377,7 @@ function walk(seed: number): { events: CaseEvent[]; final: PersistedCase; visite
   let snapshot = openCase(first).snapshot;
   const visited = new Set<string>([stateName(snapshot)]);
 
-  for (let n = 2; n < 60 && !isClosed(snapshot); n++) {
+  for (let n = 2; n < 60 && (!isClosed(snapshot) || snapshot.context.feedbackWithheld.some((w) => w.sentAt === null)); n++) {
     now += rng.int(1, 72 * 60) * 60_000;
     const at = new Date(now).toISOString();
 

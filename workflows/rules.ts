@@ -6,7 +6,7 @@
  * decides which buttons the case page shows. `refusal` adds the checks on the
  * event's own payload (texts, dates, choices).
  */
-import { hasOwnVoice, unassessedReports } from "./case-context";
+import { feedbackWaiting, hasOwnVoice, unassessedReports } from "./case-context";
 import { isIsoDate, isIsoInstant, stockholmDate, stockholmInstant } from "./deadlines";
 import {
   ACTOR_ROLES,
@@ -149,6 +149,8 @@ export function precondition(
     case "DEADLINE_EXTENDED":
       // Only the 14 days; the 4 months are extended by an approved decision.
       return context.deadlines.decision.metAt ? "deadlineAlreadyMet" : null;
+    case "FEEDBACK_SENT":
+      return feedbackWaiting(context).length > 0 ? null : "feedbackNotWithheld";
     default:
       return null;
   }
@@ -194,6 +196,7 @@ function payloadRefusal(
 
     case "REPORT_SUPPLEMENTED":
       if (!nonEmpty(event.reportId) || (event.via !== "code" && event.via !== "account")) return "invalidEvent";
+      if (!optionalString(event.idempotencyKey)) return "invalidEvent";
       // Only a report that is on this case can be added to.
       if (!context.reports.some((r) => r.id === event.reportId)) return "invalidEvent";
       return nonEmpty(event.text) ? null : "textRequired";
@@ -320,8 +323,16 @@ function payloadRefusal(
       if (!childHeard(context) && !nonEmpty(event.childNotHeardReason)) {
         return "childNotHeardReasonRequired";
       }
+      if (event.feedbackWithheldReason !== undefined) {
+        if (!nonEmpty(event.feedbackWithheldReason)) return "feedbackReasonRequired";
+        // Only a mandated reporter whose report this decision answers is owed feedback.
+        if (!context.reports.some((r) => r.mandatedReporter && !r.decidedAt)) return "noFeedbackToWithhold";
+      }
       return null;
     }
+
+    case "FEEDBACK_SENT":
+      return feedbackWaiting(context).some((w) => w.reportId === event.reportId) ? null : "feedbackNotWithheld";
 
     case "DECISION_RETURNED":
       return nonEmpty(event.comment) ? null : "commentRequired";

@@ -116,7 +116,14 @@ export type CaseCommand =
   | (EventBase & { type: "REPORT_ADDED"; report: ReportRef })
   | (EventBase & { type: "NOTE_ADDED"; text: string })
   /** A reporter adds to their own report after sending it (komplettering): by the report's one-time code, or from their account. */
-  | (EventBase & { type: "REPORT_SUPPLEMENTED"; reportId: string; text: string; via: "code" | "account" })
+  | (EventBase & {
+      type: "REPORT_SUPPLEMENTED";
+      reportId: string;
+      text: string;
+      via: "code" | "account";
+      /** The form's own key: the same form posted again is recognised and not stored twice. */
+      idempotencyKey?: string;
+    })
   | (EventBase & {
       type: "DEADLINE_EXTENDED";
       deadline: "decision" | "investigation";
@@ -142,6 +149,11 @@ export type CaseCommand =
       support: SupportMeasure[];
       childNotHeardReason?: string;
       transferTo?: string;
+      /**
+       * Återkoppling withheld (SoL 14 kap. 1 b §: not suitable for the child's best interest,
+       * or secrecy): why. Approval then makes no feedback; FEEDBACK_SENT sends it later.
+       */
+      feedbackWithheldReason?: string;
     })
   | (EventBase & { type: "DECISION_APPROVED" })
   | (EventBase & { type: "DECISION_RETURNED"; comment: string })
@@ -174,7 +186,9 @@ export type CaseCommand =
       /** Särskilda skäl */
       reason: string;
     })
-  | (EventBase & { type: "INVESTIGATION_EXTENSION_APPROVED" });
+  | (EventBase & { type: "INVESTIGATION_EXTENSION_APPROVED" })
+  /** A withheld feedback is sent after all (the reason has passed); taken also in a closed case. */
+  | (EventBase & { type: "FEEDBACK_SENT"; reportId: string });
 
 export type CaseEvent = CaseOpenedEvent | CaseCommand;
 export type CommandType = CaseCommand["type"];
@@ -208,6 +222,7 @@ export const COMMAND_TYPES = [
   "VIOLENCE_FLAG_CLEARED",
   "PROTECTED_IDENTITY_SET",
   "REPORT_SUPPLEMENTED",
+  "FEEDBACK_SENT",
 ] as const satisfies readonly CommandType[];
 
 /** Commands that change the case's facts (who, where, which flags), in every open state. */
@@ -256,9 +271,24 @@ export interface Proposal {
   support: SupportMeasure[];
   childNotHeardReason: string | null;
   transferTo: string | null;
+  /** Why the mandated reporters' feedback is withheld; null when it goes at once. */
+  feedbackWithheldReason: string | null;
   proposedBy: Actor;
   proposedAt: string;
   proposedFrom: ProposalOrigin;
+}
+
+/** A mandated reporter's återkoppling that an approved decision withheld, with why. */
+export interface WithheldFeedback {
+  reportId: string;
+  outcome: FeedbackOutcome;
+  reason: string;
+  /** When the decision was approved: the letter, sent later, answers that decision. */
+  decidedAt: string;
+  /** Who wrote the reason (the proposer). */
+  recordedBy: Actor;
+  /** When FEEDBACK_SENT sent it after all; null while it waits. The reason stays on record. */
+  sentAt: string | null;
 }
 
 /** How a closed case ended. */
@@ -324,6 +354,8 @@ export interface CaseContext {
     by: Actor;
   } | null;
   notes: { text: string; at: string; by: Actor }[];
+  /** Mandated reporters' feedback a decision withheld, with why; waiting until FEEDBACK_SENT (sentAt). */
+  feedbackWithheld: WithheldFeedback[];
   closedAt: string | null;
   outcome: CaseOutcome | null;
 }
@@ -400,6 +432,12 @@ export const REFUSAL_CODES = [
   "childAnswerRequired",
   /** A caseworker may take an unassigned case, not give a case to someone else. */
   "selfAssignOnly",
+  /** Withholding a mandated reporter's feedback needs the reason written out. */
+  "feedbackReasonRequired",
+  /** No mandated reporter's report for this decision to answer: nothing to withhold. */
+  "noFeedbackToWithhold",
+  /** FEEDBACK_SENT for a report whose feedback was not withheld (or was already sent). */
+  "feedbackNotWithheld",
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
@@ -420,11 +458,13 @@ export type RefusalCode = (typeof REFUSAL_CODES)[number];
  *                                    'alreadyUnderway', transfer → 'transferred') and on an urgent
  *                                    opening, each time for the reports that decision covers; and
  *                                    'alreadyUnderway' for a report assessed during an investigation.
- *                                    Not emitted when none of those reports is from a mandated reporter.
+ *                                    Not emitted when none of those reports is from a mandated reporter,
+ *                                    nor when the proposal withheld it (feedbackWithheldReason); then
+ *                                    on FEEDBACK_SENT, with the decision's own date (decidedAt).
  */
 export type LetterKind = "invitation" | "decision" | "investigationNotice";
 export type FeedbackOutcome = "investigationOpened" | "notOpened" | "alreadyUnderway" | "transferred";
 export type Effect =
   | { type: "sendLetter"; params: { letter: LetterKind } }
-  | { type: "sendFeedback"; params: { outcome: FeedbackOutcome; reportIds: string[] } };
+  | { type: "sendFeedback"; params: { outcome: FeedbackOutcome; reportIds: string[]; decidedAt?: string } };
 export const EFFECT_TYPES = ["sendLetter", "sendFeedback"] as const satisfies readonly Effect["type"][];

@@ -56,7 +56,7 @@ function fromOutcome(intent: string, values: Record<string, string>, outcome: Ad
   return fail(intent, outcome.status, values, outcome.field ? "admin.fixErrors" : outcome.message, outcome.field ? { [outcome.field]: outcome.message } : {});
 }
 
-const USER_FIELDS = ["email", "name", "role", "unitId", "phone", "title", "password"] as const;
+const USER_FIELDS = ["email", "name", "role", "unitId", "phone", "title", "organisation", "seesOrganisationReports", "password"] as const;
 const UNIT_FIELDS = ["name", "municipality", "address", "phone", "officeHours", "deputyApproverId"] as const;
 
 export async function loadAdminHome(db: Db, admin: SessionUser) {

@@ -22,6 +22,9 @@ export type AdminUser = {
   unitName: string | null;
   phone: string | null;
   title: string | null;
+  /** Reporters: their organisation, and whether they are its designated contact (see all its reports). */
+  organisation: string | null;
+  seesOrganisationReports: boolean;
   active: boolean;
 };
 
@@ -79,6 +82,8 @@ const userColumns = {
   unitName: units.name,
   phone: users.phone,
   title: users.title,
+  organisation: users.organisation,
+  seesOrganisationReports: users.seesOrganisationReports,
   active: users.active,
 };
 
@@ -159,14 +164,35 @@ export async function createUser(db: Db, admin: SessionUser, input: CreateUserIn
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(users)
-      .values({ email, name: input.name, role: input.role, unitId: input.unitId, phone: input.phone, title: input.title, passwordHash })
+      .values({
+        email,
+        name: input.name,
+        role: input.role,
+        unitId: input.unitId,
+        phone: input.phone,
+        title: input.title,
+        organisation: input.organisation,
+        seesOrganisationReports: input.seesOrganisationReports,
+        passwordHash,
+      })
       .onConflictDoNothing()
       .returning({ id: users.id });
     if (!row) return { ok: false, status: 409, field: "email", message: "admin.emailTaken" } as const;
     await writeLog(
       tx,
       admin,
-      { action: "userCreated", targetUserId: row.id, detail: { email, name: input.name, role: input.role, unitId: input.unitId } },
+      {
+        action: "userCreated",
+        targetUserId: row.id,
+        detail: {
+          email,
+          name: input.name,
+          role: input.role,
+          unitId: input.unitId,
+          organisation: input.organisation,
+          seesOrganisationReports: input.seesOrganisationReports,
+        },
+      },
       now,
     );
     return { ok: true, id: row.id } as const;

@@ -36,8 +36,20 @@ const password = z
   .min(MIN_PASSWORD, "admin.passwordShort")
   .max(200, "field.tooLong");
 
-/** Unit staff and auditors belong to a unit; reporters do not. */
-const unitRule = <T extends { role: (typeof roles)[number]; unitId: string | null }>(v: T, ctx: z.RefinementCtx) => {
+/**
+ * Unit staff and auditors belong to a unit; reporters do not. An organisation (a school) is a
+ * reporter's; its designated contact, who sees all of its reports, is a reporter with one.
+ */
+const unitRule = <T extends { role: (typeof roles)[number]; unitId: string | null; organisation: string | null; seesOrganisationReports: boolean }>(
+  v: T,
+  ctx: z.RefinementCtx,
+) => {
+  if (v.role !== "reporter" && v.organisation) {
+    ctx.addIssue({ code: "custom", path: ["organisation"], message: "admin.organisationOnlyReporter" });
+  }
+  if (v.seesOrganisationReports && (v.role !== "reporter" || !v.organisation)) {
+    ctx.addIssue({ code: "custom", path: ["seesOrganisationReports"], message: "admin.contactNeedsOrganisation" });
+  }
   if ((v.role === "caseworker" || v.role === "teamLead" || v.role === "auditor") && !v.unitId) {
     ctx.addIssue({ code: "custom", path: ["unitId"], message: "admin.unitRequired" });
   }
@@ -52,6 +64,12 @@ const userFields = {
   unitId: optionalUuid,
   phone: optionalText(50),
   title: optionalText(200),
+  organisation: optionalText(200),
+  /** A checkbox: posts "on" when ticked, nothing otherwise. */
+  seesOrganisationReports: z
+    .string()
+    .optional()
+    .transform((s) => s === "on"),
 };
 
 export const createUserSchema = z

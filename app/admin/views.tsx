@@ -3,7 +3,7 @@ import { NavLink } from "@remix-run/react";
 
 import { roles, type Role } from "../auth/roles";
 import { useT } from "../i18n";
-import { SelectField, TextField } from "../ui/fields";
+import { Checkbox, SelectField, TextField } from "../ui/fields";
 import type { AdminFormData } from "./admin-pages.server";
 
 export function AdminNav() {
@@ -42,7 +42,17 @@ export function UserFields({
 }: {
   prefix: string;
   units: { id: string; name: string }[];
-  values: { email?: string; name?: string; role?: Role | string; unitId?: string | null; phone?: string | null; title?: string | null };
+  values: {
+    email?: string;
+    name?: string;
+    role?: Role | string;
+    unitId?: string | null;
+    phone?: string | null;
+    title?: string | null;
+    organisation?: string | null;
+    /** true from the database; "on" from a form sent back */
+    seesOrganisationReports?: boolean | string;
+  };
   error: (field: string) => string | undefined;
   withEmail: boolean;
 }) {
@@ -74,6 +84,22 @@ export function UserFields({
       />
       <TextField id={`${prefix}-phone`} name="phone" type="tel" label={t("admin.field.phone")} defaultValue={values.phone ?? ""} error={error("phone")} />
       <TextField id={`${prefix}-title`} name="title" label={t("admin.field.title")} defaultValue={values.title ?? ""} error={error("title")} />
+      <TextField
+        id={`${prefix}-organisation`}
+        name="organisation"
+        label={t("admin.field.organisation")}
+        hint={t("admin.field.organisationHint")}
+        defaultValue={values.organisation ?? ""}
+        error={error("organisation")}
+      />
+      <Checkbox
+        id={`${prefix}-seesOrganisationReports`}
+        name="seesOrganisationReports"
+        label={t("admin.field.seesOrganisationReports")}
+        hint={t("admin.field.seesOrganisationReportsHint")}
+        defaultChecked={values.seesOrganisationReports === true || values.seesOrganisationReports === "on"}
+        error={error("seesOrganisationReports")}
+      />
     </>
   );
 }

@@ -2,7 +2,7 @@ import canonicalize from "canonicalize";
 import { sql } from "drizzle-orm";
 
 import type { Database } from "../../db/client";
-import { CASE_MACHINE_VERSION, replay, type CaseEvent, type PersistedCase } from "../../workflows";
+import { CASE_MACHINE_VERSION, replay, upgradeSnapshot, type CaseEvent, type PersistedCase } from "../../workflows";
 import { caseColumns } from "../cases/store.server";
 import { env } from "../env.server";
 import { CHECKPOINT_GENESIS, checkpointHash, checkpointMac, keyId } from "./checkpoint";
@@ -319,14 +319,16 @@ function checkCase(
 
   // The snapshot against the replay of its events, and the inbox's copies against the snapshot.
   const snapshot = parseJson(row.snapshot) as PersistedCase;
-  if (withReplay && events.length > 0 && snapshot?.machineVersion === CASE_MACHINE_VERSION) {
+  // An earlier machine version's snapshot is compared in today's shape, where it has one.
+  const current = snapshot ? upgradeSnapshot(snapshot) : snapshot;
+  if (withReplay && events.length > 0 && current?.machineVersion === CASE_MACHINE_VERSION) {
     let replayed: PersistedCase | null = null;
     try {
       replayed = replay(events.map((e) => parseJson(e.event) as CaseEvent));
     } catch (error) {
       report(`its events do not replay: ${(error as Error).message}`);
     }
-    if (replayed && canonicalize(replayed) !== canonicalize(snapshot)) report("the snapshot does not match the replay of its events");
+    if (replayed && canonicalize(replayed) !== canonicalize(current)) report("the snapshot does not match the replay of its events");
   }
   if (snapshot?.context) {
     const columns = caseColumns(snapshot) as Record<string, unknown>;

@@ -96,7 +96,8 @@ export async function performEffects(
           kind: "feedback",
           recipient: { name: r.reporterName!, organisation: r.reporterOrganisation ?? "" },
           outcome: effect.params.outcome,
-          decidedAt: command.at,
+          // A feedback withheld and sent later answers the decision, and carries its date.
+          decidedAt: effect.params.decidedAt ?? command.at,
           reportReceivedAt: r.receivedAt.toISOString(),
         });
       }

@@ -65,6 +65,20 @@ export type ReportView = {
   answers: ReportAnswers;
 };
 
+/** A mandated reporter's återkoppling as the case page shows it. */
+export type FeedbackView = {
+  reportId: string;
+  reporterName: string | null;
+  reporterOrganisation: string | null;
+  /** "missing": decided, yet no letter and nothing withheld (should not happen; shown as waiting). */
+  status: "sent" | "withheld" | "notYet" | "missing";
+  sentAt: string | null;
+  decidedAt: string | null;
+  /** Why it was withheld (kept after it is sent). */
+  reason: string | null;
+  recordedBy: string | null;
+};
+
 export type EventView = { seq: number; type: string; at: string; actorName: string; event: CaseEvent };
 export type LetterView = { id: string; kind: string; recipientName: string | null; createdAt: string; fileName: string };
 
@@ -107,6 +121,8 @@ export type CasePageData = {
     | "extensionProposal"
   >;
   reports: ReportView[];
+  /** Each mandated reporter's återkoppling. */
+  feedback: FeedbackView[];
   facts: FactsView;
   /** Steps whose letter would reach no one, said before the step is taken. */
   warnings: Warning[];

@@ -16,6 +16,7 @@ import {
   stateName,
   stockholmDate,
   unassessedReports,
+  upgradeSnapshot,
   type Actor,
   type CaseEvent,
   type PersistedCase,
@@ -27,6 +28,7 @@ import {
   reportView,
   warningsFor,
   type CasePageData,
+  type FeedbackView,
 } from "./case-page-data";
 import {
   isFormCommand,
@@ -38,7 +40,7 @@ import {
 import { actorFor, runCaseCommand, staffOfUnit, type CommandInput } from "./commands.server";
 import { isUuid } from "./inbox-filters";
 
-export type { CasePageData, DeadlineView, EventView, LetterView, ReportView } from "./case-page-data";
+export type { CasePageData, DeadlineView, EventView, FeedbackView, LetterView, ReportView } from "./case-page-data";
 
 type CaseRow = {
   id: string;
@@ -75,7 +77,8 @@ async function findCase(db: Db, user: SessionUser, caseId: string): Promise<Case
     .innerJoin(children, eq(children.id, cases.childId))
     .where(and(eq(cases.id, caseId), eq(cases.unitId, user.unitId)))
     .limit(1);
-  return row ? { ...row, snapshot: row.snapshot as PersistedCase } : null;
+  // A snapshot of an earlier machine version is read in today's shape.
+  return row ? { ...row, snapshot: upgradeSnapshot(row.snapshot as PersistedCase) } : null;
 }
 
 function isStaff(user: SessionUser): boolean {
@@ -105,14 +108,22 @@ function invitees(snapshot: PersistedCase): CommandFormContext["invitees"] {
   ];
 }
 
+/** Who a report's feedback goes to, as the forms name them: the organisation, else the name. */
+function reporterLabel(r: Pick<ReportRow, "reporterName" | "reporterOrganisation">): string {
+  return [r.reporterName, r.reporterOrganisation].filter(Boolean).join(", ");
+}
+
 async function formContext(
   db: Db,
   user: SessionUser,
   row: CaseRow,
   commands: readonly string[],
   now: Date,
+  reportRows?: ReportRow[],
 ): Promise<CommandFormContext> {
   const { context } = row.snapshot;
+  const withheld = context.feedbackWithheld;
+  const rows = withheld.length > 0 ? (reportRows ?? (await caseReports(db, row.id))) : [];
   // A team lead gives the case to a caseworker; a caseworker can only take it themselves.
   const staff = !commands.includes("ASSIGNED")
     ? []
@@ -135,7 +146,41 @@ async function formContext(
     guardians: context.guardians.map((g) => ({ id: g.id, name: g.name, address: g.address, custody: g.custody, suspected: g.suspected })),
     decisionDue: decision.metAt ? null : decision.due,
     ownVoice: hasOwnVoice(context, now.toISOString()),
+    feedbackOwed: context.reports.some((r) => r.mandatedReporter && !r.decidedAt),
+    withheldFeedback: withheld.map((w) => {
+      const report = rows.find((r) => r.id === w.reportId);
+      return { reportId: w.reportId, reporter: report ? reporterLabel(report) : "", reason: w.reason };
+    }),
   };
+}
+
+/**
+ * Each mandated reporter's återkoppling: sent (its letter), withheld with the reason, or not
+ * yet due (no decision yet). A private reporter is owed nothing beyond the receipt.
+ */
+function feedbackViews(
+  context: PersistedCase["context"],
+  reportRows: ReportRow[],
+  letterRows: { kind: string; reportId: string | null; createdAt: Date }[],
+): FeedbackView[] {
+  return reportRows
+    .filter((r) => r.reporterKind === "mandated" && !r.anonymous)
+    .map((r) => {
+      const letter = letterRows.find((l) => l.kind === "feedback" && l.reportId === r.id);
+      const withheld = context.feedbackWithheld.find((w) => w.reportId === r.id) ?? null;
+      const decided = context.reports.find((c) => c.id === r.id)?.decidedAt ?? null;
+      return {
+        reportId: r.id,
+        reporterName: r.reporterName,
+        reporterOrganisation: r.reporterOrganisation,
+        status: letter ? "sent" : withheld ? "withheld" : decided ? "missing" : "notYet",
+        sentAt: letter ? letter.createdAt.toISOString() : null,
+        decidedAt: withheld?.decidedAt ?? decided,
+        // The reason stays on record after the feedback is sent.
+        reason: withheld?.reason ?? null,
+        recordedBy: withheld?.recordedBy.name ?? null,
+      };
+    });
 }
 
 /**
@@ -171,6 +216,7 @@ export async function loadCasePage(
       .select({
         id: letters.id,
         kind: letters.kind,
+        reportId: letters.reportId,
         recipientName: letters.recipientName,
         createdAt: letters.createdAt,
         fileName: letters.fileName,
@@ -192,7 +238,7 @@ export async function loadCasePage(
   const actor: Actor = await actorFor(db, user);
   const commands = availableCommands(snapshot, actor).filter(isFormCommand);
   const protectedIdentity = isProtected(row, reportRows);
-  const ctx = await formContext(db, user, row, commands, now);
+  const ctx = await formContext(db, user, row, commands, now, reportRows);
 
   return {
     case: {
@@ -245,7 +291,8 @@ export async function loadCasePage(
       actorName: e.actorName,
       event: e.event as CaseEvent,
     })),
-    letters: letterRows.map((l) => ({ ...l, createdAt: l.createdAt.toISOString() })),
+    letters: letterRows.map(({ reportId: _r, ...l }) => ({ ...l, createdAt: l.createdAt.toISOString() })),
+    feedback: feedbackViews(context, reportRows, letterRows),
     commands,
     formContext: ctx,
   };

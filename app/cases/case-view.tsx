@@ -182,6 +182,9 @@ export function ProposalText({ proposal }: { proposal: NonNullable<CasePageData[
         <p className="pre-wrap">{t("cases.record.childNotHeard", { reason: proposal.childNotHeardReason })}</p>
       ) : null}
       {proposal.transferTo ? <p>{t("cases.record.transferTo", { municipality: proposal.transferTo })}</p> : null}
+      {proposal.feedbackWithheldReason ? (
+        <p className="pre-wrap">{t("cases.record.feedbackWithheld", { reason: proposal.feedbackWithheldReason })}</p>
+      ) : null}
       <By name={proposal.proposedBy.name} at={proposal.proposedAt} />
     </div>
   );

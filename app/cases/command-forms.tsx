@@ -50,7 +50,9 @@ type FieldName =
   | "suspected"
   | "kinds"
   | "person"
-  | "protectedIdentity";
+  | "protectedIdentity"
+  | "withholdFeedback"
+  | "feedbackWithheldReason";
 export type Fields = { [K in FieldName]: FieldMetadata<unknown> };
 
 /** The id of a command's form, for links from the error summary. */
@@ -185,9 +187,41 @@ function CommandFields({ intent, fields, data }: { intent: FormCommand; fields: 
             hint={ctx.childHeard ? undefined : t("cases.field.childNotHeardReason.hint")}
           />
           {ctx.violence ? null : <TextInput field={fields.transferTo} label={t("cases.field.transferTo")} />}
+          {/* Återkoppling goes when the decision is approved, unless the caseworker writes why not. */}
+          {ctx.feedbackOwed ? (
+            <>
+              <Choices
+                field={fields.withholdFeedback}
+                legend={t("cases.field.withholdFeedback")}
+                type="checkbox"
+                options={[{ value: "yes", label: t("cases.field.withholdFeedback.yes") }]}
+                hint={t("cases.field.withholdFeedback.hint")}
+              />
+              <TextArea
+                field={fields.feedbackWithheldReason}
+                label={t("cases.field.feedbackWithheldReason")}
+                hint={t("cases.field.feedbackWithheldReason.hint")}
+              />
+            </>
+          ) : null}
         </>
       );
     }
+    case "FEEDBACK_SENT":
+      return (
+        <>
+          <p>{t("command.FEEDBACK_SENT.hint")}</p>
+          <Choices
+            field={fields.reportId}
+            legend={t("cases.field.feedbackReport")}
+            type="radio"
+            options={ctx.withheldFeedback.map((w) => ({
+              value: w.reportId,
+              label: t("cases.field.feedbackReport.option", { reporter: w.reporter, reason: w.reason }),
+            }))}
+          />
+        </>
+      );
     case "DECISION_APPROVED":
       return data.record.proposal ? (
         <>

@@ -27,6 +27,8 @@ const ctx: CommandFormContext = {
   guardians: [{ id: "g-1", name: "Anna Johansson", address: null, custody: true, suspected: false }],
   decisionDue: "2026-04-03",
   ownVoice: false,
+  feedbackOwed: true,
+  withheldFeedback: [],
 };
 
 function parse(intent: FormCommand, fields: Record<string, string | string[]>, context = ctx) {

@@ -65,6 +65,10 @@ export type CommandFormContext = {
   violence: boolean;
   /** The due date of each deadline that can still be extended; null when it is not running. */
   extendable: { decision: string | null; investigation: string | null };
+  /** A mandated reporter's report waits for the decision: its feedback could be withheld. */
+  feedbackOwed: boolean;
+  /** Feedback a decision withheld, which can be sent now. */
+  withheldFeedback: { reportId: string; reporter: string; reason: string }[];
 };
 
 const schemas = {
@@ -162,6 +166,9 @@ const schemas = {
         support: ticked(() => SUPPORT_MEASURES),
         childNotHeardReason: optionalText(TEXT_LIMITS.long),
         transferTo: optionalText(TEXT_LIMITS.short),
+        // Återkoppling withheld (SoL 14 kap. 1 b §): only with the reason written out.
+        withholdFeedback: z.string().optional(),
+        feedbackWithheldReason: optionalText(TEXT_LIMITS.long),
       })
       .superRefine((v, issue) => {
         const add = (path: string, message: string) => issue.addIssue({ code: "custom", path: [path], message });
@@ -183,6 +190,9 @@ const schemas = {
         if (!ctx.childHeard && !str(v.childNotHeardReason)) {
           add("childNotHeardReason", "cases.error.childNotHeardReasonRequired");
         }
+        if (v.withholdFeedback === "yes" && !str(v.feedbackWithheldReason)) {
+          add("feedbackWithheldReason", "cases.error.feedbackWithheldReasonRequired");
+        }
       }, always)
       .transform((v): CommandInputOf<"DECISION_PROPOSED"> => {
         const command: CommandInputOf<"DECISION_PROPOSED"> = {
@@ -193,8 +203,18 @@ const schemas = {
         };
         if (v.childNotHeardReason) command.childNotHeardReason = v.childNotHeardReason;
         if (v.outcome === "transfer" && v.transferTo) command.transferTo = v.transferTo;
+        if (v.withholdFeedback === "yes" && v.feedbackWithheldReason) command.feedbackWithheldReason = v.feedbackWithheldReason;
         return command;
       }),
+
+  FEEDBACK_SENT: (ctx: CommandFormContext) =>
+    z
+      .object({
+        reportId: z
+          .string({ error: () => "field.invalidChoice" })
+          .refine((id) => ctx.withheldFeedback.some((w) => w.reportId === id), { message: "field.invalidChoice" }),
+      })
+      .transform((v): CommandInputOf<"FEEDBACK_SENT"> => ({ type: "FEEDBACK_SENT", reportId: v.reportId })),
 
   DECISION_APPROVED: () =>
     z.object({}).transform((): CommandInputOf<"DECISION_APPROVED"> => ({ type: "DECISION_APPROVED" })),
@@ -344,6 +364,9 @@ export const REFUSAL_FIELDS: Partial<Record<RefusalCode, string>> = {
   nameRequired: "name",
   violenceKindRequired: "kinds",
   childAnswerRequired: "childAnswer",
+  feedbackReasonRequired: "feedbackWithheldReason",
+  noFeedbackToWithhold: "withholdFeedback",
+  feedbackNotWithheld: "reportId",
 };
 
 /** Renders a message key with its parameters ("field.tooLong|max=10000"). */

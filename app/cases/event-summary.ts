@@ -60,6 +60,7 @@ export function summarizeEvent(locale: Locale, event: CaseEvent, names: Record<s
       if (event.support.length > 0) parts.push(t("cases.record.support", { measures: measureList(locale, event.support) }));
       if (event.childNotHeardReason) parts.push(t("cases.record.childNotHeard", { reason: event.childNotHeardReason }));
       if (event.transferTo) parts.push(t("cases.record.transferTo", { municipality: event.transferTo }));
+      if (event.feedbackWithheldReason) parts.push(t("cases.record.feedbackWithheld", { reason: event.feedbackWithheldReason }));
       return {
         title: t("cases.event.DECISION_PROPOSED", { outcome: outcomeName(locale, event.outcome) }),
         detail: parts.filter(Boolean).join("\n") || null,
@@ -116,6 +117,8 @@ export function summarizeEvent(locale: Locale, event: CaseEvent, names: Record<s
       return { title: t("cases.event.NOTE_ADDED"), detail: event.text };
     case "REPORT_SUPPLEMENTED":
       return { title: t(`cases.event.REPORT_SUPPLEMENTED.${event.via}`), detail: event.text };
+    case "FEEDBACK_SENT":
+      return { title: t("cases.event.FEEDBACK_SENT"), detail: null };
     case "DEADLINE_EXTENDED":
       return {
         title: t("cases.event.DEADLINE_EXTENDED", {

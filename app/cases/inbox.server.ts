@@ -62,17 +62,20 @@ export function awaitingApprovalBy(userId: string): SQL {
 }
 
 /**
- * A mandated reporter waits for feedback (återkoppling): a decision was made on the case after
- * their report arrived, and no feedback letter answers that report.
+ * This mandated reporter's report (alias `r`) waits for feedback (återkoppling): a decision
+ * was made on its case after it arrived, and no feedback letter answers it — whether the
+ * decision withheld the feedback (with a reason) or it was never made.
  */
-export const feedbackWaiting: SQL = sql`exists (
-  select 1 from ${reports} r
-  where r.case_id = ${cases.id} and r.reporter_kind = 'mandated'
+export const reportAwaitsFeedback: SQL = sql`r.reporter_kind = 'mandated'
     and not exists (select 1 from ${letters} l where l.report_id = r.id and l.kind = 'feedback')
     and exists (
       select 1 from ${caseEvents} d
-      where d.case_id = ${cases.id} and d.occurred_at >= r.received_at
-        and (d.type = 'DECISION_APPROVED' or (d.type = 'PROTECTION_ASSESSED' and d.event->>'needsProtection' = 'true'))))`;
+      where d.case_id = r.case_id and d.occurred_at >= r.received_at
+        and (d.type = 'DECISION_APPROVED' or (d.type = 'PROTECTION_ASSESSED' and d.event->>'needsProtection' = 'true')))`;
+
+/** A mandated reporter of the case waits for feedback (see reportAwaitsFeedback). */
+export const feedbackWaiting: SQL = sql`exists (
+  select 1 from ${reports} r where r.case_id = ${cases.id} and ${reportAwaitsFeedback})`;
 
 /**
  * The WHERE conditions of the inbox for these filters (the search aside): one source for the

@@ -15,6 +15,7 @@ import {
   type Effect,
   type PersistedCase,
   type RefusalCode,
+  upgradeSnapshot,
 } from "../../workflows";
 import { eventHash, genesisHash } from "../audit/hash";
 import { noteChangeStart } from "../audit/seal.server";
@@ -133,7 +134,8 @@ export async function applyCommands(
     .for("update");
   if (!row) return { ok: false, refusal: "notFound" };
   if (expectedVersion !== null && row.version !== expectedVersion) return { ok: false, refusal: "stale" };
-  const current = row.snapshot as PersistedCase;
+  // A snapshot of an earlier machine version that today's reads alike (see upgradeSnapshot).
+  const current = upgradeSnapshot(row.snapshot as PersistedCase);
   if (current.machineVersion !== CASE_MACHINE_VERSION) {
     throw new Error(`case ${caseId} has machine version ${current.machineVersion}; migrate it first`);
   }
@@ -172,7 +174,8 @@ export async function applyCommands(
       ...caseColumns(snapshot),
       version: seq,
       updatedAt: new Date(lastCommand.at),
-      closedAt: closing ? new Date(lastCommand.at) : null,
+      // When the case closed (a feedback sent later does not move it).
+      closedAt: closing ? new Date(snapshot.context.closedAt ?? lastCommand.at) : null,
     })
     .where(and(eq(cases.id, caseId), eq(cases.version, row.version)))
     .returning({ id: cases.id });

@@ -2,7 +2,7 @@ import { Form, Link } from "@remix-run/react";
 
 import { DeadlineBadge, statusOn } from "../cases/deadline-badge";
 import { formatDate, useLocale, useT } from "../i18n";
-import type { Desk, DeskCount, UnassignedCase, WaitingProposal } from "./desk.server";
+import type { Desk, DeskCount, UnassignedCase, WaitingProposal, WaitingReporter } from "./desk.server";
 
 /** Each count is a link into the inbox filtered to exactly those cases. */
 export function DeskCounts({ counts, scope }: { counts: DeskCount[]; scope: Desk["scope"] }) {
@@ -147,6 +147,40 @@ export function UnassignedList({
           <Link to={moreHref}>{t("desk.unassigned.more")}</Link>
         </p>
       ) : null}
+    </section>
+  );
+}
+
+/** Each mandated reporter still without feedback after a decision, with why it is withheld. */
+export function WaitingReporters({ reporters }: { reporters: WaitingReporter[] }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <section className="desk-section" aria-labelledby="desk-feedback">
+      <h2 id="desk-feedback">{t("desk.feedback.title")}</h2>
+      {reporters.length === 0 ? (
+        <p>{t("desk.feedback.none")}</p>
+      ) : (
+        <ul className="desk-list" data-testid="desk-feedback-list">
+          {reporters.map((r) => (
+            <li key={r.reportId}>
+              <div>
+                <strong>{r.referenceNumber}</strong> · {r.childName}
+                <span className="sub">
+                  {[r.reporterName, r.reporterOrganisation].filter(Boolean).join(", ")} ·{" "}
+                  {t("desk.feedback.decided", { date: formatDate(locale, r.decidedAt) })}
+                </span>
+                <span className="sub pre-wrap">
+                  {r.reason ? t("desk.feedback.withheld", { reason: r.reason }) : t("desk.feedback.noReason")}
+                </span>
+              </div>
+              <Link to={`/arenden/${r.caseId}`} aria-label={`${t("desk.feedback.open")}: ${r.referenceNumber}`}>
+                {t("desk.feedback.open")}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

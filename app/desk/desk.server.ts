@@ -6,12 +6,13 @@
 import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 
 import type { Db } from "../../db/client";
-import { caseEvents, cases, children } from "../../db/schema";
+import { caseEvents, cases, children, reports } from "../../db/schema";
 import { stockholmDate } from "../../workflows/deadlines";
+import type { WithheldFeedback } from "../../workflows/types";
 import type { SessionUser } from "../auth/session.server";
 import { runCaseCommand, staffOfUnit } from "../cases/commands.server";
 import { inboxSearch, isUuid, parseInboxFilters, type InboxFilters } from "../cases/inbox-filters";
-import { inboxConditions } from "../cases/inbox.server";
+import { inboxConditions, reportAwaitsFeedback } from "../cases/inbox.server";
 import { rowsOf } from "../cases/store.server";
 
 export const DESK_ITEMS = ["approval", "protection", "decision", "investigation", "unassigned", "feedback"] as const;
@@ -39,7 +40,8 @@ export function deskFilters(item: DeskItem, scope: DeskScope): InboxFilters {
     case "unassigned":
       return { ...base, assignee: "unassigned" };
     case "feedback":
-      return { ...base, ...mine, feedback: "waiting" };
+      // Closed cases too: a decision that closed the case may have withheld the feedback.
+      return { ...base, ...mine, state: "all", feedback: "waiting" };
   }
 }
 
@@ -73,11 +75,27 @@ export type UnassignedCase = {
   urgent: boolean;
 };
 
+/** A mandated reporter still without feedback after a decision: withheld (with why) or never made. */
+export type WaitingReporter = {
+  caseId: string;
+  referenceNumber: string;
+  childName: string;
+  reportId: string;
+  reporterName: string | null;
+  reporterOrganisation: string | null;
+  /** When the decision that owes them feedback was made. */
+  decidedAt: string;
+  /** Why the caseworker withheld it; null when nothing was recorded. */
+  reason: string | null;
+};
+
 export type Desk = {
   scope: DeskScope;
   today: string;
   counts: DeskCount[];
   proposals: WaitingProposal[];
+  /** Every mandated reporter behind the "feedback" count, longest waiting first. */
+  feedback: WaitingReporter[];
   unassigned: UnassignedCase[];
   caseworkers: { id: string; name: string }[];
 };
@@ -97,10 +115,8 @@ export async function deskCounts(db: Db, user: SessionUser, today: string): Prom
     const where = and(...inboxConditions(unitId, user.id, deskFilters(item, scope), today));
     columns[item] = sql<number>`count(*) filter (where ${where})`.mapWith(Number);
   }
-  const [row] = await db
-    .select(columns)
-    .from(cases)
-    .where(and(eq(cases.unitId, unitId), eq(cases.open, true)));
+  // Each item's own conditions say open or closed (only "feedback" reaches closed cases).
+  const [row] = await db.select(columns).from(cases).where(eq(cases.unitId, unitId));
   return items.map((item) => ({
     item,
     count: row?.[item] ?? 0,
@@ -146,6 +162,50 @@ export async function waitingProposals(db: Db, user: SessionUser, today: string)
   });
 }
 
+/**
+ * The reporters behind the "feedback" count, one row per report (a case may owe several),
+ * longest waiting first, with the reason the caseworker recorded for withholding it.
+ */
+export async function waitingReporters(db: Db, user: SessionUser, today: string): Promise<WaitingReporter[]> {
+  if (!user.unitId) return [];
+  const where = and(...inboxConditions(user.unitId, user.id, deskFilters("feedback", scopeOf(user)), today));
+  const result = await db.execute(sql`
+    select ${cases.id} as case_id, ${cases.referenceNumber} as reference_number, ${children.name} as child_name,
+           r.id as report_id, r.reporter_name, r.reporter_organisation,
+           ${cases.snapshot}->'context'->'feedbackWithheld' as withheld,
+           (select min(d.occurred_at) from ${caseEvents} d
+             where d.case_id = r.case_id and d.occurred_at >= r.received_at
+               and (d.type = 'DECISION_APPROVED' or (d.type = 'PROTECTION_ASSESSED' and d.event->>'needsProtection' = 'true'))) as decided_at
+    from ${cases}
+    join ${children} on ${children.id} = ${cases.childId}
+    join ${reports} r on r.case_id = ${cases.id}
+    where ${where} and ${reportAwaitsFeedback}
+    order by decided_at asc, r.id
+    limit ${DESK_LIST_LIMIT}`);
+  return rowsOf<{
+    case_id: string;
+    reference_number: string;
+    child_name: string;
+    report_id: string;
+    reporter_name: string | null;
+    reporter_organisation: string | null;
+    withheld: unknown;
+    decided_at: string | Date;
+  }>(result).map((r) => {
+    const withheld = (typeof r.withheld === "string" ? JSON.parse(r.withheld) : r.withheld) as WithheldFeedback[] | null;
+    return {
+      caseId: r.case_id,
+      referenceNumber: r.reference_number,
+      childName: r.child_name,
+      reportId: r.report_id,
+      reporterName: r.reporter_name,
+      reporterOrganisation: r.reporter_organisation,
+      decidedAt: new Date(r.decided_at).toISOString(),
+      reason: (withheld ?? []).find((w) => w.reportId === r.report_id && w.sentAt === null)?.reason ?? null,
+    };
+  });
+}
+
 /** Unassigned open cases, most pressing deadline first: the team lead assigns them from the desk. */
 export async function unassignedCases(db: Db, user: SessionUser, today: string): Promise<UnassignedCase[]> {
   if (!user.unitId || scopeOf(user) !== "unit") return [];
@@ -171,9 +231,10 @@ export async function unassignedCases(db: Db, user: SessionUser, today: string):
 export async function loadDesk(db: Db, user: SessionUser, now: Date = new Date()): Promise<Desk> {
   const today = stockholmDate(now);
   const scope = scopeOf(user);
-  const [counts, proposals, unassigned, staff] = await Promise.all([
+  const [counts, proposals, feedback, unassigned, staff] = await Promise.all([
     deskCounts(db, user, today),
     waitingProposals(db, user, today),
+    waitingReporters(db, user, today),
     unassignedCases(db, user, today),
     scope === "unit" && user.unitId ? staffOfUnit(db, user.unitId) : Promise.resolve([]),
   ]);
@@ -182,6 +243,7 @@ export async function loadDesk(db: Db, user: SessionUser, now: Date = new Date()
     today,
     counts,
     proposals,
+    feedback,
     unassigned,
     caseworkers: staff.filter((s) => s.role === "caseworker").map(({ id, name }) => ({ id, name })),
   };

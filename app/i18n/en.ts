@@ -2,6 +2,7 @@ import { caseFactsEn } from "./case-facts.en";
 import { casesEn } from "./cases.en";
 import { adminEn } from "./admin.en";
 import { deskEn } from "./desk.en";
+import { feedbackEn } from "./feedback.en";
 import { intakeEn } from "./intake.en";
 import { oversightEn } from "./oversight.en";
 import type { MessageKey } from "./sv";
@@ -9,6 +10,7 @@ import type { MessageKey } from "./sv";
 export const en: Record<MessageKey, string> = {
   ...casesEn,
   ...deskEn,
+  ...feedbackEn,
   ...caseFactsEn,
   ...intakeEn,
   ...oversightEn,

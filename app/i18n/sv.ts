@@ -6,12 +6,14 @@ import { caseFactsSv } from "./case-facts.sv";
 import { casesSv } from "./cases.sv";
 import { adminSv } from "./admin.sv";
 import { deskSv } from "./desk.sv";
+import { feedbackSv } from "./feedback.sv";
 import { intakeSv } from "./intake.sv";
 import { oversightSv } from "./oversight.sv";
 
 export const sv = {
   ...casesSv,
   ...deskSv,
+  ...feedbackSv,
   ...caseFactsSv,
   ...intakeSv,
   ...oversightSv,

@@ -13,10 +13,13 @@ export function SupplementForm({
   withCode,
   result,
   id,
+  idempotencyKey,
 }: {
   withCode: boolean;
   result?: SupplementFormResult | null;
   id: string;
+  /** From the page's loader: a double click or a retry posts the same key, stored once. */
+  idempotencyKey: string;
 }) {
   const t = useT();
   const error = (name: "code" | "text") => {
@@ -33,6 +36,7 @@ export function SupplementForm({
           ))}
         </div>
       ) : null}
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       {withCode ? (
         <TextField
           id={`${id}-code`}

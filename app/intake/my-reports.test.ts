@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { letters, users } from "../../db/schema";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../db/testing";
 import type { SessionUser } from "../auth/session.server";
+import { performAdminUserAction } from "../admin/admin-pages.server";
 import { createStaff } from "../cases/testing.server";
 import { ensureDefaultUnit } from "../units.server";
 import { validIntakeFormData } from "./fixtures";
@@ -65,6 +66,20 @@ describe.each(testDatabaseKinds())("whose reports a reporter sees (%s)", (kind) 
     expect(await children(otherSchoolContact)).toEqual(["Barn Skaftö"]);
     // The setting without an organisation gives nothing more.
     expect(await children(loner)).toEqual(["Barn Ensam"]);
+  });
+
+  it("the school's reports only while the admin's setting is on", async () => {
+    const admin = await createStaff(t.db, null, "admin", "Per Admin");
+    const setContact = async (on: boolean) => {
+      const form = new FormData();
+      for (const [k, v] of Object.entries({ intent: "update", name: colleague.name, role: "reporter", organisation: "Gullmarsskolan" })) form.set(k, v);
+      if (on) form.set("seesOrganisationReports", "on");
+      expect(await performAdminUserAction(t.db, admin, colleague.id, form)).toMatchObject({ ok: true });
+    };
+    await setContact(true);
+    expect(await children(colleague)).toEqual(["Barn Kollega", "Barn Kontakt", "Barn Lärare"]);
+    await setContact(false);
+    expect(await children(colleague)).toEqual(["Barn Kollega"]);
   });
 
   it("the letters follow the same rule", async () => {

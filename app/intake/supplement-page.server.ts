@@ -39,9 +39,14 @@ export async function submitOwnSupplement(request: Request, reportId: string) {
   const user = await requireUser(db, request, pageAccess.myReports);
   const parsed = parseSupplementForm(await request.formData(), false);
   if (!parsed.ok) return refused(parsed.result, 400);
-  const result = await supplementOwnReport(db, user, reportId, parsed.value.text);
+  const result = await supplementOwnReport(db, user, reportId, parsed.value.text, new Date(), parsed.value.idempotencyKey);
   if (!result.ok) throw new Response("Not found", { status: 404 });
   return redirect("/mina-anmalningar?kompletterad=1");
+}
+
+/** A fresh form: its own idempotency key, so posting it twice stores one addition. */
+export function loadCodeSupplementPage() {
+  return { idempotencyKey: randomUUID() };
 }
 
 /** The page is there only for the reporter's own report. */
@@ -55,5 +60,5 @@ export async function loadOwnSupplementPage(request: Request, reportId: string) 
         .where(and(eq(reports.id, reportId), eq(reports.reporterUserId, user.id)))
     : [];
   if (own.length === 0) throw new Response("Not found", { status: 404 });
-  return null;
+  return { idempotencyKey: randomUUID() };
 }

@@ -2,16 +2,18 @@ import { describe, expect, it } from "vitest";
 
 import { parseSupplementForm } from "./supplement-schema";
 
-const form = (fields: Record<string, string | Blob>) => {
+const KEY = "5b0c3a56-0d7c-4b6e-9a54-3c2b8a1e0f11";
+const form = (fields: Record<string, string | Blob>, key: string | null = KEY) => {
   const f = new FormData();
   for (const [k, v] of Object.entries(fields)) f.append(k, v);
+  if (key !== null) f.append("idempotencyKey", key);
   return f;
 };
 
 describe("the addition forms", () => {
   it("takes a code however it is typed, and the text", () => {
     const r = parseSupplementForm(form({ code: " k7qm 2xrt-9hbw pz4d ", text: " Mer. " }), true);
-    expect(r).toEqual({ ok: true, value: { code: "k7qm 2xrt-9hbw pz4d", text: "Mer." } });
+    expect(r).toEqual({ ok: true, value: { code: "k7qm 2xrt-9hbw pz4d", text: "Mer.", idempotencyKey: KEY } });
   });
 
   it("refuses bad input beside the field with what was typed, never throwing", () => {
@@ -37,5 +39,14 @@ describe("the addition forms", () => {
 
   it("from an account needs only the text", () => {
     expect(parseSupplementForm(form({ text: "Frånvarande igen." }), false).ok).toBe(true);
+  });
+
+  it("needs the form's idempotency key; without one (or a forged one) the form is stale, what was typed kept", () => {
+    for (const key of [null, "", "not-a-uuid", "'; drop table reports; --"]) {
+      for (const withCode of [true, false]) {
+        const r = parseSupplementForm(form({ code: "K7QM-2XRT-9HBW-PZ4D", text: "Mer." }, key), withCode);
+        expect(r).toMatchObject({ ok: false, result: { formErrors: ["form.stale"], fieldErrors: {}, values: { text: "Mer." } } });
+      }
+    }
   });
 });

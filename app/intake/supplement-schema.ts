@@ -18,7 +18,11 @@ const supplementText = z
   .min(1, "field.required")
   .max(SUPPLEMENT_MAX, "field.tooLong");
 
-export const supplementSchema = z.object({ text: supplementText });
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The form's hidden idempotency key: the same form posted twice is stored once. */
+const idempotencyKey = z.string({ error: "form.stale" }).regex(UUID, "form.stale").transform((s) => s.toLowerCase());
+
+export const supplementSchema = z.object({ text: supplementText, idempotencyKey });
 
 export const codeSupplementSchema = z.object({
   code: z
@@ -28,6 +32,7 @@ export const codeSupplementSchema = z.object({
     .max(40, "supplement.error.codeFormat")
     .refine((s) => s.toUpperCase().replace(/[^A-Z0-9]/g, "").length === 16, "supplement.error.codeFormat"),
   text: supplementText,
+  idempotencyKey,
 });
 
 /** What the server answers a refused post with: errors per field (catalogue keys) and the values typed. */
@@ -43,24 +48,27 @@ export function parseSupplementForm(
   formData: FormData,
   withCode: boolean,
 ):
-  | { ok: true; value: { code: string; text: string } }
+  | { ok: true; value: { code: string; text: string; idempotencyKey: string } }
   | { ok: false; result: Omit<SupplementFormResult, "id"> } {
   const raw = (name: string) => {
     const v = formData.get(name);
     return typeof v === "string" ? v : undefined;
   };
-  const input = { code: raw("code"), text: raw("text") };
+  const input = { code: raw("code"), text: raw("text"), idempotencyKey: raw("idempotencyKey") };
   const parsed = withCode
     ? codeSupplementSchema.safeParse(input)
-    : supplementSchema.safeParse({ text: input.text });
+    : supplementSchema.safeParse({ text: input.text, idempotencyKey: input.idempotencyKey });
   if (parsed.success) return { ok: true, value: { code: "", ...parsed.data } };
   const fieldErrors: SupplementFormResult["fieldErrors"] = {};
+  const formErrors: string[] = [];
   for (const issue of parsed.error.issues) {
     const name = issue.path[0];
     if (name === "code" || name === "text") (fieldErrors[name] ??= []).push(issue.message);
+    // A missing or forged key: the page is stale (reload gives a fresh form).
+    else if (name === "idempotencyKey" && !formErrors.includes(issue.message)) formErrors.push(issue.message);
   }
   return {
     ok: false,
-    result: { fieldErrors, formErrors: [], values: { code: (input.code ?? "").slice(0, 40), text: (input.text ?? "").slice(0, SUPPLEMENT_MAX + 100) } },
+    result: { fieldErrors, formErrors, values: { code: (input.code ?? "").slice(0, 40), text: (input.text ?? "").slice(0, SUPPLEMENT_MAX + 100) } },
   };
 }

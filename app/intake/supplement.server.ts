@@ -9,10 +9,10 @@
  */
 import { randomUUID } from "node:crypto";
 
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 
-import type { Db } from "../../db/client";
-import { cases, reports } from "../../db/schema";
+import type { Db, Tx } from "../../db/client";
+import { caseEvents, cases, reports } from "../../db/schema";
 import type { Actor } from "../../workflows";
 import { sealCase } from "../audit/seal.server";
 import { applyToCase } from "../cases/store.server";
@@ -33,7 +33,7 @@ const CODE_ACTOR: Actor = { id: "public", name: "Anmälare med kod", role: "publ
 /** With the receipt's code and nothing else: rate-limited per address, counted atomically. */
 export async function supplementByCode(
   db: Db,
-  input: { code: string; text: string; clientAddress: string },
+  input: { code: string; text: string; clientAddress: string; idempotencyKey?: string },
   now: Date = new Date(),
 ): Promise<SupplementResult> {
   // The team's atomic limiter (one upsert per try): concurrent tries from any process all count.
@@ -46,7 +46,7 @@ export async function supplementByCode(
   if (!limit.allowed) return { ok: false, reason: "rateLimited" };
   const reportId = await reportOfCode(db, input.code, now);
   if (!reportId) return { ok: false, reason: "invalidCode" };
-  await addToReport(db, reportId, input.text, { via: "code", actor: CODE_ACTOR, submitter: null }, now);
+  await addToReport(db, reportId, input.text, { via: "code", actor: CODE_ACTOR, submitter: null, key: input.idempotencyKey }, now);
   return { ok: true };
 }
 
@@ -57,6 +57,7 @@ export async function supplementOwnReport(
   reportId: string,
   text: string,
   now: Date = new Date(),
+  idempotencyKey?: string,
 ): Promise<SupplementResult> {
   if (!/^[0-9a-f-]{36}$/i.test(reportId)) return { ok: false, reason: "notFound" };
   const [own] = await db
@@ -65,16 +66,46 @@ export async function supplementOwnReport(
     .where(and(eq(reports.id, reportId), eq(reports.reporterUserId, user.id)));
   if (!own) return { ok: false, reason: "notFound" };
   const actor: Actor = { id: user.id, name: user.name, role: "reporter" };
-  await addToReport(db, reportId, text, { via: "account", actor, submitter: { userId: user.id, name: user.name } }, now);
+  await addToReport(db, reportId, text, { via: "account", actor, submitter: { userId: user.id, name: user.name }, key: idempotencyKey }, now);
   return { ok: true };
 }
 
-type How = { via: "code" | "account"; actor: Actor; submitter: Submitter };
+/** `key`: the form's idempotency key; the same key again stores nothing and answers alike. */
+type How = { via: "code" | "account"; actor: Actor; submitter: Submitter; key?: string };
+
+/** The idempotency key of the new report an addition to a closed case becomes. */
+const followUpKey = (key: string) => `supplement:${key}`;
+
+/**
+ * Whether this form was stored already: as an event on the case, or — the case was closed —
+ * as a new report (which the code may since have moved to). Run under the case's row lock,
+ * so a second post waits for the first and then sees it.
+ */
+async function alreadyStored(tx: Tx, caseId: string, key: string): Promise<boolean> {
+  const [report] = await tx.select({ id: reports.id }).from(reports).where(eq(reports.idempotencyKey, followUpKey(key))).limit(1);
+  if (report) return true;
+  const [event] = await tx
+    .select({ seq: caseEvents.seq })
+    .from(caseEvents)
+    .where(
+      and(
+        eq(caseEvents.caseId, caseId),
+        eq(caseEvents.type, "REPORT_SUPPLEMENTED"),
+        sql`${caseEvents.event}->>'idempotencyKey' = ${key}`,
+      ),
+    )
+    .limit(1);
+  return !!event;
+}
 
 async function addToReport(db: Db, reportId: string, text: string, how: How, now: Date): Promise<void> {
   const joined = await db.transaction(async (tx) => {
     const [row] = await tx.select({ caseId: reports.caseId }).from(reports).where(eq(reports.id, reportId));
     if (!row) throw new Error("report of a valid code or account not found");
+    if (how.key) {
+      await tx.select({ id: cases.id }).from(cases).where(eq(cases.id, row.caseId)).for("update");
+      if (await alreadyStored(tx, row.caseId, how.key)) return true;
+    }
     const result = await applyToCase(tx, row.caseId, null, {
       type: "REPORT_SUPPLEMENTED",
       at: now.toISOString(),
@@ -82,6 +113,7 @@ async function addToReport(db: Db, reportId: string, text: string, how: How, now
       reportId,
       text,
       via: how.via,
+      ...(how.key ? { idempotencyKey: how.key } : {}),
     });
     if (result.ok) {
       await sealCase(tx, row.caseId, now);
@@ -99,14 +131,14 @@ async function addToReport(db: Db, reportId: string, text: string, how: How, now
     .innerJoin(cases, eq(cases.id, reports.caseId))
     .where(eq(reports.id, reportId));
   if (!original) throw new Error("report vanished");
-  await submitReport(db, followUp(original.report, text), how.submitter, now, {
+  await submitReport(db, followUp(original.report, text, how.key), how.submitter, now, {
     childId: original.childId,
     moveCodeFrom: how.via === "code" ? reportId : undefined,
   });
 }
 
 /** The original report's facts with the addition as its concern. */
-function followUp(r: typeof reports.$inferSelect, text: string): IntakeInput {
+function followUp(r: typeof reports.$inferSelect, text: string, key: string | undefined): IntakeInput {
   let reporter: ReporterInput;
   if (r.reporterKind === "mandated") {
     reporter = {
@@ -125,7 +157,8 @@ function followUp(r: typeof reports.$inferSelect, text: string): IntakeInput {
   // A concern about violence stays one until staff have assessed the new report.
   const kinds = violenceKinds.filter((k): k is ViolenceKind => r.violenceKinds.includes(k));
   return {
-    idempotencyKey: randomUUID(),
+    // The same form again finds this report (submitReport answers as the first time).
+    idempotencyKey: key ? followUpKey(key) : randomUUID(),
     reporter,
     child: {
       name: r.childName,

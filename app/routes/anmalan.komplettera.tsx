@@ -1,17 +1,20 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useActionData, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 
 import { useT } from "~/i18n";
-import { submitCodeSupplement } from "~/intake/supplement-page.server";
+import { loadCodeSupplementPage, submitCodeSupplement } from "~/intake/supplement-page.server";
 import { SupplementForm } from "~/intake/SupplementForm";
 
 export const meta: MetaFunction = () => [{ title: "Komplettera din anmälan – Värna" }];
+
+export const loader = () => loadCodeSupplementPage();
 
 export const action = ({ request, context }: ActionFunctionArgs) => submitCodeSupplement(request, context.clientAddress);
 
 export default function CodeSupplementPage() {
   const t = useT();
   const lastResult = useActionData<typeof action>();
+  const { idempotencyKey } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   return (
     <>
@@ -26,7 +29,7 @@ export default function CodeSupplementPage() {
         <h2>{t("acute.title")}</h2>
         <p>{t("acute.text")}</p>
       </div>
-      <SupplementForm withCode id="supplement-code" result={lastResult} />
+      <SupplementForm withCode id="supplement-code" result={lastResult} idempotencyKey={idempotencyKey} />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { pageAccess } from "~/auth/roles";
 import { requireUser } from "~/auth/session.server";
 import { loadCasePage, performCaseAction } from "~/cases/case-page.server";
 import { CaseOverview, CaseRecord, ChildFacts, Deadlines, Letters, Timeline, ViolenceWarning } from "~/cases/case-view";
+import { ReporterFeedback } from "~/cases/feedback-view";
 import { CaseFacts, Warnings } from "~/cases/facts-view";
 import { Reports } from "~/cases/report-view";
 import casesStyles from "~/cases/cases.css";
@@ -69,10 +70,16 @@ export default function CasePage() {
       <Warnings data={data} />
       <CaseOverview data={data} />
       <Deadlines data={data} />
-      {data.case.open ? <CommandForms data={data} actionData={actionData} /> : <p>{t("cases.case.closedReadOnly")}</p>}
+      {/* A closed case takes one step only: a feedback its decision withheld. */}
+      {data.case.open || data.commands.length > 0 ? (
+        <CommandForms data={data} actionData={actionData} />
+      ) : (
+        <p>{t("cases.case.closedReadOnly")}</p>
+      )}
       <ChildFacts data={data} />
       <CaseFacts data={data} />
       <CaseRecord data={data} />
+      <ReporterFeedback feedback={data.feedback} />
       <Reports reports={data.reports} />
       <Timeline events={data.events} />
       <Letters caseId={data.case.id} letters={data.letters} />

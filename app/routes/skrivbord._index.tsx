@@ -6,7 +6,7 @@ import { pageAccess } from "~/auth/roles";
 import { requireUser } from "~/auth/session.server";
 import casesStyles from "~/cases/cases.css";
 import deskStyles from "~/desk/desk.css";
-import { DeskCounts, UnassignedList, WaitingProposals } from "~/desk/desk-view";
+import { DeskCounts, UnassignedList, WaitingProposals, WaitingReporters } from "~/desk/desk-view";
 import { assignFromDesk, loadDesk } from "~/desk/desk.server";
 import { getDb } from "~/db.server";
 import { formatDate, translate, useLocale, useT, type Locale } from "~/i18n";
@@ -62,6 +62,7 @@ export default function DeskPage() {
       <DeskCounts counts={desk.counts} scope={desk.scope} />
       <WaitingProposals proposals={desk.proposals} />
       {desk.scope === "unit" ? <UnassignedList desk={desk} moreHref={unassignedHref} error={error} /> : null}
+      <WaitingReporters reporters={desk.feedback} />
     </>
   );
 }
