@@ -7,6 +7,7 @@ import { casesSv } from "./cases.sv";
 import { adminSv } from "./admin.sv";
 import { deskSv } from "./desk.sv";
 import { intakeSv } from "./intake.sv";
+import { matchingSv } from "./matching.sv";
 import { oversightSv } from "./oversight.sv";
 
 export const sv = {
@@ -16,6 +17,7 @@ export const sv = {
   ...intakeSv,
   ...oversightSv,
   ...adminSv,
+  ...matchingSv,
   "app.name": "Värna",
   "app.municipality": "Lysekils kommun",
   "app.unit": "Socialtjänsten – Barn och unga",

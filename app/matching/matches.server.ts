@@ -12,6 +12,8 @@ import { stateName, type PersistedCase, type StateName } from "../../workflows";
 import type { SessionUser } from "../auth/session.server";
 import { isUuid } from "../cases/inbox-filters";
 import { confirmMatch, rejectMatch, type MatchRefusal } from "./decide.server";
+export { casesWithPendingMatches } from "./pending.server";
+import { isMatchIntent, MATCH_COMMENT_MAX, type MatchIntent } from "./match-limits";
 import type { MatchBasis } from "./match-rules";
 
 export type MatchStatus = "pending" | "confirmed" | "rejected";
@@ -154,26 +156,6 @@ export async function loadMatches(db: Db, user: SessionUser, caseId: string, now
     ];
   });
 }
-
-/** Of these cases (one inbox page), the open ones with a possible match waiting. */
-export async function casesWithPendingMatches(db: Db, caseIds: string[]): Promise<Set<string>> {
-  if (caseIds.length === 0) return new Set();
-  const rows = await db
-    .selectDistinct({ caseId: possibleMatches.caseId })
-    .from(possibleMatches)
-    .innerJoin(cases, eq(cases.id, possibleMatches.caseId))
-    .where(and(inArray(possibleMatches.caseId, caseIds), eq(possibleMatches.status, "pending"), eq(cases.open, true)));
-  return new Set(rows.map((r) => r.caseId));
-}
-
-export const MATCH_INTENTS = ["matchConfirm", "matchReject"] as const;
-export type MatchIntent = (typeof MATCH_INTENTS)[number];
-export function isMatchIntent(value: unknown): value is MatchIntent {
-  return typeof value === "string" && (MATCH_INTENTS as readonly string[]).includes(value);
-}
-
-/** The comment is short prose, like the other reasons on the case page. */
-export const MATCH_COMMENT_MAX = 2000;
 
 export type MatchActionData = { intent: MatchIntent; matchId: string; message: string; field: "comment" | null };
 export type MatchActionOutcome =

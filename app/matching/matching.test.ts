@@ -14,7 +14,8 @@ import { runCaseCommand } from "../cases/commands.server";
 import { createStaff, intakeInput, newCase, versionOf, type Staff } from "../cases/test-support";
 import type { IntakeInput } from "../intake/types";
 import { confirmMatch, rejectMatch } from "./decide.server";
-import { casesWithPendingMatches, loadMatches } from "./matches.server";
+import { loadInbox } from "../cases/inbox.server";
+import { casesWithPendingMatches, loadMatches, performMatchAction } from "./matches.server";
 import { proposeMatchesFor } from "./propose.server";
 
 const DAY1 = new Date("2026-03-16T09:00:00Z");
@@ -214,5 +215,30 @@ describe.each(testDatabaseKinds())("possible matches for a child without personn
     const later = await newCase(t.db, child("Ivar Dahl", { birthDate: "2010-10-10" }), DAY2);
     expect(await loadMatches(t.db, staff.caseworker, later.caseId)).toHaveLength(1);
     expect(await loadMatches(t.db, other.caseworker, later.caseId)).toEqual([]);
+  });
+
+  it("from the case page: the inbox flags the new case; a missing comment is named beside the field and nothing is stored", async () => {
+    await newCase(t.db, child("Olle Vik", { birthDate: "2014-05-05" }), DAY1);
+    const later = await newCase(t.db, child("Olle Vik", { birthDate: "2014-05-05" }), DAY2);
+    const inbox = await loadInbox(t.db, staff.caseworker, new URL("http://x/arenden?q=Olle%20Vik"), NOW);
+    expect(inbox.rows.find((r) => r.id === later.caseId)?.possibleMatch).toBe(true);
+
+    const [match] = await loadMatches(t.db, staff.caseworker, later.caseId);
+    const form = (fields: Record<string, string>) => {
+      const data = new FormData();
+      for (const [k, v] of Object.entries(fields)) data.append(k, v);
+      return data;
+    };
+    const version = String(await versionOf(t.db, later.caseId));
+    const bare = await performMatchAction(t.db, staff.caseworker, later.caseId, form({ intent: "matchConfirm", matchId: match!.id, version, comment: "" }), NOW);
+    expect(bare).toMatchObject({ ok: false, status: 400, data: { field: "comment", message: "matching.refusal.commentRequired" } });
+    const forged = await performMatchAction(t.db, staff.caseworker, later.caseId, form({ intent: "matchConfirm", matchId: "not-a-uuid", version, comment: "x" }), NOW);
+    expect(forged).toMatchObject({ ok: false, status: 400 });
+    expect(await eventTypes(later.caseId)).toEqual(["CASE_OPENED"]);
+
+    const done = await performMatchAction(t.db, staff.caseworker, later.caseId, form({ intent: "matchReject", matchId: match!.id, version, comment: "Olika barn." }), NOW);
+    expect(done).toEqual({ ok: true, intent: "matchReject", caseId: later.caseId });
+    const after = await loadInbox(t.db, staff.caseworker, new URL("http://x/arenden?q=Olle%20Vik"), NOW);
+    expect(after.rows.find((r) => r.id === later.caseId)?.possibleMatch).toBe(false);
   });
 });
