@@ -196,6 +196,8 @@ export async function performMatchAction(
   if (version === null) return fail(400, "form.stale");
   const comment = typeof commentField === "string" ? commentField : "";
   if (comment.length > MATCH_COMMENT_MAX) return fail(400, "matching.error.commentTooLong", "comment");
+  // Control characters other than tab and line breaks, as the other forms refuse them.
+  if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/.test(comment)) return fail(400, "field.controlChars", "comment");
 
   const input = { matchId, caseId, expectedVersion: version, user, comment };
   const result = intent === "matchConfirm" ? await confirmMatch(db, input, now) : await rejectMatch(db, input, now);

@@ -232,6 +232,8 @@ describe.each(testDatabaseKinds())("possible matches for a child without personn
     const version = String(await versionOf(t.db, later.caseId));
     const bare = await performMatchAction(t.db, staff.caseworker, later.caseId, form({ intent: "matchConfirm", matchId: match!.id, version, comment: "" }), NOW);
     expect(bare).toMatchObject({ ok: false, status: 400, data: { field: "comment", message: "matching.refusal.commentRequired" } });
+    const control = await performMatchAction(t.db, staff.caseworker, later.caseId, form({ intent: "matchReject", matchId: match!.id, version, comment: "a\u0000b" }), NOW);
+    expect(control).toMatchObject({ ok: false, status: 400, data: { field: "comment", message: "field.controlChars" } });
     const forged = await performMatchAction(t.db, staff.caseworker, later.caseId, form({ intent: "matchConfirm", matchId: "not-a-uuid", version, comment: "x" }), NOW);
     expect(forged).toMatchObject({ ok: false, status: 400 });
     expect(await eventTypes(later.caseId)).toEqual(["CASE_OPENED"]);
