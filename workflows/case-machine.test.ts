@@ -855,6 +855,8 @@ describe("closed (avslutat)", () => {
       { type: "VIOLENCE_FLAG_CLEARED", ...anyEvent, reason: "x" },
       { type: "PROTECTED_IDENTITY_SET", ...anyEvent, person: "child", protectedIdentity: true, reason: "x" },
       { type: "REPORT_SUPPLEMENTED", at: T.later, actor: publicActor, reportId: "r-1", text: "Mer.", via: "code" },
+      { type: "CASE_MERGED", ...anyEvent, intoCaseId: "case-x", intoReferenceNumber: "VRN-2026-00009", reportIds: ["r-1"], comment: "x" },
+      { type: "MATCH_REJECTED", ...anyEvent, candidateCaseId: "case-x", candidateReferenceNumber: "VRN-2026-00009", comment: "x" },
     ];
     expect(attempts.map((e) => e.type).sort()).toEqual([...COMMAND_TYPES].sort());
     for (const event of attempts) {
@@ -880,6 +882,8 @@ describe("availableCommands", () => {
       "GUARDIAN_SUSPECTED",
       "VIOLENCE_FLAG_SET",
       "PROTECTED_IDENTITY_SET",
+      "CASE_MERGED",
+      "MATCH_REJECTED",
     ]);
     expect(availableCommands(planning(), teamLead)).toEqual([
       "INVITATION_SENT",
@@ -895,6 +899,7 @@ describe("availableCommands", () => {
       "GUARDIAN_SUSPECTED",
       "VIOLENCE_FLAG_SET",
       "PROTECTED_IDENTITY_SET",
+      "MATCH_REJECTED",
     ]);
     expect(availableCommands(invited(), caseworker)).toEqual([
       "CONVERSATION_HELD",
@@ -911,6 +916,7 @@ describe("availableCommands", () => {
       "GUARDIAN_SUSPECTED",
       "VIOLENCE_FLAG_SET",
       "PROTECTED_IDENTITY_SET",
+      "MATCH_REJECTED",
     ]);
     expect(availableCommands(awaiting(), caseworker)).toEqual([
       "ASSIGNED",
@@ -924,6 +930,7 @@ describe("availableCommands", () => {
       "GUARDIAN_SUSPECTED",
       "VIOLENCE_FLAG_SET",
       "PROTECTED_IDENTITY_SET",
+      "MATCH_REJECTED",
     ]);
     expect(availableCommands(supportOffered(), caseworker)).toEqual([
       "SUPPORT_ACCEPTED",
@@ -938,6 +945,7 @@ describe("availableCommands", () => {
       "GUARDIAN_SUSPECTED",
       "VIOLENCE_FLAG_SET",
       "PROTECTED_IDENTITY_SET",
+      "MATCH_REJECTED",
     ]);
     expect(availableCommands(planning(), publicActor)).toEqual(["REPORT_ADDED", "REPORT_SUPPLEMENTED"]);
   });
