@@ -123,7 +123,7 @@ function AnswerForm({ match, caseId, version, mergeable, actionData }: Omit<Prop
             {t("matching.confirm")}
           </button>
         ) : null}
-        <button type="submit" name="intent" value="matchReject">
+        <button type="submit" name="intent" value="matchReject" className="secondary">
           {t("matching.reject")}
         </button>
       </div>
