@@ -26,7 +26,7 @@ export const matchingEn = {
   "matching.unknown": "Not known",
   "matching.protected": "Protected personal data – not shown",
   "matching.comment": "Comment: what did you compare?",
-  "matching.comment.hint": "E.g. guardians, school or siblings. Kept in the case's history (in both cases' when confirmed).",
+  "matching.comment.hint": "E.g. guardians, school or siblings. Kept in the case's history.",
   "matching.confirm": "Confirm: the same child",
   "matching.confirm.note":
     "If you confirm, the report moves to {reference} with its own protection assessment and 14-day deadline, and this case closes as merged.",

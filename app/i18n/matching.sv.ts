@@ -30,7 +30,7 @@ export const matchingSv = {
   "matching.unknown": "Uppgift saknas",
   "matching.protected": "Skyddade personuppgifter – visas inte",
   "matching.comment": "Kommentar: vad jämförde du?",
-  "matching.comment.hint": "T.ex. vårdnadshavare, skola eller syskon. Sparas i ärendets historik (vid bekräftelse i båda ärendena).",
+  "matching.comment.hint": "T.ex. vårdnadshavare, skola eller syskon. Sparas i ärendets historik.",
   "matching.confirm": "Bekräfta: samma barn",
   "matching.confirm.note":
     "Bekräftar du flyttas anmälan till {reference} med egen skyddsbedömning och 14-dagarsfrist, och detta ärende avslutas som sammanfört.",
