@@ -19,6 +19,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 
+import { nameKeySql } from "./name-key";
 import { REPORTER_CATEGORY_SQL } from "./reporter-category";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -117,11 +118,15 @@ export const children = pgTable(
     /** Skyddade personuppgifter: the address is never shown or printed. */
     protectedIdentity: boolean("protected_identity").notNull().default(false),
     createdAt: instant("created_at").notNull().defaultNow(),
+    /** The name as matching compares it (db/name-key.ts): case, diacritics and spacing left out. */
+    nameKey: text("name_key").generatedAlwaysAs(sql.raw(nameKeySql(`"name"`))),
   },
   (t) => [
     uniqueIndex("children_unit_personal_number_idx")
       .on(t.unitId, t.personalNumber)
       .where(sql`${t.personalNumber} is not null`),
+    // A report without personnummer looks for earlier cases of a child of the same name.
+    index("children_unit_name_key_idx").on(t.unitId, t.nameKey),
   ],
 );
 
@@ -431,6 +436,46 @@ export const auditHead = pgTable("audit_head", {
   seq: bigint("seq", { mode: "number" }).notNull(),
   hash: text("hash").notNull(),
 });
+
+/**
+ * A possible match (app/matching): a new case whose child has no personnummer may be the same
+ * child as an earlier case's (same name and date of birth, or age and school). Found at intake,
+ * in the report's transaction; shown to the caseworker, never acted on alone. Confirming merges
+ * the new case into the candidate (events on both); rejecting keeps them apart for good — the
+ * pair is unique, so it is never proposed again.
+ */
+export const possibleMatches = pgTable(
+  "possible_matches",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** The new case, and the report that opened it. */
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
+    reportId: uuid("report_id")
+      .notNull()
+      .references(() => reports.id),
+    /** The earlier case that may be the same child's. */
+    candidateCaseId: uuid("candidate_case_id")
+      .notNull()
+      .references(() => cases.id),
+    /** "nameAndBirthDate" | "nameAgeAndSchool" */
+    basis: text("basis").notNull(),
+    /** "pending" | "confirmed" | "rejected" */
+    status: text("status").notNull().default("pending"),
+    createdAt: instant("created_at").notNull(),
+    decidedById: uuid("decided_by_id").references(() => users.id),
+    decidedByName: text("decided_by_name"),
+    decidedAt: instant("decided_at"),
+    comment: text("comment"),
+  },
+  (t) => [
+    uniqueIndex("possible_matches_pair_idx").on(t.caseId, t.candidateCaseId),
+    index("possible_matches_candidate_idx").on(t.candidateCaseId),
+    // The inbox flags the cases of one page that have a match waiting.
+    index("possible_matches_pending_idx").on(t.caseId).where(sql`${t.status} = 'pending'`),
+  ],
+);
 
 /**
  * The one-time code that lets an anonymous or private reporter add to their report for 30

@@ -858,6 +858,8 @@ describe("closed (avslutat)", () => {
       { type: "REPORT_SUPPLEMENTED", at: T.later, actor: publicActor, reportId: "r-1", text: "Mer.", via: "code" },
       // Only a feedback its decision withheld (none here); see feedback-timing.test.ts.
       { type: "FEEDBACK_SENT", ...anyEvent, reportId: "r-1" },
+      { type: "CASE_MERGED", ...anyEvent, intoCaseId: "case-x", intoReferenceNumber: "VRN-2026-00009", reportIds: ["r-1"], comment: "x" },
+      { type: "MATCH_REJECTED", ...anyEvent, candidateCaseId: "case-x", candidateReferenceNumber: "VRN-2026-00009", comment: "x" },
     ];
     expect(attempts.map((e) => e.type).sort()).toEqual([...COMMAND_TYPES].sort());
     for (const event of attempts) {
@@ -883,6 +885,8 @@ describe("availableCommands", () => {
       "GUARDIAN_SUSPECTED",
       "VIOLENCE_FLAG_SET",
       "PROTECTED_IDENTITY_SET",
+      "CASE_MERGED",
+      "MATCH_REJECTED",
     ]);
     expect(availableCommands(planning(), teamLead)).toEqual([
       "INVITATION_SENT",
@@ -898,6 +902,7 @@ describe("availableCommands", () => {
       "GUARDIAN_SUSPECTED",
       "VIOLENCE_FLAG_SET",
       "PROTECTED_IDENTITY_SET",
+      "MATCH_REJECTED",
     ]);
     expect(availableCommands(invited(), caseworker)).toEqual([
       "CONVERSATION_HELD",
@@ -914,6 +919,7 @@ describe("availableCommands", () => {
       "GUARDIAN_SUSPECTED",
       "VIOLENCE_FLAG_SET",
       "PROTECTED_IDENTITY_SET",
+      "MATCH_REJECTED",
     ]);
     expect(availableCommands(awaiting(), caseworker)).toEqual([
       "ASSIGNED",
@@ -927,6 +933,7 @@ describe("availableCommands", () => {
       "GUARDIAN_SUSPECTED",
       "VIOLENCE_FLAG_SET",
       "PROTECTED_IDENTITY_SET",
+      "MATCH_REJECTED",
     ]);
     expect(availableCommands(supportOffered(), caseworker)).toEqual([
       "SUPPORT_ACCEPTED",
@@ -941,6 +948,7 @@ describe("availableCommands", () => {
       "GUARDIAN_SUSPECTED",
       "VIOLENCE_FLAG_SET",
       "PROTECTED_IDENTITY_SET",
+      "MATCH_REJECTED",
     ]);
     expect(availableCommands(planning(), publicActor)).toEqual(["REPORT_ADDED", "REPORT_SUPPLEMENTED"]);
   });

@@ -12,6 +12,7 @@
  * supportOffered ─REPORT_ADDED─▶ preliminaryAssessment (a new report is assessed anew)
  * any state, closed too ─FEEDBACK_SENT─▶ itself (a feedback the decision withheld is sent)
  * any open state ─PROTECTION_ASSESSED(yes) of a later report─▶ investigation (urgent)
+ * received ─CASE_MERGED─▶ closed (a confirmed possible match: the report joins the earlier case)
  *
  * Every transition is guarded by `allowed`, which calls the same `refusal` that
  * `decide` uses to explain a refusal. Effects are the `sendLetter` and
@@ -64,8 +65,10 @@ function inEveryOpenState<From extends StateName>(from: From) {
     DEADLINE_EXTENDED: { guard, actions: "extendDecisionDeadline" },
     ...facts,
     // The text is the event's own (and the hash chain's); the context keeps nothing of it.
-    REPORT_SUPPLEMENTED: { guard, actions: "acceptSupplement" },
+    REPORT_SUPPLEMENTED: { guard, actions: "keepContext" },
     FEEDBACK_SENT: { guard, actions: "sendWithheldFeedback" },
+    // Recorded in the history (who, why); the possible-matches table keeps the pair apart.
+    MATCH_REJECTED: { guard, actions: "keepContext" },
   } as const;
 }
 
@@ -174,7 +177,8 @@ export const caseMachine = setup({
       assertEvent(event, "REPORT_ADDED");
       return withReport(context, event.report);
     }),
-    acceptSupplement: assign(() => ({})),
+    /** Nothing in the context: the event itself is the record (REPORT_SUPPLEMENTED, MATCH_REJECTED). */
+    keepContext: assign(() => ({})),
     /** A withheld återkoppling goes now, answering the decision it was withheld from. */
     sendWithheldFeedback: enqueueActions(({ context, event, enqueue }) => {
       assertEvent(event, "FEEDBACK_SENT");
@@ -351,6 +355,13 @@ export const caseMachine = setup({
             actions: "recordProtection",
           },
         ],
+        // A confirmed possible match, before anything was done here: the report moves to the
+        // child's earlier case (REPORT_ADDED there), and this case ends.
+        CASE_MERGED: {
+          guard: { type: "allowed", params: { from: "received" } },
+          target: "closed",
+          actions: { type: "close", params: { outcome: "merged" } },
+        },
         ...inEveryOpenState("received"),
       },
     },

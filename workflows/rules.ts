@@ -188,8 +188,31 @@ function payloadRefusal(
         return "invalidEvent";
       }
       if (!isIsoInstant(r.receivedAt)) return "invalidTimestamp";
+      if (event.joinedFrom !== undefined) {
+        // Moved here by a caseworker confirming a possible match; never from the public form.
+        if (!isStaff(event.actor)) return "staffOnly";
+        const from: unknown = event.joinedFrom;
+        if (!isRecord(from) || !nonEmpty(from.caseId) || !nonEmpty(from.referenceNumber) || from.caseId === context.caseId) {
+          return "invalidEvent";
+        }
+      }
       return context.reports.some((known) => known.id === r.id) ? "reportAlreadyOnCase" : null;
     }
+
+    case "CASE_MERGED": {
+      if (!nonEmpty(event.intoCaseId) || !nonEmpty(event.intoReferenceNumber) || event.intoCaseId === context.caseId) {
+        return "invalidEvent";
+      }
+      // Every report moves, and only this case's reports: the event names exactly what went.
+      const ids = Array.isArray(event.reportIds) ? event.reportIds : [];
+      const own = context.reports.map((r) => r.id);
+      if (ids.length !== own.length || !own.every((id) => ids.includes(id))) return "invalidEvent";
+      return nonEmpty(event.comment) ? null : "commentRequired";
+    }
+
+    case "MATCH_REJECTED":
+      if (!nonEmpty(event.candidateCaseId) || !nonEmpty(event.candidateReferenceNumber)) return "invalidEvent";
+      return nonEmpty(event.comment) ? null : "commentRequired";
 
     case "NOTE_ADDED":
       return nonEmpty(event.text) ? null : "textRequired";

@@ -113,7 +113,29 @@ export type CaseCommand =
       assessment: string;
     })
   | (EventBase & { type: "ASSIGNED"; assignee: { id: string; name: string } })
-  | (EventBase & { type: "REPORT_ADDED"; report: ReportRef })
+  | (EventBase & {
+      type: "REPORT_ADDED";
+      report: ReportRef;
+      /**
+       * Set when a caseworker confirmed a possible match: the report came from this case (a
+       * child without personnummer), which was merged into this one (CASE_MERGED there).
+       */
+      joinedFrom?: { caseId: string; referenceNumber: string };
+    })
+  /**
+   * A confirmed possible match: this new case (received, nothing done on it yet) is merged into
+   * the earlier case of the same child; its reports move there. The case closes as "merged".
+   */
+  | (EventBase & {
+      type: "CASE_MERGED";
+      intoCaseId: string;
+      intoReferenceNumber: string;
+      /** Every report of this case: they now belong to the earlier case. */
+      reportIds: string[];
+      comment: string;
+    })
+  /** A possible match rejected: the candidate case is another child; the pair is never proposed again. */
+  | (EventBase & { type: "MATCH_REJECTED"; candidateCaseId: string; candidateReferenceNumber: string; comment: string })
   | (EventBase & { type: "NOTE_ADDED"; text: string })
   /** A reporter adds to their own report after sending it (komplettering): by the report's one-time code, or from their account. */
   | (EventBase & {
@@ -223,6 +245,8 @@ export const COMMAND_TYPES = [
   "PROTECTED_IDENTITY_SET",
   "REPORT_SUPPLEMENTED",
   "FEEDBACK_SENT",
+  "CASE_MERGED",
+  "MATCH_REJECTED",
 ] as const satisfies readonly CommandType[];
 
 /** Commands that change the case's facts (who, where, which flags), in every open state. */
@@ -298,7 +322,9 @@ export type CaseOutcome =
   | "supportDeclined"
   | "transferred"
   | "alreadyInvestigated"
-  | "investigationConcluded";
+  | "investigationConcluded"
+  /** Merged into the earlier case of the same child (a confirmed possible match). */
+  | "merged";
 
 export interface CaseContext {
   caseId: string;

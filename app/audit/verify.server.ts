@@ -311,7 +311,7 @@ function checkCase(
           : `the snapshot was edited between checkpoints ${checkpoints[broken - 1]!.seq} and ${checkpoints[broken]!.seq}, and a later change built on it`,
       );
     }
-    checkDocuments(checkpoints, documents, report);
+    checkDocuments(checkpoints, documents, report, movedAway(events));
   }
   for (const d of documents) {
     if (d.altered_file) report(`the letter ${d.altered_file} was replaced: its bytes do not match its recorded SHA-256`);
@@ -342,11 +342,30 @@ function checkCase(
   }
 }
 
-/** Reports and letters never change and never go: each sealed entry stays, byte for byte. */
+/**
+ * Reports that left the case with a merge (CASE_MERGED names them; they joined the earlier
+ * case of the same child): "report:<id>" → the seq of the event that moved them.
+ */
+function movedAway(events: EventRow[]): Map<string, number> {
+  const moved = new Map<string, number>();
+  for (const e of events) {
+    if (e.type !== "CASE_MERGED") continue;
+    const ids = (parseJson(e.event) as { reportIds?: unknown }).reportIds;
+    if (Array.isArray(ids)) for (const id of ids) moved.set(`report:${String(id)}`, e.seq);
+  }
+  return moved;
+}
+
+/**
+ * Reports and letters never change and never go: each sealed entry stays, byte for byte —
+ * except a report that a sealed CASE_MERGED event moved to another case, from that event on
+ * (the other case's checkpoints seal it there).
+ */
 function checkDocuments(
   checkpoints: CheckpointRow[],
   documents: { entry: string }[],
   report: (problem: string) => void,
+  moved: Map<string, number> = new Map(),
 ) {
   const parse = (entries: Iterable<string>) => {
     const map = new Map<string, string>();
@@ -364,7 +383,8 @@ function checkDocuments(
     const sealed = parse(c.documents ? c.documents.split(" ") : []);
     if (earlier && !flagged) {
       for (const [key, digest] of earlier) {
-        if (sealed.get(key) !== digest) {
+        const leftWithMerge = !sealed.has(key) && (moved.get(key) ?? Infinity) <= c.case_seq;
+        if (sealed.get(key) !== digest && !leftWithMerge) {
           report(`${name(key)} was ${sealed.has(key) ? "changed" : "removed"} between checkpoints ${earlierSeq} and ${c.seq}`);
           flagged = true;
         }

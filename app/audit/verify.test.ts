@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../db/testing";
 import { runCaseCommand } from "../cases/commands.server";
-import { createStaff, newCase, versionOf } from "../cases/test-support";
+import { createStaff, intakeInput, newCase, versionOf } from "../cases/test-support";
 import { seedDemo } from "../demo/seed.server";
 import { CHECKPOINT_GENESIS, checkpointHash, checkpointMac, keyId } from "./checkpoint";
 import { eventHash } from "./hash";
@@ -154,6 +154,12 @@ describe.each(testDatabaseKinds())("audit:verify names tampering with a case's h
     expect(await problems()).toContainEqual(named(new RegExp(`report ${reportId} was changed between checkpoints`)));
   });
 
+  it("a report moved to another case without a merge (no CASE_MERGED naming it): named", async () => {
+    const other = await newCase(t!.db, { child: { ...intakeInput().child, name: "Annan Testsson", birthDate: "2012-01-01" } });
+    await t!.rows(`update reports set case_id = $1 where id = $2`, [other.caseId, reportId]);
+    expect(await problems()).toContainEqual(named(new RegExp(`report ${reportId} was deleted`)));
+  });
+
   it("a letter's bytes replaced: named", async () => {
     const [letter] = await t!.rows<{ id: string; file_name: string }>(`select id, file_name from letters where case_id = $1`, [caseId]);
     await t!.rows(`update letters set pdf = pdf || '\\x0a'::bytea where id = $1`, [letter!.id]);
@@ -246,6 +252,7 @@ describe.each(testDatabaseKinds())("audit:verify on an untouched database (%s)",
 
 async function deleteCase(t: TestDatabase, caseId: string, { reports }: { reports: boolean }) {
   await t.rows(`delete from access_log where case_id = $1`, [caseId]);
+  await t.rows(`delete from possible_matches where case_id = $1 or candidate_case_id = $1`, [caseId]);
   await t.rows(`delete from letters where case_id = $1`, [caseId]);
   await t.rows(`delete from case_events where case_id = $1`, [caseId]);
   if (reports) await t.rows(`delete from reports where case_id = $1`, [caseId]);

@@ -30,11 +30,15 @@ import {
 } from "../../workflows/types";
 import { translate, type Locale } from "../i18n";
 
-/** The commands a person gives on the case page; REPORT_ADDED and REPORT_SUPPLEMENTED come only from reporters. */
-export type FormCommand = Exclude<CommandType, "REPORT_ADDED" | "REPORT_SUPPLEMENTED">;
-export const FORM_COMMANDS = COMMAND_TYPES.filter(
-  (t): t is FormCommand => t !== "REPORT_ADDED" && t !== "REPORT_SUPPLEMENTED",
-);
+/**
+ * Commands that are not the case page's forms: REPORT_ADDED and REPORT_SUPPLEMENTED come from
+ * reporters; CASE_MERGED and MATCH_REJECTED from the possible-match panel (app/matching).
+ */
+type NotAForm = "REPORT_ADDED" | "REPORT_SUPPLEMENTED" | "CASE_MERGED" | "MATCH_REJECTED";
+const NOT_FORMS: readonly NotAForm[] = ["REPORT_ADDED", "REPORT_SUPPLEMENTED", "CASE_MERGED", "MATCH_REJECTED"];
+/** The commands a person gives on the case page's command forms. */
+export type FormCommand = Exclude<CommandType, NotAForm>;
+export const FORM_COMMANDS = COMMAND_TYPES.filter((t): t is FormCommand => !(NOT_FORMS as readonly string[]).includes(t));
 
 export function isFormCommand(value: unknown): value is FormCommand {
   return typeof value === "string" && (FORM_COMMANDS as readonly string[]).includes(value);

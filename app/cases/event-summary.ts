@@ -31,7 +31,13 @@ export function summarizeEvent(locale: Locale, event: CaseEvent, names: Record<s
     case "CASE_OPENED":
       return { title: t("cases.event.CASE_OPENED"), detail: null };
     case "REPORT_ADDED":
-      return { title: t("cases.event.REPORT_ADDED"), detail: null };
+      return event.joinedFrom
+        ? { title: t("cases.event.REPORT_ADDED.joined", { reference: event.joinedFrom.referenceNumber }), detail: null }
+        : { title: t("cases.event.REPORT_ADDED"), detail: null };
+    case "CASE_MERGED":
+      return { title: t("cases.event.CASE_MERGED", { reference: event.intoReferenceNumber }), detail: event.comment };
+    case "MATCH_REJECTED":
+      return { title: t("cases.event.MATCH_REJECTED", { reference: event.candidateReferenceNumber }), detail: event.comment };
     case "PROTECTION_ASSESSED":
       return {
         title: t(event.needsProtection ? "cases.event.PROTECTION_ASSESSED.yes" : "cases.event.PROTECTION_ASSESSED.no"),

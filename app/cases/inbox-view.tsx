@@ -101,6 +101,7 @@ function Flags({ row }: { row: InboxRow }) {
     row.violence ? "cases.flag.violence" : null,
     row.protectedIdentity ? "cases.flag.protectedIdentity" : null,
     row.urgent ? "cases.flag.urgent" : null,
+    row.possibleMatch ? "matching.flag" : null,
   ].filter((f): f is string => f !== null);
   const repeated = row.reportCount >= 2;
   if (flags.length === 0 && !repeated) return <span aria-label={t("cases.case.noFlags")}>{t("cases.none")}</span>;

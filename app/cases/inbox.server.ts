@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, isNull, lt, lte, sql, type SQL } from "drizzle-o
 import type { Db } from "../../db/client";
 import { caseEvents, cases, children, letters, reports, users } from "../../db/schema";
 import { addCalendarDays, stockholmDate } from "../../workflows/deadlines";
+import { casesWithPendingMatches } from "../matching/pending.server";
 import type { SessionUser } from "../auth/session.server";
 import { staffOfUnit } from "./commands.server";
 import { casesWithNewAdditions } from "./inbox-additions.server";
@@ -32,6 +33,8 @@ export type InboxRow = {
   assigneeName: string | null;
   /** A reporter added to a report since this user last opened the case. */
   newAddition?: boolean;
+  /** A possible match (a child without personnummer) waits for the caseworker's answer. */
+  possibleMatch?: boolean;
 };
 
 export type Inbox = {
@@ -207,7 +210,8 @@ export async function loadInbox(db: Db, user: SessionUser, url: URL, now: Date =
     inboxRows(db, user.unitId, user.id, filters, today),
     staffOfUnit(db, user.unitId),
   ]);
-  const added = await casesWithNewAdditions(db, user.id, page.rows.map((r) => r.id));
-  const rows = page.rows.map((r) => ({ ...r, newAddition: added.has(r.id) }));
+  const ids = page.rows.map((r) => r.id);
+  const [added, matched] = await Promise.all([casesWithNewAdditions(db, user.id, ids), casesWithPendingMatches(db, ids)]);
+  const rows = page.rows.map((r) => ({ ...r, newAddition: added.has(r.id), possibleMatch: matched.has(r.id) }));
   return { filters, today, ...page, rows, staff: staff.map(({ id, name }) => ({ id, name })) };
 }

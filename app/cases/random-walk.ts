@@ -15,6 +15,7 @@ import {
   type SupportMeasure,
 } from "../../workflows";
 import type { CommandInput } from "./commands.server";
+import { isFormCommand } from "./command-schemas";
 
 export type Rng = () => number;
 
@@ -41,9 +42,7 @@ export function randomCommand(
   at: Date,
   staff: { id: string; name: string }[],
 ): CommandInput | null {
-  const options = availableCommands(snapshot, actor).filter(
-    (t) => t !== "REPORT_ADDED" && t !== "REPORT_SUPPLEMENTED",
-  );
+  const options = availableCommands(snapshot, actor).filter(isFormCommand);
   if (options.length === 0) return null;
   // Prefer moving forward over notes and extensions, so walks reach the end.
   const aside: string[] = ["NOTE_ADDED", "DEADLINE_EXTENDED", "ASSIGNED", "INVESTIGATION_EXTENSION_PROPOSED", ...FACT_COMMANDS];

@@ -174,6 +174,8 @@ function walks(ids: Record<Who, SessionUser>): Record<string, Step[]> {
       { day: 7, who: "caseworker", command: () => ({ type: "SUPPORT_DECLINED", note: "Vårdnadshavarna avböjde." }) },
     ],
     "Liam Andersson": [assign("caseworker2", ids)],
+    // A neighbour's report today names "ella olsson" without personnummer: a new case with a
+    // possible match to this one, waiting for the caseworker (app/matching).
     "Ella Olsson": [
       assign("caseworker", ids), assessed(0.2),
       { day: 2, who: "caseworker", command: () => ({ type: "NOTE_ADDED", text: "Telefonkontakt med skolans kurator." }) },

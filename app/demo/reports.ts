@@ -1066,5 +1066,38 @@ export const demoReports: { daysAgo: number; fromSchool: boolean; input: Omit<In
       "interpreterLanguage": null,
       "violenceKinds": []
     }
+  },
+  {
+    "daysAgo": 0,
+    "fromSchool": false,
+    "input": {
+      "reporter": {
+        "kind": "private",
+        "anonymous": false,
+        "name": "Per Granne",
+        "phone": "070-987 65 43",
+        "email": null
+      },
+      "child": {
+        "name": "ella olsson",
+        "personalNumber": null,
+        "birthDate": "2015-02-08",
+        "address": null,
+        "school": "Mariedalsskolan",
+        "whereabouts": "Hemma",
+        "protectedIdentity": false
+      },
+      "guardians": [],
+      "siblings": [],
+      "concern": {
+        "what": "Grannflickan Ella sitter ofta ensam i trapphuset på kvällarna och säger att ingen är hemma.",
+        "when": "Flera kvällar den senaste veckan",
+        "duration": "Någon månad",
+        "ifNothing": "Hon är för liten för att vara ensam så sent.",
+        "childKnows": "unknown"
+      },
+      "interpreterLanguage": null,
+      "violenceKinds": []
+    }
   }
 ];

@@ -5,7 +5,7 @@
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { caseEvents, cases, children } from "../../db/schema";
+import { caseEvents, cases, children, possibleMatches } from "../../db/schema";
 import { createTestDatabase, type TestDatabase } from "../../db/testing";
 import { replay, type CaseEvent, type PersistedCase } from "../../workflows";
 import { seedDemo } from "./seed.server";
@@ -46,5 +46,15 @@ describe("the demo seed", () => {
     expect(byChild.get("Oscar Jonsson")!.snapshot.context.guardians.find((g) => g.name === "Mikael Jonsson")?.custody).toBe(false);
     expect(byChild.get("Elias Hansson")!.snapshot.context.child.birthDate).toBe("2010-03-03");
     expect(byChild.get("Leo Jakobsson")!.open).toBe(false);
+  });
+
+  it("shows a possible match waiting: a neighbour's report on Ella without personnummer, not joined to her case", async () => {
+    const rows = await t.db
+      .select({ caseId: possibleMatches.caseId, candidate: possibleMatches.candidateCaseId, status: possibleMatches.status, basis: possibleMatches.basis })
+      .from(possibleMatches);
+    expect(rows).toEqual([
+      { caseId: byChild.get("ella olsson")!.id, candidate: byChild.get("Ella Olsson")!.id, status: "pending", basis: "nameAndBirthDate" },
+    ]);
+    expect(byChild.get("Ella Olsson")!.snapshot.context.reports).toHaveLength(1);
   });
 });

@@ -4,6 +4,7 @@ import { adminEn } from "./admin.en";
 import { deskEn } from "./desk.en";
 import { feedbackEn } from "./feedback.en";
 import { intakeEn } from "./intake.en";
+import { matchingEn } from "./matching.en";
 import { oversightEn } from "./oversight.en";
 import type { MessageKey } from "./sv";
 
@@ -15,6 +16,7 @@ export const en: Record<MessageKey, string> = {
   ...intakeEn,
   ...oversightEn,
   ...adminEn,
+  ...matchingEn,
   "app.name": "Värna",
   "app.municipality": "Lysekil Municipality",
   "app.unit": "Social Services – Children and Young People",

@@ -8,6 +8,7 @@ import { adminSv } from "./admin.sv";
 import { deskSv } from "./desk.sv";
 import { feedbackSv } from "./feedback.sv";
 import { intakeSv } from "./intake.sv";
+import { matchingSv } from "./matching.sv";
 import { oversightSv } from "./oversight.sv";
 
 export const sv = {
@@ -18,6 +19,7 @@ export const sv = {
   ...intakeSv,
   ...oversightSv,
   ...adminSv,
+  ...matchingSv,
   "app.name": "Värna",
   "app.municipality": "Lysekils kommun",
   "app.unit": "Socialtjänsten – Barn och unga",

@@ -9,6 +9,7 @@ import { sealCase } from "../audit/seal.server";
 import { applyToCase, insertCase, nextReferenceNumber, rowsOf } from "../cases/store.server";
 import { senderOfUnit, storeLetter } from "../letters/archive.server";
 import { renderLetter } from "../letters/render.server";
+import { proposeMatches } from "../matching/propose.server";
 import { intakeUnitId } from "../units.server";
 import { issueReportCode } from "./report-code.server";
 import type { IntakeInput } from "./types";
@@ -40,7 +41,8 @@ export type Submitter = { userId: string; name: string } | null;
 /**
  * Registers a concern report: the child (matched by personal number), the case (the child's
  * open case, or a new one) with its event, the report and the receipt — in one
- * transaction. Submitting the same idempotency key again returns the first result.
+ * transaction. Without a personal number the report opens a new case and any earlier case
+ * that may be the same child's is stored as a possible match (app/matching), never joined. Submitting the same idempotency key again returns the first result.
  */
 export async function submitReport(
   db: Db,
@@ -213,6 +215,21 @@ async function register(
     childView: input.details?.childView ?? null,
     policeReport: input.details?.policeReport ?? null,
   });
+
+  // A child without personnummer is never joined silently: an earlier case of the same name
+  // and date of birth (or age and school) is stored as a possible match for the caseworker.
+  if (!openCase && !input.child.personalNumber && !options.childId) {
+    await proposeMatches(tx, {
+      unitId,
+      caseId,
+      reportId,
+      name: input.child.name,
+      birthDate: input.child.birthDate,
+      age: input.details?.childAge ?? null,
+      school: input.child.school,
+      at: now,
+    });
+  }
 
   await storeLetter(tx, {
     caseId,

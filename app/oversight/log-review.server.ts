@@ -19,7 +19,8 @@ import { auditorUnitIds } from "./scope.server";
 import { flagUnusual, type UnusualKind } from "./unusual-access";
 
 /** The reads the review looks at: of a case's contents (the review's own steps are not). */
-const READ_ACTIONS = ["view", "letter", "export"];
+// "match": a child shown beside a possible match on another case's page (app/matching).
+const READ_ACTIONS = ["view", "letter", "export", "match"];
 /** A page shows this many flagged reads at most; the rest are reviewed in bulk or in a shorter period. */
 export const SHOWN_FLAGGED = 300;
 /** More reads than this in one period are too many to review at once: choose a shorter period. */

@@ -14,6 +14,9 @@ import { ActionErrorSummary, CommandForms } from "~/cases/command-forms";
 import { isFormCommand } from "~/cases/command-schemas";
 import { getDb } from "~/db.server";
 import { translate, useT, type Locale } from "~/i18n";
+import { isMatchIntent } from "~/matching/match-limits";
+import { MatchPanel } from "~/matching/match-panel";
+import { loadMatches, performMatchAction, type MatchActionData } from "~/matching/matches.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: casesStyles }];
 
@@ -31,7 +34,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(db, request, pageAccess.cases);
   const data = await loadCasePage(db, user, params.caseId ?? "");
   if (!data) throw notFound();
-  return json(data, { headers: { "Cache-Control": "private, no-store" } });
+  const matches = await loadMatches(db, user, data.case.id);
+  return json({ ...data, matches }, { headers: { "Cache-Control": "private, no-store" } });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -39,6 +43,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(db, request, pageAccess.cases);
   const form = await request.formData().catch(() => null);
   if (!form) throw new Response("Bad request", { status: 400 });
+  if (isMatchIntent(form.get("intent"))) {
+    // The possible-match panel: confirm (the report joins the earlier case, shown next) or reject.
+    const answer = await performMatchAction(db, user, params.caseId ?? "", form);
+    if (answer.ok) return redirect(`/arenden/${answer.caseId}?ok=${answer.intent}`);
+    if (!answer.data) throw answer.status === 404 ? notFound() : new Response("Bad request", { status: 400 });
+    const match: MatchActionData = answer.data;
+    return json({ intent: null, reply: null, message: match.message, match }, { status: answer.status });
+  }
   const outcome = await performCaseAction(db, user, params.caseId ?? "", form);
   if (outcome.ok) return redirect(`/arenden/${params.caseId}?ok=${outcome.intent}`);
   if (outcome.status === 404) throw notFound();
@@ -60,14 +72,22 @@ export default function CasePage() {
         <h1>{t("cases.case.title", { reference: data.case.referenceNumber })}</h1>
         <span>{t(`state.${data.case.state}`)}</span>
       </div>
-      {done && isFormCommand(done) && !actionData ? (
+      {done && (isFormCommand(done) || isMatchIntent(done)) && !actionData ? (
         <div className="success" role="status">
-          <p>{t(`command.${done}.done`)}</p>
+          <p>{t(isMatchIntent(done) ? `matching.done.${done}` : `command.${done}.done`)}</p>
         </div>
       ) : null}
       <ActionErrorSummary data={data} actionData={actionData} />
       {data.flags.violence ? <ViolenceWarning /> : null}
       <Warnings data={data} />
+      <MatchPanel
+        matches={data.matches}
+        caseId={data.case.id}
+        version={data.case.version}
+        mergeable={data.case.state === "received"}
+        open={data.case.open}
+        actionData={actionData && "match" in actionData ? (actionData.match as MatchActionData) : null}
+      />
       <CaseOverview data={data} />
       <Deadlines data={data} />
       {/* A closed case takes one step only: a feedback its decision withheld. */}

@@ -1,0 +1,55 @@
+/**
+ * Swedish texts for possible matches (a child without personnummer who may have an earlier
+ * case): the panel on the new case's page, its answers, the history's summaries, the inbox flag.
+ * Merged into the catalogue in sv.ts; en.ts gets the same keys from matching.en.ts.
+ */
+export const matchingSv = {
+  "cases.event.CASE_MERGED": "Bekräftad matchning: ärendet sammanfördes med {reference}, dit anmälan flyttades",
+  "cases.event.REPORT_ADDED.joined": "Anmälan från {reference} lades till ärendet (bekräftad matchning)",
+  "cases.event.MATCH_REJECTED": "Möjlig matchning med {reference} avvisades: inte samma barn",
+  "matching.title": "Möjlig matchning",
+  "matching.intro":
+    "Barnet i den här anmälan saknar personnummer. Ett tidigare öppet ärende kan gälla samma barn. Jämför uppgifterna och bekräfta eller avvisa – inget sammanförs utan ditt beslut.",
+  "matching.basis": "Grund: {basis}",
+  "matching.basis.nameAndBirthDate": "samma namn och födelsedatum",
+  "matching.basis.nameAgeAndSchool": "samma namn, ålder och skola",
+  "matching.caption": "Barnet i denna anmälan jämfört med barnet i {reference}",
+  "matching.col.fact": "Uppgift",
+  "matching.col.incoming": "Denna anmälan",
+  "matching.col.candidate": "Ärende {reference}",
+  "matching.row.case": "Ärende",
+  "matching.row.name": "Namn",
+  "matching.row.personalNumber": "Personnummer",
+  "matching.row.birthDate": "Födelsedatum",
+  "matching.row.age": "Ålder",
+  "matching.row.school": "Skola/förskola",
+  "matching.row.address": "Adress",
+  "matching.thisCase": "Detta ärende",
+  "matching.candidateCase": "{state}, inkom {date}, anmälningar: {count}",
+  "matching.age": "{age} år",
+  "matching.unknown": "Uppgift saknas",
+  "matching.protected": "Skyddade personuppgifter – visas inte",
+  "matching.comment": "Kommentar: vad jämförde du?",
+  "matching.comment.hint": "T.ex. vårdnadshavare, skola eller syskon. Sparas i ärendets historik.",
+  "matching.confirm": "Bekräfta: samma barn",
+  "matching.confirm.note":
+    "Bekräftar du flyttas anmälan till {reference} med egen skyddsbedömning och 14-dagarsfrist, och detta ärende avslutas som sammanfört.",
+  "matching.reject": "Avvisa: inte samma barn",
+  "matching.tooLate":
+    "Detta ärende har redan skyddsbedömts och kan inte längre sammanföras. Avvisa matchningen, eller skriv om kopplingen i en journalanteckning.",
+  "matching.candidateClosed": "{reference} har avslutats; anmälan kan inte längre läggas till det.",
+  "matching.decided.confirmed": "Bekräftad av {name} {at}",
+  "matching.decided.rejected": "Avvisad av {name} {at}",
+  "matching.decided.pending": "Inte besvarad",
+  "matching.answered": "Besvarade matchningar",
+  "matching.done.matchConfirm": "Matchningen bekräftades. Anmälan har lagts till i detta ärende och väntar på sin skyddsbedömning.",
+  "matching.done.matchReject": "Matchningen avvisades. Ärendena hålls isär och paret föreslås inte igen.",
+  "matching.refusal.stale": "Ärendet har ändrats av någon annan sedan du öppnade det. Ladda om sidan och försök igen.",
+  "matching.refusal.decided": "Matchningen har redan besvarats. Ladda om sidan.",
+  "matching.refusal.commentRequired": "Skriv en kommentar om vad du jämförde.",
+  "matching.refusal.candidateClosed": "Det tidigare ärendet har avslutats; anmälan kan inte läggas till det.",
+  "matching.refusal.alreadyAssessed": "Ärendet har redan skyddsbedömts och kan inte längre sammanföras.",
+  "matching.error.commentTooLong": "Kommentaren får vara högst 2 000 tecken.",
+  "matching.flag": "Möjlig matchning",
+  "access.action.match": "Såg barnet som möjlig matchning",
+} as const;

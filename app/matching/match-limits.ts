@@ -1,0 +1,7 @@
+/** Shared by the match panel (browser) and its action (server). */
+export const MATCH_COMMENT_MAX = 2000;
+export const MATCH_INTENTS = ["matchConfirm", "matchReject"] as const;
+export type MatchIntent = (typeof MATCH_INTENTS)[number];
+export function isMatchIntent(value: unknown): value is MatchIntent {
+  return typeof value === "string" && (MATCH_INTENTS as readonly string[]).includes(value);
+}

@@ -1,0 +1,246 @@
+/**
+ * A child without personnummer: a report is matched to an earlier case by name and date of
+ * birth (or age and school), shown to the caseworker as a possible match, and joined only when
+ * the caseworker confirms it. Through the real services, on a real database.
+ */
+import { asc, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../db/testing";
+import { caseEvents, cases, possibleMatches, reports } from "../../db/schema";
+import type { PersistedCase } from "../../workflows";
+import { verifyHistory } from "../audit/verify.server";
+import { runCaseCommand } from "../cases/commands.server";
+import { createStaff, intakeInput, newCase, versionOf, type Staff } from "../cases/test-support";
+import type { IntakeInput } from "../intake/types";
+import { confirmMatch, rejectMatch } from "./decide.server";
+import { loadInbox } from "../cases/inbox.server";
+import { casesWithPendingMatches, loadMatches, performMatchAction } from "./matches.server";
+import { proposeMatchesFor } from "./propose.server";
+
+const DAY1 = new Date("2026-03-16T09:00:00Z");
+const DAY2 = new Date("2026-03-17T09:00:00Z");
+const NOW = new Date("2026-03-17T10:00:00Z");
+
+function child(name: string, o: Partial<IntakeInput["child"]> = {}): Partial<IntakeInput> {
+  return { child: { ...intakeInput().child, name, personalNumber: null, ...o } };
+}
+
+function withAge(age: number): Partial<IntakeInput> {
+  return {
+    details: { reporterRelation: null, childAge: age, childLivesWith: null, childView: null, policeReport: null, violenceAnswer: "no" },
+  };
+}
+
+describe.each(testDatabaseKinds())("possible matches for a child without personnummer (%s)", (kind) => {
+  let t: TestDatabase;
+  let staff: Staff;
+  beforeAll(async () => {
+    t = await createTestDatabase(kind);
+    staff = await createStaff(t.db);
+  });
+  afterAll(() => t.drop());
+
+  const eventTypes = async (caseId: string) =>
+    (await t.db.select({ type: caseEvents.type }).from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.seq))).map(
+      (e) => e.type,
+    );
+  const caseRow = async (caseId: string) => (await t.db.select().from(cases).where(eq(cases.id, caseId)))[0]!;
+  const problemsOf = async (...ids: string[]) => (await verifyHistory(t, { replay: true })).problems.filter((p) => ids.includes(p.caseId));
+
+  it("a report matching an earlier case by name and date of birth is NOT joined; the new case shows the possible match", async () => {
+    const earlier = await newCase(t.db, child("Åsa-Lena Öberg", { personalNumber: "201403122384", birthDate: "2014-03-12" }), DAY1);
+    const later = await newCase(t.db, child("asa lena  OBERG", { birthDate: "2014-03-12", address: null }), DAY2);
+
+    expect(later.caseId).not.toBe(earlier.caseId);
+    expect(later.joinedExistingCase).toBe(false);
+    expect((await caseRow(earlier.caseId)).reportCount).toBe(1);
+    expect(await eventTypes(earlier.caseId)).toEqual(["CASE_OPENED"]);
+
+    const matches = await loadMatches(t.db, staff.caseworker, later.caseId);
+    expect(matches).toHaveLength(1);
+    expect(matches[0]).toMatchObject({
+      basis: "nameAndBirthDate",
+      candidate: {
+        caseId: earlier.caseId,
+        referenceNumber: earlier.referenceNumber,
+        childName: "Åsa-Lena Öberg",
+        birthDate: "2014-03-12",
+        personalNumber: "201403122384",
+        schools: [],
+      },
+      incoming: { childName: "asa lena  OBERG", birthDate: "2014-03-12" },
+    });
+    expect(await casesWithPendingMatches(t.db, [earlier.caseId, later.caseId])).toEqual(new Set([later.caseId]));
+  });
+
+  it("confirming joins the report to the earlier case: events on both cases, in one transaction; a stale page is refused", async () => {
+    const earlier = await newCase(t.db, child("Noah Lindqvist", { birthDate: "2015-06-01" }), DAY1);
+    const later = await newCase(t.db, child("Noah Lindqvist", { birthDate: "2015-06-01" }), DAY2);
+    const [match] = await loadMatches(t.db, staff.caseworker, later.caseId);
+    expect(match).toBeDefined();
+
+    // A stale page (someone noted something on the new case since): refused, nothing written anywhere.
+    const seen = await versionOf(t.db, later.caseId);
+    await runCaseCommand(t.db, { caseId: later.caseId, expectedVersion: seen, user: staff.teamLead, command: { type: "NOTE_ADDED", text: "Ringde skolan." } });
+    const stale = await confirmMatch(t.db, { matchId: match!.id, caseId: later.caseId, expectedVersion: seen, user: staff.caseworker, comment: "Samma barn." }, NOW);
+    expect(stale).toEqual({ ok: false, refusal: "stale" });
+    expect(await eventTypes(earlier.caseId)).toEqual(["CASE_OPENED"]);
+    expect((await loadMatches(t.db, staff.caseworker, later.caseId))[0]!.status).toBe("pending");
+
+    // A comment is required.
+    const current = await versionOf(t.db, later.caseId);
+    const bare = await confirmMatch(t.db, { matchId: match!.id, caseId: later.caseId, expectedVersion: current, user: staff.caseworker, comment: " " }, NOW);
+    expect(bare).toEqual({ ok: false, refusal: "commentRequired" });
+
+    const done = await confirmMatch(
+      t.db,
+      { matchId: match!.id, caseId: later.caseId, expectedVersion: current, user: staff.caseworker, comment: "Samma vårdnadshavare och skola." },
+      NOW,
+    );
+    expect(done).toEqual({ ok: true, intoCaseId: earlier.caseId });
+
+    // The new case ends as merged; the earlier case has the report with its own assessment and 14 days.
+    expect(await eventTypes(later.caseId)).toEqual(["CASE_OPENED", "NOTE_ADDED", "CASE_MERGED"]);
+    expect(await eventTypes(earlier.caseId)).toEqual(["CASE_OPENED", "REPORT_ADDED"]);
+    const merged = await caseRow(later.caseId);
+    expect(merged).toMatchObject({ open: false, state: "closed" });
+    expect((merged.snapshot as PersistedCase).context.outcome).toBe("merged");
+    const joined = await caseRow(earlier.caseId);
+    expect(joined.reportCount).toBe(2);
+    const moved = (joined.snapshot as PersistedCase).context.reports.find((r) => r.id === later.reportId)!;
+    expect(moved).toMatchObject({ protection: null, protectionDue: "2026-03-17", decisionDue: "2026-03-31" });
+    const [added] = await t.db.select().from(caseEvents).where(eq(caseEvents.caseId, earlier.caseId)).orderBy(asc(caseEvents.seq)).offset(1);
+    expect(added!.event).toMatchObject({ joinedFrom: { caseId: later.caseId, referenceNumber: later.referenceNumber }, actor: { id: staff.caseworker.id } });
+    const [row] = await t.db.select({ caseId: reports.caseId }).from(reports).where(eq(reports.id, later.reportId));
+    expect(row!.caseId).toBe(earlier.caseId);
+    const [stored] = await t.db.select().from(possibleMatches).where(eq(possibleMatches.id, match!.id));
+    expect(stored).toMatchObject({ status: "confirmed", decidedById: staff.caseworker.id, comment: "Samma vårdnadshavare och skola." });
+
+    // Both histories still verify (the moved report included), also replayed through the statechart.
+    expect(await problemsOf(earlier.caseId, later.caseId)).toEqual([]);
+
+    // Confirming again: the match is decided, nothing more is written.
+    const again = await confirmMatch(t.db, { matchId: match!.id, caseId: later.caseId, expectedVersion: await versionOf(t.db, later.caseId), user: staff.caseworker, comment: "Igen." }, NOW);
+    expect(again).toEqual({ ok: false, refusal: "decided" });
+  });
+
+  it("a new case already assessed cannot be merged; the earlier case is left as it was", async () => {
+    const earlier = await newCase(t.db, child("Vera Holm", { birthDate: "2016-01-20" }), DAY1);
+    const later = await newCase(t.db, child("Vera Holm", { birthDate: "2016-01-20" }), DAY2);
+    const v = await versionOf(t.db, later.caseId);
+    await runCaseCommand(t.db, {
+      caseId: later.caseId,
+      expectedVersion: v,
+      user: staff.caseworker,
+      command: { type: "PROTECTION_ASSESSED", reportId: later.reportId, needsProtection: false, assessment: "Inget akut." },
+    });
+    const [match] = await loadMatches(t.db, staff.caseworker, later.caseId);
+    const refused = await confirmMatch(t.db, { matchId: match!.id, caseId: later.caseId, expectedVersion: await versionOf(t.db, later.caseId), user: staff.caseworker, comment: "Samma barn." }, NOW);
+    expect(refused).toEqual({ ok: false, refusal: "alreadyAssessed" });
+    expect(await eventTypes(earlier.caseId)).toEqual(["CASE_OPENED"]);
+    const [row] = await t.db.select({ caseId: reports.caseId }).from(reports).where(eq(reports.id, later.reportId));
+    expect(row!.caseId).toBe(later.caseId);
+  });
+
+  it("rejecting keeps the cases apart, is recorded, and the pair is never proposed again", async () => {
+    const earlier = await newCase(t.db, child("Liam Berg", { birthDate: "2013-09-09" }), DAY1);
+    const later = await newCase(t.db, child("Liam Berg", { birthDate: "2013-09-09" }), DAY2);
+    const [match] = await loadMatches(t.db, staff.caseworker, later.caseId);
+
+    const bare = await rejectMatch(t.db, { matchId: match!.id, caseId: later.caseId, expectedVersion: await versionOf(t.db, later.caseId), user: staff.caseworker, comment: "" }, NOW);
+    expect(bare).toEqual({ ok: false, refusal: "commentRequired" });
+    const done = await rejectMatch(
+      t.db,
+      { matchId: match!.id, caseId: later.caseId, expectedVersion: await versionOf(t.db, later.caseId), user: staff.caseworker, comment: "Annan vårdnadshavare: två olika barn." },
+      NOW,
+    );
+    expect(done).toEqual({ ok: true });
+
+    expect(await eventTypes(later.caseId)).toEqual(["CASE_OPENED", "MATCH_REJECTED"]);
+    expect(await eventTypes(earlier.caseId)).toEqual(["CASE_OPENED"]);
+    expect((await caseRow(later.caseId)).open).toBe(true);
+    expect((await loadMatches(t.db, staff.caseworker, later.caseId)).filter((m) => m.status === "pending")).toEqual([]);
+    expect(await casesWithPendingMatches(t.db, [later.caseId])).toEqual(new Set());
+
+    // Looking again (as intake does) proposes nothing new for the pair.
+    await t.db.transaction((tx) => proposeMatchesFor(tx, later.caseId, NOW));
+    const stored = await t.db.select().from(possibleMatches).where(eq(possibleMatches.caseId, later.caseId));
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ status: "rejected", decidedById: staff.caseworker.id, comment: "Annan vårdnadshavare: två olika barn." });
+    expect(await problemsOf(earlier.caseId, later.caseId)).toEqual([]);
+  });
+
+  it("a different date of birth is not a match", async () => {
+    await newCase(t.db, child("Ella Nyström", { birthDate: "2012-02-02" }), DAY1);
+    const later = await newCase(t.db, child("Ella Nyström", { birthDate: "2012-02-03" }), DAY2);
+    expect(await loadMatches(t.db, staff.caseworker, later.caseId)).toEqual([]);
+  });
+
+  it("without a date of birth: the same name, a compatible age and the same school is a match", async () => {
+    const earlier = await newCase(t.db, { ...child("Hugo Sjöberg", { birthDate: null, school: "Gullmarsskolan" }), ...withAge(11) }, DAY1);
+    const later = await newCase(t.db, { ...child("Hugo Sjoberg", { birthDate: null, school: " gullmarsskolan" }), ...withAge(12) }, DAY2);
+    const [match] = await loadMatches(t.db, staff.caseworker, later.caseId);
+    expect(match).toMatchObject({ basis: "nameAgeAndSchool", candidate: { caseId: earlier.caseId, schools: ["Gullmarsskolan"] } });
+
+    // Another school, or an age far apart, is not.
+    const otherSchool = await newCase(t.db, { ...child("Hugo Sjöberg", { birthDate: null, school: "Skaftö skola" }), ...withAge(11) }, DAY2);
+    expect((await loadMatches(t.db, staff.caseworker, otherSchool.caseId)).map((m) => m.candidate.caseId)).not.toContain(earlier.caseId);
+    const older = await newCase(t.db, { ...child("Hugo Sjöberg", { birthDate: null, school: "Gullmarsskolan" }), ...withAge(15) }, DAY2);
+    expect((await loadMatches(t.db, staff.caseworker, older.caseId)).map((m) => m.candidate.caseId)).not.toContain(earlier.caseId);
+  });
+
+  it("a closed earlier case is not proposed; a child with a personnummer is matched by it, not by name", async () => {
+    const earlier = await newCase(t.db, child("Alva Strand", { birthDate: "2011-11-11" }), DAY1);
+    await t.db.update(cases).set({ open: false }).where(eq(cases.id, earlier.caseId)); // as if closed
+    const later = await newCase(t.db, child("Alva Strand", { birthDate: "2011-11-11" }), DAY2);
+    expect(await loadMatches(t.db, staff.caseworker, later.caseId)).toEqual([]);
+    await t.db.update(cases).set({ open: true }).where(eq(cases.id, earlier.caseId));
+
+    const withNumber = await newCase(t.db, child("Alva Strand", { birthDate: "2011-11-11", personalNumber: "201111112389" }), DAY2);
+    expect(await loadMatches(t.db, staff.caseworker, withNumber.caseId)).toEqual([]);
+  });
+
+  it("a protected child's address is not shown beside the match", async () => {
+    await newCase(t.db, child("Selma Ek", { birthDate: "2017-04-04", protectedIdentity: true, address: "Hemlig väg 1" }), DAY1);
+    const later = await newCase(t.db, child("Selma Ek", { birthDate: "2017-04-04", address: "Storgatan 2" }), DAY2);
+    const [match] = await loadMatches(t.db, staff.caseworker, later.caseId);
+    expect(match!.candidate).toMatchObject({ protectedIdentity: true, address: null });
+    expect(JSON.stringify(match)).not.toContain("Hemlig väg");
+  });
+
+  it("staff of another unit see no matches", async () => {
+    const other = await createStaff(t.db, "Annan enhet");
+    await newCase(t.db, child("Ivar Dahl", { birthDate: "2010-10-10" }), DAY1);
+    const later = await newCase(t.db, child("Ivar Dahl", { birthDate: "2010-10-10" }), DAY2);
+    expect(await loadMatches(t.db, staff.caseworker, later.caseId)).toHaveLength(1);
+    expect(await loadMatches(t.db, other.caseworker, later.caseId)).toEqual([]);
+  });
+
+  it("from the case page: the inbox flags the new case; a missing comment is named beside the field and nothing is stored", async () => {
+    await newCase(t.db, child("Olle Vik", { birthDate: "2014-05-05" }), DAY1);
+    const later = await newCase(t.db, child("Olle Vik", { birthDate: "2014-05-05" }), DAY2);
+    const inbox = await loadInbox(t.db, staff.caseworker, new URL("http://x/arenden?q=Olle%20Vik"), NOW);
+    expect(inbox.rows.find((r) => r.id === later.caseId)?.possibleMatch).toBe(true);
+
+    const [match] = await loadMatches(t.db, staff.caseworker, later.caseId);
+    const form = (fields: Record<string, string>) => {
+      const data = new FormData();
+      for (const [k, v] of Object.entries(fields)) data.append(k, v);
+      return data;
+    };
+    const version = String(await versionOf(t.db, later.caseId));
+    const bare = await performMatchAction(t.db, staff.caseworker, later.caseId, form({ intent: "matchConfirm", matchId: match!.id, version, comment: "" }), NOW);
+    expect(bare).toMatchObject({ ok: false, status: 400, data: { field: "comment", message: "matching.refusal.commentRequired" } });
+    const control = await performMatchAction(t.db, staff.caseworker, later.caseId, form({ intent: "matchReject", matchId: match!.id, version, comment: "a\u0000b" }), NOW);
+    expect(control).toMatchObject({ ok: false, status: 400, data: { field: "comment", message: "field.controlChars" } });
+    const forged = await performMatchAction(t.db, staff.caseworker, later.caseId, form({ intent: "matchConfirm", matchId: "not-a-uuid", version, comment: "x" }), NOW);
+    expect(forged).toMatchObject({ ok: false, status: 400 });
+    expect(await eventTypes(later.caseId)).toEqual(["CASE_OPENED"]);
+
+    const done = await performMatchAction(t.db, staff.caseworker, later.caseId, form({ intent: "matchReject", matchId: match!.id, version, comment: "Olika barn." }), NOW);
+    expect(done).toEqual({ ok: true, intent: "matchReject", caseId: later.caseId });
+    const after = await loadInbox(t.db, staff.caseworker, new URL("http://x/arenden?q=Olle%20Vik"), NOW);
+    expect(after.rows.find((r) => r.id === later.caseId)?.possibleMatch).toBe(false);
+  });
+});
