@@ -1,6 +1,6 @@
 /**
- * Answering a waiting proposal from the desk: "Godkänn" (DECISION_APPROVED) or "Lämna tillbaka"
- * with a comment (DECISION_RETURNED), exactly the commands of the case page, through
+ * Answering a waiting proposal from the desk: "Godkänn" (DECISION_APPROVED) or "Returnera" with
+ * a comment (DECISION_RETURNED), exactly the commands of the case page, through
  * runCaseCommand: the statechart decides (four eyes: never one's own proposal; a team lead or the
  * unit's deputy approver), and the event, its letters, the feedback to mandated reporters and the
  * seal are written in one transaction or not at all. `version` is the case as the desk showed it.
