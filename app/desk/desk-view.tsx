@@ -49,7 +49,7 @@ function AnswerForms({ p, error }: { p: WaitingProposal; error: DeskError }) {
           <input type="hidden" name="intent" value="DECISION_APPROVED" />
           <input type="hidden" name="caseId" value={p.id} />
           <input type="hidden" name="version" value={p.version} />
-          <button type="submit" aria-describedby={mine?.form === "decide" ? errorId : undefined}>
+          <button type="submit" className="primary" aria-describedby={mine?.form === "decide" ? errorId : undefined}>
             {t("desk.proposals.approve")}
             <span className="visually-hidden"> {t("desk.proposals.for", { reference: p.referenceNumber })}</span>
           </button>
