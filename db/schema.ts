@@ -300,6 +300,48 @@ export const caseDecisions = pgTable(
   ],
 );
 
+/**
+ * The statistics' counters: per unit and Swedish calendar day, how many reports of each reporter
+ * category ('report'), decisions taken after each number of days ('decisionDays') and decisions
+ * of each outcome ('outcome'). Derived like case_decisions, kept by triggers on reports,
+ * case_decisions and cases in the writing transaction (db/migrations/*_statistics_counters.sql);
+ * `select rebuild_statistics()` recomputes them from the record. A year is a few thousand rows.
+ */
+export const statisticsDayCounts = pgTable(
+  "statistics_day_counts",
+  {
+    unitId: uuid("unit_id").notNull(),
+    day: date("day", { mode: "string" }).notNull(),
+    figure: text("figure").notNull(),
+    key: text("key").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.day, t.figure, t.key] })],
+);
+
+/**
+ * Every report that has earlier reports about the same child in the same unit, with the times
+ * of the four before it (derived, kept by the same triggers). A child with k reports in a period
+ * is found from the reports whose earlier ones fall inside it, without grouping by child.
+ */
+export const repeatReports = pgTable(
+  "repeat_reports",
+  {
+    reportId: uuid("report_id").primaryKey(),
+    unitId: uuid("unit_id").notNull(),
+    childId: uuid("child_id").notNull(),
+    receivedAt: instant("received_at").notNull(),
+    previousAt: instant("previous_at").notNull(),
+    previous2At: instant("previous_2_at"),
+    previous3At: instant("previous_3_at"),
+    previous4At: instant("previous_4_at"),
+  },
+  (t) => [
+    index("repeat_reports_unit_previous_idx").on(t.unitId, t.previousAt),
+    index("repeat_reports_child_idx").on(t.childId),
+  ],
+);
+
 /** Every letter exactly as sent: the PDF bytes are kept, never regenerated. */
 export const letters = pgTable(
   "letters",

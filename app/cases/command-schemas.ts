@@ -315,6 +315,24 @@ export function commandSchema<K extends FormCommand>(intent: K, ctx: CommandForm
   return schemas[intent](ctx) as CommandSchema<K>;
 }
 
+/** The team lead's answers to a proposal; their forms need nothing of the case (the desk posts them too). */
+export const PROPOSAL_ANSWERS = ["DECISION_APPROVED", "DECISION_RETURNED"] as const satisfies readonly FormCommand[];
+export type ProposalAnswer = (typeof PROPOSAL_ANSWERS)[number];
+
+export function isProposalAnswer(value: unknown): value is ProposalAnswer {
+  return typeof value === "string" && (PROPOSAL_ANSWERS as readonly string[]).includes(value);
+}
+
+/** Parses an answer to a proposal on the server, with the case page's own schema. Never throws. */
+export function parseProposalAnswer(formData: FormData, intent: ProposalAnswer) {
+  const clean = new FormData();
+  for (const [name, value] of formData.entries()) {
+    if (!CONFORM_RESERVED.has(name)) clean.append(name, value);
+  }
+  const schema: z.ZodType<CommandInputOf<ProposalAnswer>> = schemas[intent]();
+  return parseWithZod(clean, { schema, disableAutoCoercion: true });
+}
+
 /** Conform's reserved names; a forged one would make conform throw, so the server drops them. */
 const CONFORM_RESERVED = new Set(["__intent__", "__state__"]);
 

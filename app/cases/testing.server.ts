@@ -73,6 +73,16 @@ export function intake(overrides: Partial<IntakeInput> & { childName?: string } 
   };
 }
 
+/** A valid personnummer for a date (Luhn check digit), so a second report finds the same child. */
+export function validPersonalNumber(yyyymmdd: string, serial: string): string {
+  const digits = `${yyyymmdd.slice(2)}${serial}`;
+  const sum = [...digits].reduce((acc, ch, i) => {
+    const n = Number(ch) * (i % 2 === 0 ? 2 : 1);
+    return acc + (n > 9 ? n - 9 : n);
+  }, 0);
+  return `${yyyymmdd}${serial}${(10 - (sum % 10)) % 10}`;
+}
+
 /** A report (and so a case) received at `at`. */
 export async function report(db: Db, at: string, overrides: Parameters<typeof intake>[0] = {}) {
   return submitReport(db, intake(overrides), null, new Date(at));

@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 
+import { translateMessage } from "../cases/command-schemas";
 import { DeadlineBadge, statusOn } from "../cases/deadline-badge";
 import { formatDate, useLocale, useT } from "../i18n";
 import type { Desk, DeskCount, UnassignedCase, WaitingProposal, WaitingReporter } from "./desk.server";
@@ -31,7 +32,66 @@ function waited(t: ReturnType<typeof useT>, days: number) {
   return days === 1 ? t("desk.proposals.waited.one") : t("desk.proposals.waited", { days });
 }
 
-export function WaitingProposals({ proposals }: { proposals: WaitingProposal[] }) {
+type DeskError = { caseId: string | null; message: string; form: "assign" | "decide" | "return" } | null;
+
+/** "Godkänn" and "Lämna tillbaka" for one proposal: plain forms posting to the desk, no script needed. */
+function AnswerForms({ p, error }: { p: WaitingProposal; error: DeskError }) {
+  const t = useT();
+  const locale = useLocale();
+  const mine = error?.caseId === p.id ? error : null;
+  const errorId = `answer-${p.id}-error`;
+  const commentId = `return-${p.id}`;
+  const returnError = mine?.form === "return" ? mine : null;
+  return (
+    <div className="answer-forms">
+      {p.canApprove ? (
+        <Form method="post" className="approve-form">
+          <input type="hidden" name="intent" value="DECISION_APPROVED" />
+          <input type="hidden" name="caseId" value={p.id} />
+          <input type="hidden" name="version" value={p.version} />
+          <button type="submit" className="primary" aria-describedby={mine?.form === "decide" ? errorId : undefined}>
+            {t("desk.proposals.approve")}
+            <span className="visually-hidden"> {t("desk.proposals.for", { reference: p.referenceNumber })}</span>
+          </button>
+        </Form>
+      ) : null}
+      {p.canReturn ? (
+        <details className="return-form" open={returnError ? true : undefined}>
+          <summary>
+            {t("desk.proposals.return")}
+            <span className="visually-hidden"> {t("desk.proposals.for", { reference: p.referenceNumber })}</span>
+          </summary>
+          <Form method="post">
+            <input type="hidden" name="intent" value="DECISION_RETURNED" />
+            <input type="hidden" name="caseId" value={p.id} />
+            <input type="hidden" name="version" value={p.version} />
+            <label htmlFor={commentId}>{t("cases.field.comment")}</label>
+            <textarea
+              id={commentId}
+              name="comment"
+              rows={3}
+              aria-invalid={returnError ? true : undefined}
+              aria-describedby={returnError ? errorId : undefined}
+            />
+            <button type="submit" className="secondary">
+              {t("desk.proposals.returnSubmit")}
+            </button>
+          </Form>
+        </details>
+      ) : null}
+      <Link to={`/arenden/${p.id}`} aria-label={`${t("desk.proposals.open")}: ${p.referenceNumber}`}>
+        {t("desk.proposals.open")}
+      </Link>
+      {mine ? (
+        <p id={errorId} className="field-error">
+          {translateMessage(locale, mine.message)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function WaitingProposals({ proposals, error }: { proposals: WaitingProposal[]; error: DeskError }) {
   const t = useT();
   const locale = useLocale();
   return (
@@ -40,22 +100,21 @@ export function WaitingProposals({ proposals }: { proposals: WaitingProposal[] }
       {proposals.length === 0 ? (
         <p>{t("desk.proposals.none")}</p>
       ) : (
-        <ul className="desk-list">
+        <ul className="desk-list proposals">
           {proposals.map((p) => (
             <li key={p.id}>
               <div>
-                <strong>{p.referenceNumber}</strong> · {p.childName}
+                <strong>{p.referenceNumber}</strong> · {p.childName}{" "}
+                <span className={`badge ${p.waitedDays >= 3 ? "overdue" : p.waitedDays >= 1 ? "today" : "ok"}`}>
+                  {waited(t, p.waitedDays)}
+                </span>
                 <span className="sub">
-                  {p.outcome ? t(`cases.outcome.${p.outcome}`) : null} ·{" "}
+                  {p.outcome ? <strong>{t(`cases.outcome.${p.outcome}`)}</strong> : null} ·{" "}
                   {t("desk.proposals.by", { name: p.proposerName, date: formatDate(locale, p.proposedAt) })}
                 </span>
+                {p.reasoning ? <q className="reasoning">{p.reasoning}</q> : null}
               </div>
-              <span className={`badge ${p.waitedDays >= 3 ? "overdue" : p.waitedDays >= 1 ? "today" : "ok"}`}>
-                {waited(t, p.waitedDays)}
-              </span>
-              <Link to={`/arenden/${p.id}`} aria-label={`${t("desk.proposals.open")}: ${p.referenceNumber}`}>
-                {t("desk.proposals.open")}
-              </Link>
+              <AnswerForms p={p} error={error} />
             </li>
           ))}
         </ul>
@@ -108,7 +167,7 @@ export function UnassignedList({
 }: {
   desk: Desk;
   moreHref: string;
-  error: { caseId: string | null; message: string } | null;
+  error: DeskError;
 }) {
   const t = useT();
   const locale = useLocale();

@@ -7,13 +7,15 @@ import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 
 import type { Db } from "../../db/client";
 import { caseEvents, cases, children, reports } from "../../db/schema";
+import { availableCommands, type PersistedCase } from "../../workflows";
 import { stockholmDate } from "../../workflows/deadlines";
 import type { WithheldFeedback } from "../../workflows/types";
 import type { SessionUser } from "../auth/session.server";
-import { runCaseCommand, staffOfUnit } from "../cases/commands.server";
+import { actorFor, runCaseCommand, staffOfUnit } from "../cases/commands.server";
 import { inboxSearch, isUuid, parseInboxFilters, type InboxFilters } from "../cases/inbox-filters";
 import { inboxConditions, reportAwaitsFeedback } from "../cases/inbox.server";
 import { rowsOf } from "../cases/store.server";
+import { decideFromDesk } from "./decide.server";
 
 export const DESK_ITEMS = ["approval", "protection", "decision", "investigation", "unassigned", "feedback"] as const;
 export type DeskItem = (typeof DESK_ITEMS)[number];
@@ -61,6 +63,13 @@ export type WaitingProposal = {
   proposedAt: string;
   /** Calendar days (Stockholm) since the proposal. */
   waitedDays: number;
+  /** The proposer's reasoning, shortened for the list. */
+  reasoning: string;
+  /** The case's version as listed: an answer from the desk is refused if the case changed since. */
+  version: number;
+  /** What the statechart lets this user answer (never their own proposal; approvers only). */
+  canApprove: boolean;
+  canReturn: boolean;
 };
 
 export type UnassignedCase = {
@@ -124,13 +133,19 @@ export async function deskCounts(db: Db, user: SessionUser, today: string): Prom
   }));
 }
 
+/** How much of a proposal's reasoning the desk shows; the case page has all of it. */
+const REASONING_LENGTH = 240;
+const shorten = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`);
+
 /** The proposals behind the "approval" count, longest waiting first, with when each was proposed. */
 export async function waitingProposals(db: Db, user: SessionUser, today: string): Promise<WaitingProposal[]> {
   if (!user.unitId) return [];
   const where = and(...inboxConditions(user.unitId, user.id, deskFilters("approval", scopeOf(user)), today));
+  const actor = await actorFor(db, user);
   const result = await db.execute(sql`
     select ${cases.id} as id, ${cases.referenceNumber} as reference_number, ${children.name} as child_name,
-           p.event->>'outcome' as outcome, p.actor_name, p.occurred_at
+           ${cases.version} as version, ${cases.snapshot} as snapshot,
+           p.event->>'outcome' as outcome, p.event->>'reasoning' as reasoning, p.actor_name, p.occurred_at
     from ${cases}
     join ${children} on ${children.id} = ${cases.childId}
     join lateral (
@@ -146,10 +161,14 @@ export async function waitingProposals(db: Db, user: SessionUser, today: string)
     reference_number: string;
     child_name: string;
     outcome: string | null;
+    reasoning: string | null;
+    version: number;
+    snapshot: PersistedCase | string;
     actor_name: string;
     occurred_at: string | Date;
   }>(result).map((r) => {
     const proposedAt = new Date(r.occurred_at).toISOString();
+    const answers = availableCommands(typeof r.snapshot === "string" ? JSON.parse(r.snapshot) : r.snapshot, actor);
     return {
       id: r.id,
       referenceNumber: r.reference_number,
@@ -158,6 +177,10 @@ export async function waitingProposals(db: Db, user: SessionUser, today: string)
       proposerName: r.actor_name,
       proposedAt,
       waitedDays: dayNumber(today) - dayNumber(stockholmDate(proposedAt)),
+      reasoning: shorten(r.reasoning ?? "", REASONING_LENGTH),
+      version: Number(r.version),
+      canApprove: answers.includes("DECISION_APPROVED"),
+      canReturn: answers.includes("DECISION_RETURNED"),
     };
   });
 }
@@ -280,4 +303,15 @@ export async function assignFromDesk(db: Db, user: SessionUser, form: FormData, 
   }
   const [row] = await db.select({ referenceNumber: cases.referenceNumber }).from(cases).where(eq(cases.id, caseId));
   return { ok: true, referenceNumber: row!.referenceNumber };
+}
+
+export type DeskActionOutcome =
+  | { ok: true; done: "assigned" | "approved" | "returned"; referenceNumber: string }
+  | { ok: false; status: 400 | 404 | 409; message: string; caseId: string | null; form: "assign" | "decide" | "return" };
+
+/** A form posted on the desk: an answer to a proposal (`intent`), or else an assignment. */
+export async function deskAction(db: Db, user: SessionUser, form: FormData, now: Date = new Date()): Promise<DeskActionOutcome> {
+  if (form.has("intent")) return decideFromDesk(db, user, form, now);
+  const outcome = await assignFromDesk(db, user, form, now);
+  return outcome.ok ? { ok: true, done: "assigned", referenceNumber: outcome.referenceNumber } : { ...outcome, form: "assign" };
 }

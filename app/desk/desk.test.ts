@@ -1,14 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { caseEvents, cases, letters } from "../../db/schema";
+import { auditCheckpoints, caseEvents, cases, letters } from "../../db/schema";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../db/testing";
 import type { SessionUser } from "../auth/session.server";
 import { runCaseCommand, type CommandInput } from "../cases/commands.server";
 import { loadInbox } from "../cases/inbox.server";
 import { createStaff, createUnit, report } from "../cases/testing.server";
 import { ensureDefaultUnit } from "../units.server";
-import { assignFromDesk, loadDesk } from "./desk.server";
+import { assignFromDesk, deskAction, loadDesk } from "./desk.server";
 
 // 11:00 in Stockholm on Friday 20 March 2026.
 const NOW = new Date("2026-03-20T10:00:00Z");
@@ -53,6 +53,11 @@ describe.each(testDatabaseKinds())("the desk (%s)", (kind) => {
       },
       at,
     );
+  const form = (fields: Record<string, string>) => {
+    const f = new FormData();
+    for (const [k, v] of Object.entries(fields)) f.set(k, v);
+    return f;
+  };
   const counts = async (user: SessionUser) =>
     Object.fromEntries((await loadDesk(t.db, user, NOW)).counts.map((c) => [c.item, c.count]));
 
@@ -154,11 +159,6 @@ describe.each(testDatabaseKinds())("the desk (%s)", (kind) => {
   });
 
   it("assigns from the list through the statechart; stale, foreign and caseworker attempts change nothing", async () => {
-    const form = (fields: Record<string, string>) => {
-      const f = new FormData();
-      for (const [k, v] of Object.entries(fields)) f.set(k, v);
-      return f;
-    };
     const v = await version(id.A!);
     expect(await assignFromDesk(t.db, lead, form({ caseId: id.A!, version: String(v - 1), assignee: cw.id }), NOW)).toMatchObject({
       ok: false,
@@ -187,5 +187,71 @@ describe.each(testDatabaseKinds())("the desk (%s)", (kind) => {
     expect(events.at(-1)).toMatchObject({ type: "ASSIGNED", actorId: lead.id });
     expect((await counts(lead)).unassigned).toBe(1);
     expect((await counts(cw)).protection).toBe(1);
+  });
+  it("approves a waiting proposal from the desk through the statechart: event, letters, feedback and seal together", async () => {
+    // A second proposal, on a school's report: approving it sends the school its feedback.
+    const r = await report(t.db, "2026-03-12T09:00:00Z", { childName: "Ines Skolan", reporter: school });
+    id.I = r.caseId;
+    reportOf.I = r.reportId;
+    await assign("I", cw2, "2026-03-12T10:00:00Z");
+    await assess("I", "2026-03-12T11:00:00Z");
+    await propose("I", cw2, "2026-03-19T09:00:00Z");
+
+    const desk = await loadDesk(t.db, lead, NOW);
+    expect(desk.proposals).toEqual([
+      expect.objectContaining({ id: id.E, canApprove: true, canReturn: true, version: await version(id.E!) }),
+      expect.objectContaining({ id: id.I, proposerName: "Johan Berg", waitedDays: 1, canApprove: true, reasoning: "Uppgifterna behöver utredas." }),
+    ]);
+    // The caseworker sees their case waiting, but may not approve it.
+    expect((await loadDesk(t.db, cw2, NOW)).proposals.find((p) => p.id === id.I)).toMatchObject({ canApprove: false, canReturn: false });
+
+    const stored = async (caseId: string) => ({
+      version: await version(caseId),
+      events: (await t.db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId))).length,
+      letters: (await t.db.select().from(letters).where(eq(letters.caseId, caseId))).length,
+      checkpoints: (await t.db.select().from(auditCheckpoints).where(eq(auditCheckpoints.caseId, caseId))).length,
+    });
+    const approve = (caseId: string, v: number) => form({ intent: "DECISION_APPROVED", caseId, version: String(v) });
+    const before = await stored(id.I!);
+    const v = before.version;
+
+    // Stale, a caseworker, another unit's caseworker: refused, nothing written.
+    expect(await deskAction(t.db, lead, approve(id.I!, v - 1), NOW)).toMatchObject({ ok: false, status: 409, message: "refusal.stale", caseId: id.I, form: "decide" });
+    expect(await deskAction(t.db, cw, approve(id.I!, v), NOW)).toMatchObject({ ok: false, status: 409, message: "refusal.teamLeadOnly", caseId: id.I });
+    expect(await deskAction(t.db, stranger, approve(id.I!, v), NOW)).toMatchObject({ ok: false, status: 404, caseId: id.I });
+    expect(await stored(id.I!)).toEqual(before);
+
+    const done = await deskAction(t.db, lead, approve(id.I!, v), NOW);
+    expect(done).toMatchObject({ ok: true, done: "approved" });
+    expect(done.ok && done.referenceNumber).toMatch(/^VRN-/);
+    const events = await t.db.select().from(caseEvents).where(eq(caseEvents.caseId, id.I!)).orderBy(caseEvents.seq);
+    expect(events.at(-1)).toMatchObject({ type: "DECISION_APPROVED", actorId: lead.id, seq: v + 1 });
+    const sent = await t.db.select().from(letters).where(and(eq(letters.caseId, id.I!), eq(letters.eventSeq, v + 1)));
+    expect(sent.map((l) => l.kind)).toContain("feedback");
+    expect((await stored(id.I!)).checkpoints).toBe(before.checkpoints + 1);
+    expect((await loadDesk(t.db, lead, NOW)).proposals.map((p) => p.id)).toEqual([id.E]);
+  });
+
+  it("refuses to approve one's own proposal from the desk, and returns it with a comment instead", async () => {
+    const v = await version(id.F!);
+    // The team lead proposed F: not in their queue, and the statechart refuses it if posted anyway.
+    const own = await deskAction(t.db, lead, form({ intent: "DECISION_APPROVED", caseId: id.F!, version: String(v) }), NOW);
+    expect(own).toMatchObject({ ok: false, status: 409, message: "refusal.proposerCannotApprove", caseId: id.F });
+    expect(await version(id.F!)).toBe(v);
+
+    const vE = await version(id.E!);
+    const blank = await deskAction(t.db, lead, form({ intent: "DECISION_RETURNED", caseId: id.E!, version: String(vE), comment: "  " }), NOW);
+    expect(blank).toMatchObject({ ok: false, status: 400, message: "field.required", caseId: id.E, form: "return" });
+    expect(await version(id.E!)).toBe(vE);
+    const returned = await deskAction(
+      t.db,
+      lead,
+      form({ intent: "DECISION_RETURNED", caseId: id.E!, version: String(vE), comment: "Komplettera med skolans uppgifter." }),
+      NOW,
+    );
+    expect(returned).toMatchObject({ ok: true, done: "returned" });
+    const events = await t.db.select().from(caseEvents).where(eq(caseEvents.caseId, id.E!)).orderBy(caseEvents.seq);
+    expect(events.at(-1)).toMatchObject({ type: "DECISION_RETURNED", actorId: lead.id });
+    expect((await loadDesk(t.db, lead, NOW)).proposals).toEqual([]);
   });
 });

@@ -7,7 +7,8 @@ import { requireUser } from "~/auth/session.server";
 import casesStyles from "~/cases/cases.css";
 import deskStyles from "~/desk/desk.css";
 import { DeskCounts, UnassignedList, WaitingProposals, WaitingReporters } from "~/desk/desk-view";
-import { assignFromDesk, loadDesk } from "~/desk/desk.server";
+import { deskAction, loadDesk } from "~/desk/desk.server";
+import { translateMessage } from "~/cases/command-schemas";
 import { getDb } from "~/db.server";
 import { formatDate, translate, useLocale, useT, type Locale } from "~/i18n";
 
@@ -32,9 +33,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(db, request, pageAccess.desk);
   const form = await request.formData().catch(() => null);
   if (!form) throw new Response("Bad request", { status: 400 });
-  const outcome = await assignFromDesk(db, user, form);
-  if (outcome.ok) return redirect(`/skrivbord?assigned=${encodeURIComponent(outcome.referenceNumber)}`);
-  return json({ caseId: outcome.caseId, message: outcome.message }, { status: outcome.status });
+  const outcome = await deskAction(db, user, form);
+  if (outcome.ok) return redirect(`/skrivbord?${outcome.done}=${encodeURIComponent(outcome.referenceNumber)}`);
+  return json({ caseId: outcome.caseId, message: outcome.message, form: outcome.form }, { status: outcome.status });
 }
 
 export default function DeskPage() {
@@ -43,25 +44,27 @@ export default function DeskPage() {
   const desk = useLoaderData<typeof loader>();
   const error = useActionData<typeof action>() ?? null;
   const [params] = useSearchParams();
-  const assigned = params.get("assigned");
+  const done = (["assigned", "approved", "returned"] as const).find((kind) => params.has(kind));
   const unassignedHref = desk.counts.find((c) => c.item === "unassigned")?.href ?? "/arenden";
   return (
     <>
       <h1>{t(`desk.title.${desk.scope}`)}</h1>
       <p>{t(`desk.lead.${desk.scope}`, { date: formatDate(locale, desk.today) })}</p>
-      {assigned && !error ? (
+      {done && !error ? (
         <div className="success" role="status">
-          <p>{t("desk.assign.done", { reference: assigned })}</p>
+          <p>{t(`desk.done.${done}`, { reference: params.get(done) ?? "" })}</p>
         </div>
       ) : null}
       {error ? (
         <div className="alert" role="alert">
-          <p>{t(error.message)}</p>
+          <p>{translateMessage(locale, error.message)}</p>
         </div>
       ) : null}
       <DeskCounts counts={desk.counts} scope={desk.scope} />
-      <WaitingProposals proposals={desk.proposals} />
-      {desk.scope === "unit" ? <UnassignedList desk={desk} moreHref={unassignedHref} error={error} /> : null}
+      <WaitingProposals proposals={desk.proposals} error={error?.form === "assign" ? null : error} />
+      {desk.scope === "unit" ? (
+        <UnassignedList desk={desk} moreHref={unassignedHref} error={error?.form === "assign" ? error : null} />
+      ) : null}
       <WaitingReporters reporters={desk.feedback} />
     </>
   );

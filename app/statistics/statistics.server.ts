@@ -8,13 +8,16 @@
  * approved) or an investigation opened at once at the protection assessment (PROTECTION_ASSESSED
  * with needsProtection). It answers the reports received since the case's previous decision;
  * its time runs from the first of them. The table case_decisions holds these facts, written by
- * a trigger on case_events (db/migrations/*_case_decisions_trigger.sql), so a year's figures are one index range scan.
+ * a trigger on case_events (db/migrations/*_case_decisions_trigger.sql); triggers count them, and
+ * the reports, per unit and Swedish day into statistics_day_counts, and keep each repeat report's
+ * earlier reports in repeat_reports (*_statistics_counters.sql). A year's figures read a few
+ * thousand counter rows and the repeat reports of the period: one statement, no grouping by child.
  */
 import { sql } from "drizzle-orm";
 
 import type { Db } from "../../db/client";
 import { REPORTER_CATEGORIES, type ReporterCategory } from "../../db/reporter-category";
-import { caseDecisions, cases, reports } from "../../db/schema";
+import { repeatReports, statisticsDayCounts } from "../../db/schema";
 import { addCalendarDays, endOfDay, stockholmDate } from "../../workflows/deadlines";
 import type { SessionUser } from "../auth/session.server";
 import { rowsOf } from "../cases/store.server";
@@ -39,93 +42,83 @@ export async function computeStatistics(db: Db, unitId: string, period: Period):
   const start = endOfDay(addCalendarDays(period.from, -1)).toISOString();
   const end = endOfDay(period.to).toISOString();
 
-  // One read-only snapshot for all figures. JIT compilation costs PostgreSQL seconds on queries
-  // of this size and saves nothing here; a little more work_mem keeps the sorts in memory.
-  const { reportRows, decided } = await db.transaction(
-    async (tx) => {
-      await tx.execute(sql`set local jit = off`);
-      await tx.execute(sql`set local work_mem = '32MB'`);
-      const reportRows = rowsOf<{ kind: "month" | "child"; k1: string; k2: string | null; n: number }>(
-        await tx.execute(sql`
-          with r as materialized (
-            select to_char(r.received_at at time zone 'Europe/Stockholm', 'YYYY-MM') as month,
-                   r.reporter_category as category, c.child_id
-            from ${reports} r join ${cases} c on c.id = r.case_id
-            where c.unit_id = ${unitId} and r.received_at >= ${start} and r.received_at < ${end}
-          )
-          select 'month' as kind, month as k1, category as k2, count(*)::int as n from r group by month, category
-          union all
-          select 'child', least(per_child.n, 4)::text, null, count(*)::int
-          from (select child_id, count(*) as n from r group by child_id) per_child
-          group by 2`),
-      );
-      // The decisions come from case_decisions, kept from the event log by a trigger (*_case_decisions_trigger.sql).
-      const [decided] = rowsOf<{
-        total: number;
-        in_time: number;
-        median: number | string | null;
-        no_investigation: number;
-        support: number;
-        investigation: number;
-        already: number;
-        transfer: number;
-      }>(
-        await tx.execute(sql`
-          with facts as (
-            select outcome,
-                   (decided_at at time zone 'Europe/Stockholm')::date - (received_at at time zone 'Europe/Stockholm')::date as days
-            from ${caseDecisions}
-            where unit_id = ${unitId} and decided_at >= ${start} and decided_at < ${end}
-          )
-          select count(*)::int as total,
-                 count(*) filter (where days <= 14)::int as in_time,
-                 percentile_cont(0.5) within group (order by days) as median,
-                 count(*) filter (where outcome = 'noInvestigation')::int as no_investigation,
-                 count(*) filter (where outcome = 'support')::int as support,
-                 count(*) filter (where outcome = 'investigation')::int as investigation,
-                 count(*) filter (where outcome = 'alreadyInvestigated')::int as already,
-                 count(*) filter (where outcome = 'transfer')::int as transfer
-          from facts`),
-      );
-      return { reportRows, decided };
-    },
-    { accessMode: "read only", isolationLevel: "repeatable read" },
+  // One statement, so one snapshot: the day counters of the period (a few thousand rows a year)
+  // and, from the repeat reports whose previous report falls in the period, how many have their
+  // 1st … 4th earlier report in it too.
+  const rows = rowsOf<{ figure: string; key: string; month: string | null; n: number }>(
+    await db.execute(sql`
+      select figure, key, case when figure = 'report' then to_char(day, 'YYYY-MM') end as month, sum(n)::int as n
+      from ${statisticsDayCounts}
+      where unit_id = ${unitId} and day >= ${period.from} and day <= ${period.to}
+      group by 1, 2, 3
+      union all
+      select 'earlier', k.key, null, k.n
+      from (select count(*)::int as a1,
+                   count(*) filter (where previous_2_at >= ${start})::int as a2,
+                   count(*) filter (where previous_3_at >= ${start})::int as a3,
+                   count(*) filter (where previous_4_at >= ${start})::int as a4
+            from ${repeatReports}
+            where unit_id = ${unitId} and previous_at >= ${start} and received_at < ${end}) a
+      cross join lateral (values ('1', a.a1), ('2', a.a2), ('3', a.a3), ('4', a.a4)) as k(key, n)`),
   );
 
   const months = monthsOf(period);
   const empty = () => Object.fromEntries(REPORTER_CATEGORIES.map((c) => [c, 0])) as Record<ReporterCategory, number>;
   const counts = Object.fromEntries(months.map((m) => [m, empty()]));
   let total = 0;
-  const byCount = { 1: 0, 2: 0, 3: 0, 4: 0 };
-  for (const row of reportRows) {
+  const outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
+  const daysTaken: { days: number; n: number }[] = [];
+  /** earlier[j]: reports in the period whose j-th earlier report about the child is in it too. */
+  const earlier = [0, 0, 0, 0, 0];
+  for (const row of rows) {
     const n = Number(row.n);
-    if (row.kind === "child") {
-      byCount[Number(row.k1) as 1 | 2 | 3 | 4] = n;
-      continue;
+    if (row.figure === "report") {
+      counts[row.month!] ??= empty();
+      counts[row.month!]![row.key as ReporterCategory] += n;
+      total += n;
+    } else if (row.figure === "decisionDays") {
+      daysTaken.push({ days: Number(row.key), n });
+    } else if (row.figure === "outcome") {
+      if (row.key in outcomes) outcomes[row.key as Outcome] += n;
+    } else if (row.figure === "earlier") {
+      earlier[Number(row.key)] = n;
     }
-    counts[row.k1] ??= empty();
-    counts[row.k1]![row.k2 as ReporterCategory] += n;
-    total += n;
   }
+  earlier[0] = total;
+  // A child with m reports in the period has m - j of them with their j-th earlier one inside,
+  // so children with at least k reports = earlier[k-1] - earlier[k].
+  const atLeast = [1, 2, 3, 4].map((k) => earlier[k - 1]! - earlier[k]!);
+  const byCount = { 1: atLeast[0]! - atLeast[1]!, 2: atLeast[1]! - atLeast[2]!, 3: atLeast[2]! - atLeast[3]!, 4: atLeast[3]! };
 
-  const d = decided!;
+  const decided = daysTaken.reduce((sum, d) => sum + d.n, 0);
   return {
     period,
     reports: { months, counts, total },
     decisions: {
-      total: Number(d.total),
-      inTime: Number(d.in_time),
-      medianDays: d.median === null ? null : Number(d.median),
+      total: decided,
+      inTime: daysTaken.filter((d) => d.days <= 14).reduce((sum, d) => sum + d.n, 0),
+      medianDays: median(daysTaken),
     },
-    outcomes: {
-      noInvestigation: Number(d.no_investigation),
-      support: Number(d.support),
-      investigation: Number(d.investigation),
-      alreadyInvestigated: Number(d.already),
-      transfer: Number(d.transfer),
-    },
-    repeat: { children: byCount[1] + byCount[2] + byCount[3] + byCount[4], byCount },
+    outcomes,
+    repeat: { children: atLeast[0]!, byCount },
   };
+}
+
+/** The median of values given as (value, how many), as PostgreSQL's percentile_cont(0.5) gives it. */
+export function median(histogram: { days: number; n: number }[]): number | null {
+  const sorted = histogram.filter((h) => h.n > 0).sort((a, b) => a.days - b.days);
+  const count = sorted.reduce((sum, h) => sum + h.n, 0);
+  if (count === 0) return null;
+  const at = (index: number) => {
+    let seen = 0;
+    for (const h of sorted) {
+      seen += h.n;
+      if (index < seen) return h.days;
+    }
+    return sorted.at(-1)!.days;
+  };
+  const middle = (count - 1) / 2;
+  return (at(Math.floor(middle)) + at(Math.ceil(middle))) / 2;
 }
 
 /** The same figures as CSV rows: figure, month, key, value. */

@@ -1,14 +1,14 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { cases, reports } from "../../db/schema";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../db/testing";
 import type { SessionUser } from "../auth/session.server";
 import { runCaseCommand, type CommandInput } from "../cases/commands.server";
-import { createStaff, createUnit, report } from "../cases/testing.server";
+import { createStaff, createUnit, report, validPersonalNumber } from "../cases/testing.server";
 import { ensureDefaultUnit } from "../units.server";
 import { defaultPeriod, parsePeriod } from "./period";
-import { computeStatistics, statisticsCsv } from "./statistics.server";
+import { computeStatistics, median, statisticsCsv } from "./statistics.server";
 
 const mandated = (organisation: string, title: string) => ({
   kind: "mandated" as const,
@@ -18,16 +18,6 @@ const mandated = (organisation: string, title: string) => ({
   phone: "0523-61 30 00",
   email: null,
 });
-
-/** A valid personnummer for a date (Luhn check digit), so a second report finds the child. */
-function personalNumber(yyyymmdd: string, serial: string): string {
-  const digits = `${yyyymmdd.slice(2)}${serial}`;
-  const sum = [...digits].reduce((acc, ch, i) => {
-    const n = Number(ch) * (i % 2 === 0 ? 2 : 1);
-    return acc + (n > 9 ? n - 9 : n);
-  }, 0);
-  return `${yyyymmdd}${serial}${(10 - (sum % 10)) % 10}`;
-}
 
 describe.each(testDatabaseKinds())("the statistics (%s)", (kind) => {
   let t: TestDatabase;
@@ -70,7 +60,7 @@ describe.each(testDatabaseKinds())("the statistics (%s)", (kind) => {
     unitId = await ensureDefaultUnit(t.db);
     cw = await createStaff(t.db, unitId, "caseworker", "Sara Lindqvist");
     lead = await createStaff(t.db, unitId, "teamLead", "Maria Holm");
-    const repeatChild = personalNumber("20140312", "238");
+    const repeatChild = validPersonalNumber("20140312", "238");
 
     // Before the period: a report and a decision in February, and a report at 23:30 on 28 February.
     const d0 = await report(t.db, "2026-02-10T09:00:00Z", { childName: "Före Perioden", reporter: mandated("Gullmarsskolan", "Lärare") });
@@ -179,6 +169,20 @@ describe.each(testDatabaseKinds())("the statistics (%s)", (kind) => {
   it("counts repeat reports per child", async () => {
     const stats = await computeStatistics(t.db, unitId, march);
     expect(stats.repeat).toEqual({ children: 8, byCount: { 1: 7, 2: 1, 3: 0, 4: 0 } });
+  });
+
+  it("gives the same figures after the counters are rebuilt from the record", async () => {
+    const periods = [march, { from: "2026-02-01", to: "2026-04-30" }, { from: "2026-04-01", to: "2026-04-30" }];
+    const before = await Promise.all(periods.map((p) => computeStatistics(t.db, unitId, p)));
+    await t.db.execute(sql`select rebuild_statistics()`);
+    expect(await Promise.all(periods.map((p) => computeStatistics(t.db, unitId, p)))).toEqual(before);
+  });
+
+  it("takes the median from the counted days as percentile_cont does", () => {
+    expect(median([])).toBeNull();
+    expect(median([{ days: 10, n: 1 }, { days: 3, n: 1 }])).toBe(6.5);
+    expect(median([{ days: 1, n: 3 }, { days: 9, n: 1 }])).toBe(1);
+    expect(median([{ days: 2, n: 2 }, { days: 5, n: 0 }, { days: 7, n: 3 }])).toBe(7);
   });
 
   it("writes the same figures as CSV", async () => {
