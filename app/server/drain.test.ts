@@ -27,14 +27,21 @@ it("SIGTERM under load: every request in flight is answered, every acknowledged 
   const answers = await Promise.all(inFlight);
   const code = await exit;
   expect(code, server.output().split("\n").filter((l) => !l.includes('"msg":"request"')).slice(-8).join("\n")).toBe(0);
-  // Each request either finished or was never taken (connection refused): none cut off.
+  // Each request was answered, or never taken: refused, or reset while it still waited in the
+  // listen queue or had not been read (closing the listener resets those; on a loaded machine
+  // there are some). Nothing else: no error page, no answer cut off.
   const acknowledged = answers.filter((a) => a.status === 302).map((a) => a.id!);
-  expect(answers.filter((a) => a.status !== 302 && a.error !== "ECONNREFUSED"), JSON.stringify(answers)).toEqual([]);
+  expect(answers.filter((a) => a.status !== 302 && a.error !== "ECONNREFUSED" && a.error !== "ECONNRESET"), JSON.stringify(answers)).toEqual([]);
   expect(acknowledged.length).toBeGreaterThan(1);
   expect(server.output()).toContain("shutting down");
 
+  // Every acknowledged report is kept, and nothing else: a request that was reset had not been
+  // taken (a report stored without its answer would show here as one too many).
   const db = await openDatabase({ dataDir: path.join(dataDir, "pgdata") });
-  const rows = await db.rows<{ n: number }>(`select count(*)::int as n from reports where id = any($1::uuid[])`, [acknowledged]);
+  const rows = await db.rows<{ kept: number; all: number }>(
+    `select count(*) filter (where id = any($1::uuid[]))::int as kept, count(*)::int as "all" from reports`,
+    [acknowledged],
+  );
   await db.close();
-  expect(rows[0]!.n).toBe(acknowledged.length);
+  expect(rows[0]).toEqual({ kept: acknowledged.length, all: acknowledged.length });
 }, 120_000);
