@@ -1,8 +1,17 @@
-import { createHash } from "node:crypto";
+import crypto from "node:crypto";
+
+/**
+ * Hex SHA-256 of a text (UTF-8). crypto.hash (Node ≥ 20.12) skips making a Hash object: a third
+ * faster, which counts a million times a run in audit:verify.
+ */
+export const sha256Hex: (text: string) => string =
+  typeof crypto.hash === "function"
+    ? (text) => crypto.hash("sha256", text, "hex")
+    : (text) => crypto.createHash("sha256").update(text).digest("hex");
 
 /** The chain of a case starts from this value, so a case's first event is bound to its id. */
 export function genesisHash(caseId: string): string {
-  return createHash("sha256").update(`varna:case:${caseId}`).digest("hex");
+  return sha256Hex(`varna:case:${caseId}`);
 }
 
 export type HashedFields = {
@@ -25,7 +34,7 @@ export function eventHash(prevHash: string, f: HashedFields): string {
     `{${f.actorId === undefined ? "" : `"actorId":${canonicalJson(f.actorId)},`}"actorName":${canonicalJson(f.actorName)},` +
     `"caseId":${canonicalJson(f.caseId)},"event":${canonicalJson(f.event)},"occurredAt":${canonicalJson(f.occurredAt)},` +
     `"seq":${canonicalJson(f.seq)},"type":${canonicalJson(f.type)}}`;
-  return createHash("sha256").update(`${prevHash}\n${body}`).digest("hex");
+  return sha256Hex(`${prevHash}\n${body}`);
 }
 
 /**

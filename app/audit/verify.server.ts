@@ -35,6 +35,8 @@ export type VerifyOptions = {
    * connections to `url` (audit:verify: one per core). Without it, in this thread.
    */
   parallel?: { url: string; workers?: number };
+  /** Cases a page (default CASES_PER_PAGE); the tests use tiny pages to cross page and worker boundaries. */
+  casesPerPage?: number;
 };
 
 const NO_CASE = "00000000-0000-0000-0000-000000000000";
@@ -60,7 +62,7 @@ const NO_CASE = "00000000-0000-0000-0000-000000000000";
 export async function verifyHistory(database: Database, options: VerifyOptions = {}): Promise<VerifyReport> {
   const casesOptions: CasesOptions = { keys: options.keys ?? env().auditKeys, replay: options.replay ?? false };
   const workers = options.parallel ? Math.max(1, options.parallel.workers ?? availableParallelism()) : 1;
-  const pages = await planPages(database);
+  const pages = await planPages(database, options.casesPerPage);
   const [sequence, walked] = await Promise.all([
     verifySequence(database, options.anchor ?? null),
     options.parallel && workers > 1 && database.kind === "postgres" && pages.length > 1
