@@ -5,6 +5,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
 import { canonicalJson, eventHash } from "./hash";
+import { isoInstant } from "./verify-cases.server";
 
 // The hash chain is published as "SHA-256 over JCS (RFC 8785)", and outsiders recompute it
 // with other JCS implementations (the README's verifier, the `canonicalize` package): ours must
@@ -55,5 +56,17 @@ describe("an event's hash", () => {
       }),
       { numRuns: 1_000 },
     );
+  });
+});
+
+describe("an event's instant as PostgreSQL prints it", () => {
+  it("is read back as the ISO text it was hashed with, to the millisecond", () => {
+    expect(isoInstant("2026-03-01 08:00:00+00")).toBe("2026-03-01T08:00:00.000Z");
+    expect(isoInstant("2026-03-01 08:00:00.1+00")).toBe("2026-03-01T08:00:00.100Z");
+    expect(isoInstant("2026-03-01 08:00:00.123+00")).toBe("2026-03-01T08:00:00.123Z");
+    expect(isoInstant("2026-03-01 08:00:00.123456+00")).toBe("2026-03-01T08:00:00.123Z");
+    // Not a UTC session: still the same instant.
+    expect(isoInstant("2026-03-01 09:00:00.5+01")).toBe("2026-03-01T08:00:00.500Z");
+    expect(() => isoInstant("yesterday")).toThrow(/cannot read the instant/);
   });
 });

@@ -72,7 +72,19 @@ const TEXT_COLUMNS = new Set(["next_deadline", "decision_due"]);
 type DocumentRow = { case_id: string; entry: string; altered_file: string | null };
 type PageRows = { caseRows: CaseRow[]; checkpoints: CheckpointRow[]; documents: DocumentRow[]; eventRows: EventRow[] };
 
-const isoUtc = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+/**
+ * An instant as PostgreSQL prints it on a UTC session ("2026-03-01 08:00:00.123+00"), as the
+ * ISO text the hashes were computed over ("2026-03-01T08:00:00.123Z", milliseconds as
+ * JavaScript keeps them). Asked for as text rather than to_char: a million to_char calls
+ * cost PostgreSQL more than this does JavaScript.
+ */
+export function isoInstant(text: string): string {
+  const m = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)(?:\.(\d{1,6}))?\+00$/.exec(text);
+  if (m) return `${m[1]}T${m[2]}.${(m[3] ?? "").padEnd(3, "0").slice(0, 3)}Z`;
+  const date = new Date(text.replace(" ", "T").replace(/([+-]\d\d)$/, "$1:00"));
+  if (Number.isNaN(date.getTime())) throw new Error(`audit:verify cannot read the instant ${text}`);
+  return date.toISOString();
+}
 
 async function readPage(database: Database, page: Page): Promise<PageRows> {
   const inPage: CaseFilter = (id) => {
@@ -94,12 +106,12 @@ async function readPage(database: Database, page: Page): Promise<PageRows> {
     ),
     query<CheckpointRow>(
       sql`select seq::float8 as seq, case_id, case_seq, case_hash, snapshot_digest, from_digest, documents,
-                 ${isoUtc("at")} as at, prev_hash, hash, key_id, mac
+                 at::text as at, prev_hash, hash, key_id, mac
             from audit_checkpoints where ${inPage(sql.raw("case_id"))}`,
     ),
     query<DocumentRow>(documentEntriesSql(inPage)),
     query<EventRow>(
-      sql`select case_id, seq, type, event::text as event, actor_id, actor_name, ${isoUtc("occurred_at")} as occurred_at, prev_hash, hash
+      sql`select case_id, seq, type, event::text as event, actor_id, actor_name, occurred_at::text as occurred_at, prev_hash, hash
             from case_events where ${inPage(sql.raw("case_id"))}`,
     ),
   ]);
@@ -171,7 +183,7 @@ function checkCase(
   // Each checkpoint of the case, as sealed: its hash over its contents, its MAC under
   // AUDIT_KEY. (Its place in the sequence is checked by verifySequence.)
   for (const c of checkpoints) {
-    const fields = { seq: c.seq, caseId: c.case_id, caseSeq: c.case_seq, caseHash: c.case_hash, snapshotDigest: c.snapshot_digest, fromDigest: c.from_digest, documents: c.documents, at: c.at };
+    const fields = { seq: c.seq, caseId: c.case_id, caseSeq: c.case_seq, caseHash: c.case_hash, snapshotDigest: c.snapshot_digest, fromDigest: c.from_digest, documents: c.documents, at: isoInstant(c.at) };
     if (checkpointHash(c.prev_hash, fields) !== c.hash) report(`checkpoint ${c.seq} was altered: its hash does not match its contents`);
     const key = keys.get(c.key_id);
     if (!key) report(`checkpoint ${c.seq} is sealed with a key audit:verify was not given (key id ${c.key_id})`);
@@ -202,7 +214,7 @@ function checkCase(
       event,
       actorId: e.actor_id,
       actorName: e.actor_name,
-      occurredAt: e.occurred_at,
+      occurredAt: isoInstant(e.occurred_at),
     });
     if (expected !== e.hash) report(`event ${e.seq} (${e.type}) was altered: its hash does not match its contents`, e.seq);
     hashes[e.seq] = e.hash;
