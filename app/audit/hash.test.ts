@@ -2,9 +2,11 @@ import { createHash } from "node:crypto";
 
 import canonicalize from "canonicalize";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { canonicalJson, eventHash } from "./hash";
+import { openDatabase, type Database } from "../../db/client";
+import { testDatabaseKinds } from "../../db/testing";
+import { canonicalJson, canonicalJsonOfJsonb, eventHash, scanCanonical } from "./hash";
 import { isoInstant } from "./verify-cases.server";
 
 // The hash chain is published as "SHA-256 over JCS (RFC 8785)", and outsiders recompute it
@@ -68,5 +70,50 @@ describe("an event's instant as PostgreSQL prints it", () => {
     // Not a UTC session: still the same instant.
     expect(isoInstant("2026-03-01 09:00:00.5+01")).toBe("2026-03-01T08:00:00.500Z");
     expect(() => isoInstant("yesterday")).toThrow(/cannot read the instant/);
+  });
+});
+
+// audit:verify writes an event's canonical JSON straight from the text PostgreSQL prints for
+// its jsonb, without parsing it: for every value that text must give exactly what parsing
+// and canonicalising gives, or a stored event would seem altered (or an altered one intact).
+describe.each(testDatabaseKinds())("canonical JSON from PostgreSQL's jsonb text (%s)", (kind) => {
+  let database: Database | undefined;
+  beforeAll(async () => {
+    database = kind === "postgres" ? await openDatabase({ url: process.env.TEST_DATABASE_URL!, max: 1 }) : await openDatabase({ memory: true });
+  });
+  afterAll(() => database?.close());
+
+  it("is canonicalJson of the parsed value, for any JSON value jsonb can hold", async () => {
+    const storable = fc.jsonValue({ stringUnit: "grapheme" }).filter((v) => !JSON.stringify(v).includes("\\u0000"));
+    await fc.assert(
+      fc.asyncProperty(fc.array(storable, { minLength: 1, maxLength: 20 }), async (values) => {
+        const rows = await database!.rows<{ text: string }>(
+          `select value::text as text from jsonb_array_elements($1::jsonb) value`,
+          [JSON.stringify(values)],
+        );
+        for (const { text } of rows) expect(canonicalJsonOfJsonb(text)).toBe(canonicalJson(JSON.parse(text)));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("takes the short way (no parsing) for every value whose keys need no escaping", async () => {
+    const key = fc.string({ unit: fc.constantFrom(..."abcAB_-1 åÖ€😀!#"), maxLength: 6 });
+    const value = fc.letrec<{ v: unknown }>((tie) => ({
+      v: fc.oneof({ depthSize: "small" }, fc.jsonValue({ maxDepth: 0, stringUnit: "grapheme" }), fc.array(tie("v"), { maxLength: 4 }), fc.dictionary(key, tie("v"), { maxKeys: 5 })),
+    })).v.filter((v) => !JSON.stringify(v).includes("\\u0000"));
+    await fc.assert(
+      fc.asyncProperty(value, async (v) => {
+        const [{ text }] = (await database!.rows<{ text: string }>(`select $1::jsonb::text as text`, [JSON.stringify(v)])) as [{ text: string }];
+        expect(scanCanonical(text)).toBe(canonicalJson(JSON.parse(text)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("is canonicalJson for events as Värna stores them, escapes and all", async () => {
+    const event = { type: "NOTE_ADDED", at: "2026-03-01T08:00:00.000Z", actor: { id: "u", name: "Åsa \"Ö\" Nilsson", role: "caseworker" }, text: "rad 1\nrad 2\t\\ \u0001 € 😀", n: [1.5, -0, 1e21, 100, 0.000001], "k\"ey": { "": true, a: null, A: [] } };
+    const [{ text }] = (await database!.rows<{ text: string }>(`select $1::jsonb::text as text`, [JSON.stringify(event)])) as [{ text: string }];
+    expect(canonicalJsonOfJsonb(text)).toBe(canonicalize(event));
   });
 });

@@ -30,12 +30,24 @@ export type HashedFields = {
  * written in their canonical (sorted) order directly: the same text as canonicalJson(fields).
  */
 export function eventHash(prevHash: string, f: HashedFields): string {
+  return hashOfBody(prevHash, f, canonicalJson(f.event));
+}
+
+/** eventHash for an event read from the database as the text of its jsonb (audit:verify). */
+export function eventHashOfJsonb(prevHash: string, f: Omit<HashedFields, "event">, eventJsonb: string): string {
+  return hashOfBody(prevHash, f, canonicalJsonOfJsonb(eventJsonb));
+}
+
+function hashOfBody(prevHash: string, f: Omit<HashedFields, "event">, event: string): string {
   const body =
-    `{${f.actorId === undefined ? "" : `"actorId":${canonicalJson(f.actorId)},`}"actorName":${canonicalJson(f.actorName)},` +
-    `"caseId":${canonicalJson(f.caseId)},"event":${canonicalJson(f.event)},"occurredAt":${canonicalJson(f.occurredAt)},` +
-    `"seq":${canonicalJson(f.seq)},"type":${canonicalJson(f.type)}}`;
+    `{${f.actorId === undefined ? "" : `"actorId":${scalar(f.actorId)},`}"actorName":${scalar(f.actorName)},` +
+    `"caseId":${scalar(f.caseId)},"event":${event},"occurredAt":${scalar(f.occurredAt)},` +
+    `"seq":${scalar(f.seq)},"type":${scalar(f.type)}}`;
   return sha256Hex(`${prevHash}\n${body}`);
 }
+
+/** A string field (the usual case) as JSON.stringify writes it, anything else canonically. */
+const scalar = (value: unknown) => (typeof value === "string" ? JSON.stringify(value) : canonicalJson(value));
 
 /**
  * RFC 8785 (JCS) canonical JSON: object keys sorted by UTF-16 code units, no whitespace,
@@ -94,4 +106,107 @@ function canonical(value: unknown): string | undefined {
   }
   if (type === "boolean") return value ? "true" : "false";
   return undefined; // undefined, functions, symbols: left out (null in an array)
+}
+
+/**
+ * canonicalJson(JSON.parse(text)) for the text PostgreSQL prints for a jsonb value, without
+ * building the value: jsonb prints `{"key": value, …}` with ", " and ": " between tokens and
+ * escapes strings exactly as JSON.stringify does, so only keys need sorting and numbers
+ * rewriting. Anything else — a key with an escape in it, other spacing, a number JavaScript
+ * cannot hold — goes the long way round, so the result is always canonicalJson's
+ * (app/audit/hash.test.ts holds the two together against PostgreSQL's own output).
+ */
+export function canonicalJsonOfJsonb(text: string): string {
+  return scanCanonical(text) ?? canonicalJson(JSON.parse(text));
+}
+
+/** The short way of canonicalJsonOfJsonb, or null where it does not go. */
+export function scanCanonical(text: string): string | null {
+  try {
+    const scanner = { text, at: 0 };
+    const out = scanValue(scanner);
+    return scanner.at === text.length ? out : null;
+  } catch {
+    return null;
+  }
+}
+
+type Scanner = { text: string; at: number };
+const QUOTE = 34;
+const BACKSLASH = 92;
+
+function scanValue(s: Scanner): string | null {
+  const c = s.text.charCodeAt(s.at);
+  if (c === QUOTE) {
+    const start = s.at;
+    scanString(s);
+    return s.text.slice(start, s.at);
+  }
+  if (c === 123 /* { */) return scanObject(s);
+  if (c === 91 /* [ */) return scanArray(s);
+  if (s.text.startsWith("true", s.at)) return (s.at += 4), "true";
+  if (s.text.startsWith("false", s.at)) return (s.at += 5), "false";
+  if (s.text.startsWith("null", s.at)) return (s.at += 4), "null";
+  const start = s.at;
+  while (s.at < s.text.length && /[-+.0-9eE]/.test(s.text[s.at]!)) s.at++;
+  if (s.at === start) return null;
+  const number = Number(s.text.slice(start, s.at));
+  return Number.isFinite(number) ? JSON.stringify(number) : null;
+}
+
+/** Moves past a string; returns whether it held an escape. */
+function scanString(s: Scanner): boolean {
+  let escaped = false;
+  for (let i = s.at + 1; i < s.text.length; i++) {
+    const c = s.text.charCodeAt(i);
+    if (c === BACKSLASH) {
+      escaped = true;
+      i++;
+    } else if (c === QUOTE) {
+      s.at = i + 1;
+      return escaped;
+    }
+  }
+  throw new Error("unterminated string");
+}
+
+function scanObject(s: Scanner): string | null {
+  s.at++;
+  if (s.text.charCodeAt(s.at) === 125 /* } */) return s.at++, "{}";
+  const members: [string, string][] = [];
+  for (;;) {
+    if (s.text.charCodeAt(s.at) !== QUOTE) return null;
+    const start = s.at;
+    if (scanString(s)) return null; // a key with an escape: sorted by its decoded text, the long way
+    const key = s.text.slice(start + 1, s.at - 1);
+    if (!s.text.startsWith(": ", s.at)) return null;
+    s.at += 2;
+    const value = scanValue(s);
+    if (value === null) return null;
+    members.push([key, value]);
+    if (s.text.startsWith(", ", s.at)) s.at += 2;
+    else if (s.text.charCodeAt(s.at) === 125) break;
+    else return null;
+  }
+  s.at++;
+  members.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  let out = "{";
+  for (let i = 0; i < members.length; i++) out += `${i > 0 ? "," : ""}"${members[i]![0]}":${members[i]![1]}`;
+  return `${out}}`;
+}
+
+function scanArray(s: Scanner): string | null {
+  s.at++;
+  if (s.text.charCodeAt(s.at) === 93 /* ] */) return s.at++, "[]";
+  let out = "[";
+  for (;;) {
+    const value = scanValue(s);
+    if (value === null) return null;
+    out += out.length > 1 ? `,${value}` : value;
+    if (s.text.startsWith(", ", s.at)) s.at += 2;
+    else if (s.text.charCodeAt(s.at) === 93) break;
+    else return null;
+  }
+  s.at++;
+  return `${out}]`;
 }
