@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 import { z } from "zod";
@@ -78,14 +78,41 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   };
 }
 
-/** For the embedded default: a secret made once and kept beside the database. */
+/**
+ * For the embedded default: a secret made once and kept beside the database. Two processes
+ * starting at once on an empty DATA_DIR must end up with the same secret, so the file is
+ * written whole under a name of this process's own and then linked into place, which fails
+ * if another process got there first: the winner's file is read instead. (Writing the file
+ * itself with flag "wx" would let the loser read it before the winner's bytes are in.)
+ */
 function generatedSecret(dataDir: string, name = "session-secret"): string {
   const file = path.join(dataDir, name);
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  const existing = readSecret(file);
+  if (existing) return existing;
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(32).toString("base64url");
-  writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
+  const mine = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
+  writeFileSync(mine, secret, { mode: 0o600, flag: "wx" });
+  try {
+    linkSync(mine, file);
+    return secret;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    const winner = readSecret(file);
+    if (!winner) throw new Error(`${file} is empty: remove it and start again`);
+    return winner;
+  } finally {
+    unlinkSync(mine);
+  }
+}
+
+function readSecret(file: string): string | null {
+  try {
+    return readFileSync(file, "utf8").trim() || null;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
+  }
 }
 
 const key = "__varnaEnv" as const;

@@ -138,10 +138,11 @@ export async function appendEvents(
   toSeq: number,
   staffIds: string[],
   lastHash: Map<number, string>,
+  /** Called with every event written (case number, seq, hash, occurredAt), e.g. to seal them. */
+  written?: (g: number, seq: number, hash: string, at: string) => void,
 ): Promise<number> {
   const columns = ["case_id", "seq", "type", "event", "actor_id", "actor_name", "occurred_at", "prev_hash", "hash"];
-  const base = Date.UTC(2025, 0, 1);
-  let written = 0;
+  let count = 0;
   let lines: string[] = [];
   const flush = async () => {
     if (lines.length === 0) return;
@@ -152,7 +153,7 @@ export async function appendEvents(
     const caseId = benchId("case", g);
     let prev = lastHash.get(g) ?? genesisHash(caseId);
     for (let seq = fromSeq; seq <= toSeq; seq++) {
-      const at = new Date(base + g * 60_000 + seq * 3_600_000).toISOString();
+      const at = eventAt(g, seq);
       const staff = staffIds[(g + seq) % staffIds.length]!;
       const event =
         seq === 1
@@ -162,19 +163,25 @@ export async function appendEvents(
       const fields = { caseId, seq, type: event.type, event, actorId, actorName: event.actor.name, occurredAt: at };
       const hash = eventHash(prev, fields);
       const json = JSON.stringify(event).replace(/\\/g, "\\\\");
+      written?.(g, seq, hash, at);
       lines.push(`${caseId}\t${seq}\t${event.type}\t${json}\t${actorId ?? "\\N"}\t${event.actor.name}\t${at}\t${prev}\t${hash}\n`);
       prev = hash;
-      written++;
+      count++;
     }
     lastHash.set(g, prev);
     if (lines.length >= 20_000) await flush();
   }
   await flush();
   if (fromSeq > 1) await sink.query("update cases set version = $1", [toSeq]);
-  return written;
+  return count;
 }
 
-function sampleOpened(): CaseOpenedEvent {
+/** When the generator says event `seq` of case number g happened. */
+export function eventAt(g: number, seq: number): string {
+  return new Date(Date.UTC(2025, 0, 1) + g * 60_000 + seq * 3_600_000).toISOString();
+}
+
+export function sampleOpened(): CaseOpenedEvent {
   return {
     type: "CASE_OPENED",
     at: "2025-01-01T08:00:00.000Z",

@@ -62,9 +62,12 @@ export function openScratch(scratch: Scratch): Promise<Database> {
     : openDatabase({ dataDir: path.join(scratch.dataDir, "pgdata") });
 }
 
+/** The key the benchmarks seal checkpoints with (bench/generate.ts sealAll, the app server, audit:verify). */
+export const BENCH_AUDIT_KEY = "bench-audit-key-bench-audit-key-bench-audit-key";
+
 /** The environment a server (or a CLI) needs to use this scratch database. */
 export function scratchEnv(scratch: Scratch): Record<string, string> {
   return scratch.kind === "postgres"
-    ? { DATABASE_URL: scratch.url, SEED_DEMO: "0" }
-    : { DATA_DIR: scratch.dataDir, SEED_DEMO: "0" };
+    ? { DATABASE_URL: scratch.url, SEED_DEMO: "0", AUDIT_KEY: BENCH_AUDIT_KEY }
+    : { DATA_DIR: scratch.dataDir, SEED_DEMO: "0", AUDIT_KEY: BENCH_AUDIT_KEY };
 }

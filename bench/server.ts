@@ -5,6 +5,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { BENCH_AUDIT_KEY } from "./scratch";
+
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 /** Ports for benchmark servers: this worktree's range (3160–3169). */
@@ -105,7 +107,7 @@ export function startApp(env: Record<string, string>, port = PORTS.app): Promise
     {
       NODE_ENV: "production",
       SESSION_SECRET: "bench-secret-bench-secret-bench-secret",
-      AUDIT_KEY: "bench-audit-key-bench-audit-key-bench-audit-key",
+      AUDIT_KEY: BENCH_AUDIT_KEY,
       LOG_LEVEL: "warn",
       ...env,
     },

@@ -1,5 +1,7 @@
 import { createHash, createHmac } from "node:crypto";
 
+import { sha256Hex } from "./hash";
+
 /** The checkpoint sequence starts from this value. */
 export const CHECKPOINT_GENESIS = createHash("sha256").update("varna:checkpoints").digest("hex");
 
@@ -22,9 +24,7 @@ export type CheckpointFields = {
  * checkpoint in audit:verify.
  */
 export function checkpointHash(prevHash: string, f: CheckpointFields): string {
-  return createHash("sha256")
-    .update(`${prevHash}\n${f.seq}\n${f.caseId}\n${f.caseSeq}\n${f.caseHash}\n${f.snapshotDigest}\n${f.fromDigest}\n${f.documents}\n${f.at}`)
-    .digest("hex");
+  return sha256Hex(`${prevHash}\n${f.seq}\n${f.caseId}\n${f.caseSeq}\n${f.caseHash}\n${f.snapshotDigest}\n${f.fromDigest}\n${f.documents}\n${f.at}`);
 }
 
 /** Names a key without revealing it, so a checkpoint says which key sealed it (rotation). */

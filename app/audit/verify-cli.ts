@@ -28,7 +28,13 @@ const db = env.databaseUrl
   ? await openDatabase({ url: env.databaseUrl })
   : await openDatabase({ dataDir: path.join(env.dataDir, "pgdata") });
 const started = performance.now();
-const report = await verifyHistory(db, { keys: env.auditKeys, anchor, replay: process.argv.includes("--replay") });
+// On PostgreSQL the cases are checked by one worker thread per core, each over its own connections.
+const report = await verifyHistory(db, {
+  keys: env.auditKeys,
+  anchor,
+  replay: process.argv.includes("--replay"),
+  parallel: env.databaseUrl ? { url: env.databaseUrl } : undefined,
+});
 await db.close();
 const seconds = (performance.now() - started) / 1000;
 console.log(
