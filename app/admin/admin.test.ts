@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sessions, units, users } from "../../db/schema";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../db/testing";
 import { createSession, type SessionUser } from "../auth/session.server";
-import { createStaff, createUnit } from "../cases/testing.server";
+import { createStaff, createUnit } from "../../test/testing.server";
 import { ensureDefaultUnit } from "../units.server";
 import { performAdminHomeAction, performAdminUserAction } from "./admin-pages.server";
 import { getUser, listAdminLog, saveUnit, updateUser } from "./admin.server";

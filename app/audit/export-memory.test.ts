@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../db/testing";
 import type { SessionUser } from "../auth/session.server";
-import { createStaff, newCase } from "../cases/test-support";
-import { createStaff as createUser } from "../cases/testing.server";
+import { createStaff, newCase } from "../../test/test-support";
+import { createStaff as createUser } from "../../test/testing.server";
 import { exportCasesCsv, exportCasesJsonLines, parseDateRange, type CasesExport } from "./export-range.server";
 
 setFlagsFromString("--expose-gc");

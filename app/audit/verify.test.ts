@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../db/testing";
 import { runCaseCommand } from "../cases/commands.server";
-import { createStaff, intakeInput, newCase, versionOf } from "../cases/test-support";
+import { createStaff, intakeInput, newCase, versionOf } from "../../test/test-support";
 import { seedDemo } from "../demo/seed.server";
 import { CHECKPOINT_GENESIS, checkpointHash, checkpointMac, keyId } from "./checkpoint";
 import { eventHash } from "./hash";

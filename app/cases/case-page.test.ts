@@ -7,7 +7,7 @@ import type { SessionUser } from "../auth/session.server";
 import { ensureDefaultUnit } from "../units.server";
 import { attachmentHeader, downloadLetter, loadCasePage, performCaseAction } from "./case-page.server";
 import { runCaseCommand } from "./commands.server";
-import { createStaff, report } from "./testing.server";
+import { createStaff, report } from "../../test/testing.server";
 
 const NOW = new Date("2026-03-20T10:00:00Z");
 

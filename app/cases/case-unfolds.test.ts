@@ -17,7 +17,7 @@ import { ensureDefaultUnit } from "../units.server";
 import { loadCasePage, performCaseAction } from "./case-page.server";
 import { runCaseCommand, type CommandInput } from "./commands.server";
 import { loadInbox } from "./inbox.server";
-import { createStaff, report } from "./testing.server";
+import { createStaff, report } from "../../test/testing.server";
 
 const AT = "2026-03-20T08:00:00Z";
 const NOW = new Date("2026-03-20T10:00:00Z");

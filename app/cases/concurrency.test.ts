@@ -9,7 +9,7 @@ import { caseEvents, cases } from "../../db/schema";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../db/testing";
 import { verifyHistory } from "../audit/verify.server";
 import { runCaseCommand } from "./commands.server";
-import { createStaff, newCase, type Staff } from "./test-support";
+import { createStaff, newCase, type Staff } from "../../test/test-support";
 
 const run = promisify(execFile);
 const ATTEMPTS_PER_PROCESS = 30;
@@ -61,7 +61,7 @@ describe.each(testDatabaseKinds())("two people acting on one case at once (%s)",
         user: staff.teamLead,
         command: { type: "ASSIGNED", assignee: { id: staff.caseworker.id, name: staff.caseworker.name } },
       });
-      const worker = path.join(import.meta.dirname, "concurrency-worker.ts");
+      const worker = path.join(import.meta.dirname, "../../test/concurrency-worker.ts");
       const tsx = path.resolve("node_modules/.bin/tsx");
       const startAt = String(Date.now() + 4000);
       const outputs = await Promise.all(

@@ -15,7 +15,7 @@ import { ensureDefaultUnit } from "../units.server";
 import { loadCasePage, performCaseAction } from "./case-page.server";
 import { translateMessage } from "./command-schemas";
 import { summarizeEvent } from "./event-summary";
-import { createStaff, report } from "./testing.server";
+import { createStaff, report } from "../../test/testing.server";
 
 const NOW = new Date("2026-03-20T10:00:00Z");
 const LATER = new Date("2026-05-04T08:00:00Z");

@@ -9,7 +9,7 @@ import { downloadLetter, loadCasePage, performCaseAction } from "./case-page.ser
 import { runCaseCommand } from "./commands.server";
 import { formatInboxCursor, inboxSearch, parseInboxFilters } from "./inbox-filters";
 import { likePattern, loadInbox } from "./inbox.server";
-import { createStaff, createUnit, report } from "./testing.server";
+import { createStaff, createUnit, report } from "../../test/testing.server";
 
 // 11:00 in Stockholm on Friday 20 March 2026.
 const NOW = new Date("2026-03-20T10:00:00Z");

@@ -6,8 +6,8 @@ import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../
 import { CASE_MACHINE_VERSION, replay, stateName, type CaseEvent, type PersistedCase } from "../../workflows";
 import { verifyHistory } from "../audit/verify.server";
 import { runCaseCommand } from "./commands.server";
-import { randomCommand, seeded } from "./random-walk";
-import { createStaff, newCase, type Staff } from "./test-support";
+import { randomCommand, seeded } from "../../test/random-walk";
+import { createStaff, newCase, type Staff } from "../../test/test-support";
 
 const CASES = 200;
 const DAY = 86_400_000;

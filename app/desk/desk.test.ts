@@ -6,7 +6,7 @@ import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../
 import type { SessionUser } from "../auth/session.server";
 import { runCaseCommand, type CommandInput } from "../cases/commands.server";
 import { loadInbox } from "../cases/inbox.server";
-import { createStaff, createUnit, report } from "../cases/testing.server";
+import { createStaff, createUnit, report } from "../../test/testing.server";
 import { ensureDefaultUnit } from "../units.server";
 import { assignFromDesk, deskAction, loadDesk } from "./desk.server";
 

@@ -10,7 +10,7 @@ import { letters, users } from "../../db/schema";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../db/testing";
 import type { SessionUser } from "../auth/session.server";
 import { performAdminUserAction } from "../admin/admin-pages.server";
-import { createStaff } from "../cases/testing.server";
+import { createStaff } from "../../test/testing.server";
 import { ensureDefaultUnit } from "../units.server";
 import { validIntakeFormData } from "./fixtures";
 import { myLetter, myReports } from "./my-reports.server";

@@ -13,7 +13,7 @@ import { reports } from "../../db/schema";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../db/testing";
 import type { SessionUser } from "../auth/session.server";
 import { loadCasePage } from "../cases/case-page.server";
-import { createStaff } from "../cases/testing.server";
+import { createStaff } from "../../test/testing.server";
 import { ensureDefaultUnit } from "../units.server";
 import { validIntakeFormData } from "./fixtures";
 import { ReportAnswers } from "./ReportAnswers";

@@ -11,7 +11,7 @@ import { caseEvents, cases, reports } from "../../db/schema";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../db/testing";
 import type { SessionUser } from "../auth/session.server";
 import { applyToCase } from "../cases/store.server";
-import { createStaff } from "../cases/testing.server";
+import { createStaff } from "../../test/testing.server";
 import { ensureDefaultUnit } from "../units.server";
 import { validIntakeFormData } from "./fixtures";
 import { parseIntake } from "./schema";

@@ -11,7 +11,7 @@ import type { SessionUser } from "../auth/session.server";
 import { loadCasePage } from "../cases/case-page.server";
 import { loadInbox } from "../cases/inbox.server";
 import { applyToCase } from "../cases/store.server";
-import { createStaff } from "../cases/testing.server";
+import { createStaff } from "../../test/testing.server";
 import { ensureDefaultUnit } from "../units.server";
 import { validIntakeFormData } from "./fixtures";
 import { hashReportCode, normaliseReportCode } from "./report-code.server";

@@ -11,7 +11,7 @@ import { caseEvents, cases, possibleMatches, reports } from "../../db/schema";
 import type { PersistedCase } from "../../workflows";
 import { verifyHistory } from "../audit/verify.server";
 import { runCaseCommand } from "../cases/commands.server";
-import { createStaff, intakeInput, newCase, versionOf, type Staff } from "../cases/test-support";
+import { createStaff, intakeInput, newCase, versionOf, type Staff } from "../../test/test-support";
 import type { IntakeInput } from "../intake/types";
 import { confirmMatch, rejectMatch } from "./decide.server";
 import { loadInbox } from "../cases/inbox.server";

@@ -5,7 +5,7 @@ import { accessLog, letters } from "../../db/schema";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../db/testing";
 import type { SessionUser } from "../auth/session.server";
 import { downloadLetter, loadCasePage } from "../cases/case-page.server";
-import { createStaff, createUnit, report } from "../cases/testing.server";
+import { createStaff, createUnit, report } from "../../test/testing.server";
 import { ensureDefaultUnit } from "../units.server";
 import { caseAccessLog } from "./access-log.server";
 import { downloadAuditLetter, loadAuditCase, searchAuditCases } from "./audit-cases.server";

@@ -11,7 +11,7 @@ import { accessLog, adminLog, caseEvents, cases, letters, sessions, users } from
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../db/testing";
 import type { Role } from "../auth/roles";
 import { createSession, type SessionUser } from "../auth/session.server";
-import { createStaff, report } from "../cases/testing.server";
+import { createStaff, report } from "../../test/testing.server";
 import { ensureDefaultUnit } from "../units.server";
 
 process.env.SESSION_SECRET ??= "matrix-test-secret";

@@ -12,7 +12,7 @@ import type { Db } from "../../db/client";
 import { cases, reports } from "../../db/schema";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../db/testing";
 import { addCalendarDays, endOfDay } from "../../workflows/deadlines";
-import { createUnit, report, validPersonalNumber } from "../cases/testing.server";
+import { createUnit, report, validPersonalNumber } from "../../test/testing.server";
 import { rowsOf } from "../cases/store.server";
 import { ensureDefaultUnit } from "../units.server";
 import type { Period } from "./period";

@@ -5,7 +5,7 @@ import { cases, reports } from "../../db/schema";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../db/testing";
 import type { SessionUser } from "../auth/session.server";
 import { runCaseCommand, type CommandInput } from "../cases/commands.server";
-import { createStaff, createUnit, report, validPersonalNumber } from "../cases/testing.server";
+import { createStaff, createUnit, report, validPersonalNumber } from "../../test/testing.server";
 import { ensureDefaultUnit } from "../units.server";
 import { defaultPeriod, parsePeriod } from "./period";
 import { computeStatistics, median, statisticsCsv } from "./statistics.server";

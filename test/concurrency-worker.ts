@@ -5,9 +5,9 @@
  */
 import { eq } from "drizzle-orm";
 
-import { openDatabase } from "../../db/client";
-import { cases, users } from "../../db/schema";
-import { runCaseCommand } from "./commands.server";
+import { openDatabase } from "../db/client";
+import { cases, users } from "../db/schema";
+import { runCaseCommand } from "../app/cases/commands.server";
 
 const [url, caseId, userId, attempts, startAt] = process.argv.slice(2) as [string, string, string, string, string];
 const database = await openDatabase({ url, max: 10 });

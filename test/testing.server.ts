@@ -4,12 +4,12 @@
  */
 import { randomUUID } from "node:crypto";
 
-import type { Db } from "../../db/client";
-import { units, users } from "../../db/schema";
-import type { SessionUser } from "../auth/session.server";
-import type { Role } from "../auth/roles";
-import { submitReport } from "../intake/submit.server";
-import type { IntakeInput } from "../intake/types";
+import type { Db } from "../db/client";
+import { units, users } from "../db/schema";
+import type { SessionUser } from "../app/auth/session.server";
+import type { Role } from "../app/auth/roles";
+import { submitReport } from "../app/intake/submit.server";
+import type { IntakeInput } from "../app/intake/types";
 
 export async function createUnit(db: Db, name: string): Promise<string> {
   const [row] = await db.insert(units).values({ name, municipality: "Testkommun" }).returning({ id: units.id });

@@ -3,12 +3,12 @@ import { randomUUID } from "node:crypto";
 
 import { eq } from "drizzle-orm";
 
-import type { Db } from "../../db/client";
-import { cases, units, users } from "../../db/schema";
-import type { SessionUser } from "../auth/session.server";
-import { submitReport } from "../intake/submit.server";
-import type { IntakeInput } from "../intake/types";
-import { ensureDefaultUnit } from "../units.server";
+import type { Db } from "../db/client";
+import { cases, units, users } from "../db/schema";
+import type { SessionUser } from "../app/auth/session.server";
+import { submitReport } from "../app/intake/submit.server";
+import type { IntakeInput } from "../app/intake/types";
+import { ensureDefaultUnit } from "../app/units.server";
 
 export type Staff = { unitId: string; caseworker: SessionUser; caseworker2: SessionUser; teamLead: SessionUser };
 

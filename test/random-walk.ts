@@ -13,9 +13,9 @@ import {
   type Actor,
   type PersistedCase,
   type SupportMeasure,
-} from "../../workflows";
-import type { CommandInput } from "./commands.server";
-import { isFormCommand } from "./command-schemas";
+} from "../workflows/index";
+import type { CommandInput } from "../app/cases/commands.server";
+import { isFormCommand } from "../app/cases/command-schemas";
 
 export type Rng = () => number;
 
