@@ -22,7 +22,6 @@ test("the demo team lead signs in, sees the two waiting proposals on the desk an
   await page.getByLabel("Lösenord").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Logga in" }).click();
   await expect(page).toHaveURL(/\/skrivbord$/);
-  await page.waitForLoadState("networkidle");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Skrivbord – enheten");
   const proposals = page.getByRole("region", { name: "Beslutsförslag som väntar" });
   // The demo's two proposals, made by the caseworkers, wait for the team lead: each with its
@@ -33,6 +32,9 @@ test("the demo team lead signs in, sees the two waiting proposals on the desk an
   await expect(item).toContainText(/Föreslaget av \S+/);
   await expect(item).toContainText(/har väntat \d+ dag|sedan idag/);
   await expect(proposals.getByText("Elias Hansson")).toBeVisible();
+  // The demo's possible match (a neighbour's report on Ella without personnummer) is counted,
+  // and its link opens the inbox with that case, flagged.
+  await expect(page.getByTestId("desk-match")).toContainText(/[1-9]/);
   await expectAccessible(page);
 
   // The count links to exactly those cases in the inbox.
@@ -40,8 +42,13 @@ test("the demo team lead signs in, sees the two waiting proposals on the desk an
   await expect(page).toHaveURL(/\/arenden\?approval=mine/);
   await expect(page.getByRole("row")).toHaveCount(3);
 
+  await page.goto("/skrivbord");
+  await page.getByTestId("desk-match").click();
+  await expect(page).toHaveURL(/\/arenden\?match=pending/);
+  await expect(page.getByRole("row").filter({ hasText: /ella olsson/i }).filter({ hasText: "Möjlig matchning" })).toHaveCount(1);
+
   // Returning without a comment: the message stands beside the proposal, nothing changes.
-  await page.goto("/skrivbord", { waitUntil: "networkidle" });
+  await page.goto("/skrivbord");
   await item.locator("summary").click();
   await item.getByRole("button", { name: "Returnera till handläggaren" }).click();
   await expect(item.locator(".field-error")).toBeVisible();
@@ -62,7 +69,7 @@ test("the demo team lead signs in, sees the two waiting proposals on the desk an
 
 test("the team lead assigns an unassigned case from the desk", async ({ page }) => {
   await signInAs(page, "teamLead");
-  await page.goto("/skrivbord", { waitUntil: "networkidle" });
+  await page.goto("/skrivbord");
   const list = page.getByRole("region", { name: "Ärenden utan handläggare" });
   const first = list.getByRole("listitem").first();
   await expect(first).toBeVisible();
@@ -78,7 +85,7 @@ test("the team lead assigns an unassigned case from the desk", async ({ page }) 
 
 test("a caseworker's desk shows their own cases", async ({ page }) => {
   await signInAs(page, "caseworker");
-  await page.goto("/skrivbord", { waitUntil: "networkidle" });
+  await page.goto("/skrivbord");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Skrivbord – mina ärenden");
   await expect(page.getByTestId("desk-unassigned")).toHaveCount(0);
   const href = await page.getByTestId("desk-decision").getAttribute("href");
@@ -93,7 +100,7 @@ for (const width of [1280, 390]) {
       await page.context().clearCookies();
       await signInAs(page, role);
       for (const path of ["/skrivbord", "/arenden", "/arenden?state=received"]) {
-        await page.goto(path, { waitUntil: "networkidle" });
+        await page.goto(path);
         await expectNoSidewaysScroll(page);
         await expectAccessible(page);
       }
@@ -115,7 +122,7 @@ for (const width of [1280, 390]) {
 
 test("the statistics page shows charts with tables and downloads CSV", async ({ page }) => {
   await signInAs(page, "teamLead");
-  await page.goto("/statistik", { waitUntil: "networkidle" });
+  await page.goto("/statistik");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Statistik");
   await expect(page.locator("svg.chart")).toHaveCount(4);
   await expect(page.getByRole("table")).toHaveCount(4);
@@ -128,7 +135,7 @@ test("the statistics page shows charts with tables and downloads CSV", async ({ 
   expect(await csv.text()).toContain("decisions,,total,");
 
   // A period that is not one: a message beside the fields, not an error page.
-  await page.goto("/statistik?from=2026-05-01&to=2026-01-01", { waitUntil: "networkidle" });
+  await page.goto("/statistik?from=2026-05-01&to=2026-01-01");
   await expect(page.getByRole("alert")).toContainText("Ange en period");
   await expectAccessible(page);
 
@@ -139,7 +146,7 @@ test("the statistics page shows charts with tables and downloads CSV", async ({ 
 });
 
 test("every page links the accessibility statement; robots.txt keeps search engines to the public form", async ({ page }) => {
-  await page.goto("/", { waitUntil: "networkidle" });
+  await page.goto("/");
   await page.getByRole("contentinfo").getByRole("link", { name: "Tillgänglighet" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tillgänglighetsredogörelse för Värna");
   await expect(page.getByRole("heading", { name: "Rapportera ett problem" })).toBeVisible();
@@ -152,7 +159,7 @@ test("every page links the accessibility statement; robots.txt keeps search engi
 
 test("the case page prints the record only: no header, footer, forms or actions", async ({ page }) => {
   await signInAs(page, "teamLead");
-  await page.goto("/arenden", { waitUntil: "networkidle" });
+  await page.goto("/arenden");
   await page.locator(".inbox-table tbody th a").first().click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("VRN-");
   await page.emulateMedia({ media: "print" });

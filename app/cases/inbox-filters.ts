@@ -39,6 +39,8 @@ export type InboxFilters = {
   approval: "mine" | null;
   /** "waiting": a mandated reporter's report on the case still waits for its feedback letter. */
   feedback: "waiting" | null;
+  /** "pending": a possible match (a child without personnummer) waits for an answer. */
+  match: "pending" | null;
   q: string;
   page: number;
   /**
@@ -88,6 +90,7 @@ export function parseInboxFilters(params: URLSearchParams): InboxFilters {
     kind: (DEADLINE_KINDS as readonly string[]).includes(kind ?? "") ? (kind as DeadlineKindFilter) : null,
     approval: params.get("approval") === "mine" ? "mine" : null,
     feedback: params.get("feedback") === "waiting" ? "waiting" : null,
+    match: params.get("match") === "pending" ? "pending" : null,
     q: (params.get("q") ?? "").trim().slice(0, SEARCH_MAX),
     page: Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1,
     after: afterCursor(params.get("after")),
@@ -103,6 +106,7 @@ export function inboxSearch(filters: InboxFilters): string {
   if (filters.kind) params.set("kind", filters.kind);
   if (filters.approval) params.set("approval", filters.approval);
   if (filters.feedback) params.set("feedback", filters.feedback);
+  if (filters.match) params.set("match", filters.match);
   if (filters.q) params.set("q", filters.q);
   if (filters.page > 1) params.set("page", String(filters.page));
   if (filters.after && filters.page > 1) params.set("after", filters.after);

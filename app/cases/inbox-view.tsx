@@ -76,13 +76,15 @@ export function InboxFilterForm({ filters, staff }: { filters: InboxFilters; sta
         </select>
       </div>
       {/* The desk's own selections: kept while the other filters change, cleared by "Rensa". */}
-      {filters.approval || filters.feedback ? (
+      {filters.approval || filters.feedback || filters.match ? (
         <p className="desk-filter">
           {t("cases.filter.active")}{" "}
           {filters.approval ? <span className="badge ok">{t("cases.filter.approval.mine")}</span> : null}
           {filters.feedback ? <span className="badge ok">{t("cases.filter.feedback.waiting")}</span> : null}
+          {filters.match ? <span className="badge ok">{t("cases.filter.match.pending")}</span> : null}
           {filters.approval ? <input type="hidden" name="approval" value={filters.approval} /> : null}
           {filters.feedback ? <input type="hidden" name="feedback" value={filters.feedback} /> : null}
+          {filters.match ? <input type="hidden" name="match" value={filters.match} /> : null}
         </p>
       ) : null}
       <div className="actions">

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, lt, lte, sql, type SQL } from "drizzle-orm";
 
 import type { Db } from "../../db/client";
-import { caseEvents, cases, children, letters, reports, users } from "../../db/schema";
+import { caseEvents, cases, children, letters, possibleMatches, reports, users } from "../../db/schema";
 import { addCalendarDays, stockholmDate } from "../../workflows/deadlines";
 import { casesWithPendingMatches } from "../matching/pending.server";
 import type { SessionUser } from "../auth/session.server";
@@ -80,6 +80,10 @@ export const reportAwaitsFeedback: SQL = sql`r.reporter_kind = 'mandated'
 export const feedbackWaiting: SQL = sql`exists (
   select 1 from ${reports} r where r.case_id = ${cases.id} and ${reportAwaitsFeedback})`;
 
+/** A possible match on the case waits for the caseworker's answer (app/matching). */
+export const matchPending: SQL = sql`exists (
+  select 1 from ${possibleMatches} m where m.case_id = ${cases.id} and m.status = 'pending')`;
+
 /**
  * The WHERE conditions of the inbox for these filters (the search aside): one source for the
  * inbox's rows and the desk's counts, so a count and the list it links to always agree.
@@ -102,6 +106,7 @@ export function inboxConditions(unitId: string, userId: string, filters: InboxFi
   if (filters.kind) where.push(eq(cases.nextDeadlineKind, filters.kind));
   if (filters.approval === "mine") where.push(awaitingApprovalBy(userId));
   if (filters.feedback === "waiting") where.push(feedbackWaiting);
+  if (filters.match === "pending") where.push(matchPending);
   return where;
 }
 

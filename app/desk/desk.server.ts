@@ -17,7 +17,7 @@ import { inboxConditions, reportAwaitsFeedback } from "../cases/inbox.server";
 import { rowsOf } from "../cases/store.server";
 import { decideFromDesk } from "./decide.server";
 
-export const DESK_ITEMS = ["approval", "protection", "decision", "investigation", "unassigned", "feedback"] as const;
+export const DESK_ITEMS = ["approval", "protection", "decision", "investigation", "unassigned", "feedback", "match"] as const;
 export type DeskItem = (typeof DESK_ITEMS)[number];
 
 /** How many rows the desk lists under a count; the link shows them all. */
@@ -44,6 +44,9 @@ export function deskFilters(item: DeskItem, scope: DeskScope): InboxFilters {
     case "feedback":
       // Closed cases too: a decision that closed the case may have withheld the feedback.
       return { ...base, ...mine, state: "all", feedback: "waiting" };
+    case "match":
+      // A report on a child without personnummer that may be an earlier case's child.
+      return { ...base, ...mine, match: "pending" };
   }
 }
 

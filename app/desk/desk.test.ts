@@ -1,13 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { auditCheckpoints, caseEvents, cases, letters } from "../../db/schema";
+import { auditCheckpoints, caseEvents, cases, letters, possibleMatches } from "../../db/schema";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../db/testing";
 import type { SessionUser } from "../auth/session.server";
 import { runCaseCommand, type CommandInput } from "../cases/commands.server";
 import { loadInbox } from "../cases/inbox.server";
 import { createStaff, createUnit, report } from "../../test/testing.server";
 import { ensureDefaultUnit } from "../units.server";
+import { rejectMatch } from "../matching/decide.server";
 import { assignFromDesk, deskAction, loadDesk } from "./desk.server";
 
 // 11:00 in Stockholm on Friday 20 March 2026.
@@ -125,13 +126,14 @@ describe.each(testDatabaseKinds())("the desk (%s)", (kind) => {
       investigation: 1, // G
       unassigned: 2, // A, B
       feedback: 1, // H; G's reporter has their letter, C is not decided
+      match: 0, // every child has its own name
     });
   });
 
   it("counts a caseworker's own cases only", async () => {
-    expect(await counts(cw)).toEqual({ approval: 1, protection: 0, decision: 2, investigation: 0, feedback: 1 });
-    expect(await counts(cw2)).toEqual({ approval: 1, protection: 0, decision: 1, investigation: 1, feedback: 0 });
-    expect(await counts(stranger)).toEqual({ approval: 0, protection: 0, decision: 0, investigation: 0, feedback: 0 });
+    expect(await counts(cw)).toEqual({ approval: 1, protection: 0, decision: 2, investigation: 0, feedback: 1, match: 0 });
+    expect(await counts(cw2)).toEqual({ approval: 1, protection: 0, decision: 1, investigation: 1, feedback: 0, match: 0 });
+    expect(await counts(stranger)).toEqual({ approval: 0, protection: 0, decision: 0, investigation: 0, feedback: 0, match: 0 });
   });
 
   it("links every count to an inbox list of exactly those cases", async () => {
@@ -253,5 +255,28 @@ describe.each(testDatabaseKinds())("the desk (%s)", (kind) => {
     const events = await t.db.select().from(caseEvents).where(eq(caseEvents.caseId, id.E!)).orderBy(caseEvents.seq);
     expect(events.at(-1)).toMatchObject({ type: "DECISION_RETURNED", actorId: lead.id });
     expect((await loadDesk(t.db, lead, NOW)).proposals).toEqual([]);
+  });
+
+  it("counts a possible match (a child without personnummer) until it is answered, linked to exactly that case", async () => {
+    // Two reports on one child, neither with a personnummer, the same name and date of birth.
+    const earlier = await report(t.db, "2026-03-18T09:00:00Z", { childName: "Jonna Matchsson" });
+    const later = await report(t.db, "2026-03-19T09:00:00Z", { childName: "Jonna Matchsson" });
+    expect((await counts(lead)).match).toBe(1);
+    expect((await counts(cw)).match).toBe(0); // nobody's own case until it is assigned
+    const desk = await loadDesk(t.db, lead, NOW);
+    const inbox = await loadInbox(t.db, lead, new URL(`http://x${desk.counts.find((c) => c.item === "match")!.href}`), NOW);
+    expect(inbox.rows.map((r) => r.id)).toEqual([later.caseId]);
+
+    const [match] = await t.db.select().from(possibleMatches).where(eq(possibleMatches.caseId, later.caseId));
+    expect(match).toMatchObject({ candidateCaseId: earlier.caseId, status: "pending" });
+    const rejected = await rejectMatch(t.db, {
+      matchId: match!.id,
+      caseId: later.caseId,
+      expectedVersion: await version(later.caseId),
+      user: lead,
+      comment: "Olika barn: skolan bekräftar två elever med samma namn.",
+    });
+    expect(rejected).toEqual({ ok: true });
+    expect((await counts(lead)).match).toBe(0);
   });
 });
