@@ -235,6 +235,8 @@ export const casesEn: Record<keyof typeof casesSv, string> = {
   "cases.child.birthDate": "Date of birth",
   "cases.child.address": "Address",
   "cases.child.protectedAddress": "Protected address",
+  "cases.child.otherCases": "The child's other cases",
+  "cases.child.otherCase": "{state}, received {date}, reports: {count}",
   "cases.unknown": "Not known",
   "cases.deadlines.title": "Deadlines",
   "cases.deadlines.kind": "Deadline",

@@ -247,6 +247,8 @@ export const casesSv = {
   "cases.child.birthDate": "Födelsedatum",
   "cases.child.address": "Adress",
   "cases.child.protectedAddress": "Skyddad adress",
+  "cases.child.otherCases": "Barnets andra ärenden",
+  "cases.child.otherCase": "{state}, inkom {date}, anmälningar: {count}",
   "cases.unknown": "Uppgift saknas",
   "cases.deadlines.title": "Tidsfrister",
   "cases.deadlines.kind": "Tidsfrist",
