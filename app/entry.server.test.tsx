@@ -1,13 +1,24 @@
 /**
  * React 18 pads its stream with NUL bytes where å/ä/ö meet a buffer boundary (react#24985).
- * A long page full of them must stream byte for byte as renderToString renders it.
+ * A long page full of them must stream byte for byte as renderToString renders it — the
+ * stream helper on its own, and a real case page served by the built app's request handler
+ * (so the fix must be wired into handleRequest, not merely exist).
  */
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { PassThrough } from "node:stream";
+import { pathToFileURL } from "node:url";
 
+import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { renderToPipeableStream, renderToString } from "react-dom/server";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { createTestDatabase, type TestDatabase } from "../db/testing";
+import { createStaff, intakeInput, versionOf } from "../test/test-support";
+import { runCaseCommand } from "./cases/commands.server";
 import { htmlStream } from "./entry.server";
+import { submitReport } from "./intake/submit.server";
 
 function LongSwedishPage({ rows }: { rows: number }) {
   const texts = Array.from({ length: rows }, (_, i) => `${"åäö ÅÄÖ ".repeat((i * 7) % 40)}Ö${"x".repeat(i % 3)}`);
@@ -60,5 +71,62 @@ describe("streaming a long page full of å, ä and ö", () => {
       expect(text).not.toContain("\ufffd");
       expect(text).toBe(renderToString(<LongSwedishPage rows={rows} />));
     }
+  });
+});
+
+describe("a long case page full of å, ä and ö, served by the built app", () => {
+  let database: TestDatabase;
+  let handle: ReturnType<typeof createRequestHandler>;
+  let cookie: string;
+  let caseId: string;
+
+  beforeAll(async () => {
+    // The build's own module graph reads the environment and finds this database (app/db.server.ts).
+    process.env.SESSION_SECRET ??= "entry-server-test-secret";
+    process.env.DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "varna-entry-"));
+    database = await createTestDatabase("pglite");
+    (globalThis as { __varnaDatabase?: Promise<unknown> }).__varnaDatabase = Promise.resolve(database);
+    const staff = await createStaff(database.db);
+    // A case with a long history of short Swedish notes: React writes each short text into its
+    // 2 kB buffer (long texts go out whole), so chunk ends fall on å, ä and ö again and again.
+    const child = { ...intakeInput().child, name: "Åke Örnsköld", personalNumber: "201403122384", birthDate: "2014-03-12" };
+    caseId = (await submitReport(database.db, intakeInput({ child }), null)).caseId;
+    for (let n = 0; n < 120; n++) {
+      const text = `Anteckning ${n}: ${"Åsa-Lä på förskolan; Öjvind hämtar på fredag – åäö ÅÄÖ. ".repeat(1 + (n % 5))}${"x".repeat(n % 3)}`;
+      const result = await runCaseCommand(database.db, {
+        caseId,
+        expectedVersion: await versionOf(database.db, caseId),
+        user: staff.caseworker,
+        command: { type: "NOTE_ADDED", text },
+      });
+      if (!result.ok) throw new Error(`note refused: ${result.refusal}`);
+    }
+    const { createSession } = await import("./auth/session.server");
+    cookie = (await createSession(database.db, staff.caseworker.id)).split(";")[0]!;
+    const buildPath = path.resolve("build/index.js");
+    if (!existsSync(buildPath)) throw new Error("no build: test/global-setup.ts builds it");
+    const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+    handle = createRequestHandler(build, "production");
+  }, 120_000);
+
+  afterAll(async () => {
+    delete (globalThis as { __varnaDatabase?: unknown }).__varnaDatabase;
+    await database?.drop();
+  });
+
+  it("has no NUL byte and no broken character", async () => {
+    const response = await handle(new Request(`http://localhost/arenden/${caseId}`, { headers: { Cookie: cookie } }), {
+      cspNonce: "entry-test",
+      clientAddress: "127.0.0.1",
+    });
+    expect(response.status).toBe(200);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const text = bytes.toString("utf8");
+    // The page really is long and Swedish, so React wrote many 2 kB chunks ending on å/ä/ö.
+    expect(bytes.length).toBeGreaterThan(60_000);
+    expect(text.match(/[åäöÅÄÖ]/g)!.length).toBeGreaterThan(5_000);
+    expect(text).toContain("Åke Örnsköld");
+    expect(bytes.indexOf(0), "a NUL byte in the page").toBe(-1);
+    expect(text).not.toContain("\ufffd");
   });
 });

@@ -154,6 +154,38 @@ test("a question made required by another answer is marked required at once", as
   await expectAccessible(page);
 });
 
+test("a guardian's name is marked required once anything else about them is given, a sibling's once an age is", async ({ page }) => {
+  await page.goto("/anmalan");
+  const guardian = page.getByRole("group", { name: "Vårdnadshavare 1" });
+  await expect(guardian.getByLabel("Namn", { exact: true })).not.toHaveAttribute("required", "");
+  await guardian.getByLabel("Telefonnummer").fill("070-123 45 67");
+  await expect(guardian.getByLabel("Namn (obligatoriskt)")).toHaveAttribute("required", "");
+  // Taken back: optional again.
+  await guardian.getByLabel("Telefonnummer").fill("");
+  await expect(guardian.getByLabel("Namn", { exact: true })).not.toHaveAttribute("required", "");
+  await guardian.getByLabel("Adress", { exact: true }).fill("Kungsgatan 12, Lysekil");
+  await expect(guardian.getByLabel("Namn (obligatoriskt)")).toHaveAttribute("required", "");
+  // The other guardian is untouched.
+  const second = page.getByRole("group", { name: "Vårdnadshavare 2" });
+  await expect(second.getByLabel("Namn", { exact: true })).not.toHaveAttribute("required", "");
+
+  const siblings = page.getByRole("group", { name: "Syskon" });
+  await expect(siblings.getByLabel("Syskon 2, namn", { exact: true })).not.toHaveAttribute("required", "");
+  await siblings.getByLabel("Syskon 2, ålder").fill("7");
+  await expect(siblings.getByLabel("Syskon 2, namn (obligatoriskt)")).toHaveAttribute("required", "");
+  await expect(siblings.getByLabel("Syskon 1, namn", { exact: true })).not.toHaveAttribute("required", "");
+  await expectAccessible(page);
+});
+
+test("the step indicator follows the step the focus is in", async ({ page }) => {
+  await page.goto("/anmalan");
+  const steps = page.getByRole("navigation", { name: "Formulärets steg" });
+  await expect(steps.getByRole("link", { name: /Om dig/ })).toHaveAttribute("aria-current", "step");
+  await page.getByRole("group", { name: "Barnet" }).getByLabel("Barnets namn").focus();
+  await expect(steps.getByRole("link", { name: /Barnet/ })).toHaveAttribute("aria-current", "step");
+  await expect(steps.locator("[aria-current]")).toHaveCount(1);
+});
+
 test("bad input is refused with a Swedish message beside the field, and nothing is stored", async ({ page }) => {
   await page.goto("/anmalan");
   await page.getByLabel("Barnets namn").fill("Tove Fel");
@@ -204,6 +236,13 @@ test.describe("with JavaScript disabled", () => {
     await fillConcern(page, { name: "Nils Utanjs", personalNumber: "20120305-2392" });
     await page.getByRole("button", { name: "Skicka anmälan" }).click();
     await expect(page.getByTestId("report-number")).toHaveText(/^ANM-/);
+  });
+
+  test("the step indicator claims no step current: every step is on the one page", async ({ page }) => {
+    await page.goto("/anmalan");
+    const steps = page.getByRole("navigation", { name: "Formulärets steg" });
+    await expect(steps.getByRole("link")).toHaveCount(5);
+    await expect(steps.locator("[aria-current]")).toHaveCount(0);
   });
 
   test("errors come back beside the fields without JavaScript", async ({ page }) => {

@@ -64,3 +64,40 @@ test("two reports on a child without personnummer: shown as a possible match, jo
   await expect(page.getByRole("region", { name: /^Möjlig matchning/ })).toHaveCount(0);
   await expectAccessible(page);
 });
+
+test("a child whose earlier case is closed: proposed, and when confirmed recorded as the same child — the cases stay apart", async ({ page, asRole }) => {
+  // Selma Magnusson's demo case is closed (support accepted); a neighbour reports her by name and date of birth.
+  await page.setExtraHTTPHeaders({ "X-Forwarded-For": "10.97.0.3" });
+  await reportWithoutPersonnummer(page, "Selma Magnusson", "2015-07-07");
+  await page.setExtraHTTPHeaders({});
+
+  await page.context().clearCookies();
+  await asRole("caseworker");
+  await page.goto(`/arenden?q=${encodeURIComponent("Selma Magnusson")}`);
+  const flagged = page.getByRole("row").filter({ hasText: "Möjlig matchning" });
+  await expect(flagged).toHaveCount(1);
+  const newer = (await flagged.getByRole("link", { name: /^VRN-/ }).textContent())!;
+  await flagged.getByRole("link", { name: newer }).click();
+
+  const panel = page.getByRole("region", { name: /^Möjlig matchning: VRN-/ });
+  const earlier = ((await panel.getByRole("heading").textContent()) ?? "").replace("Möjlig matchning: ", "").trim();
+  await expect(panel.getByRole("table")).toContainText("Avslutat");
+  await expect(panel).toContainText(`${earlier} är avslutat, så ärendena förs inte samman.`);
+  // Nothing joined before the answer: the child is as the report tells it, no other case listed.
+  await expect(page.getByRole("heading", { name: "Barnets andra ärenden" })).toHaveCount(0);
+  await expectAccessible(page);
+
+  await panel.getByLabel("Kommentar: vad jämförde du?").fill("Samma födelsedatum och adress som i det avslutade ärendet.");
+  await panel.getByRole("button", { name: "Bekräfta: samma barn" }).click();
+
+  // Still the new case, open, with the child as staff know her and her earlier case listed.
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(newer);
+  await expect(page.getByRole("status")).toContainText("barnet är samma barn som i det avslutade ärendet");
+  const child = page.getByRole("region", { name: "Barnet", exact: true });
+  await expect(child).toContainText("20150707-5289");
+  await expect(child.getByRole("link", { name: earlier })).toBeVisible();
+  await expect(page.getByText("Upprepade anmälningar")).toBeVisible();
+  await expect(page.getByText(`Bekräftad matchning: samma barn som i det avslutade ärendet ${earlier} (ärendena hålls isär)`)).toBeVisible();
+  await expect(page.getByRole("region", { name: /^Möjlig matchning/ })).toHaveCount(0);
+  await expectAccessible(page);
+});

@@ -45,7 +45,7 @@ test("an anonymous reporter adds to their report with the receipt's code, and le
   await expect(page.getByText("Anmälaren kompletterade sin anmälan (med kod, utan konto)")).toBeVisible();
   await expect(page.getByText("Hon har inte varit i skolan på tre dagar.")).toBeVisible();
   // The report's further answers are on the case page; axe-clean with them.
-  await expect(page.getByTestId("report-answers").first()).toContainText("Svar på frågan om våld eller övergrepp");
+  await expect(page.getByTestId("report-answers").first()).toContainText("Barnets egen syn");
   await expectAccessible(page);
   await page.goto(`/arenden?q=${encodeURIComponent(child)}`);
   await expect(page.getByRole("row", { name: new RegExp(child) }).getByText("Ny komplettering")).toHaveCount(0);

@@ -860,6 +860,15 @@ describe("closed (avslutat)", () => {
       { type: "FEEDBACK_SENT", ...anyEvent, reportId: "r-1" },
       { type: "CASE_MERGED", ...anyEvent, intoCaseId: "case-x", intoReferenceNumber: "VRN-2026-00009", reportIds: ["r-1"], comment: "x" },
       { type: "MATCH_REJECTED", ...anyEvent, candidateCaseId: "case-x", candidateReferenceNumber: "VRN-2026-00009", comment: "x" },
+      {
+        type: "CHILD_LINKED",
+        ...anyEvent,
+        candidateCaseId: "case-x",
+        candidateReferenceNumber: "VRN-2026-00009",
+        childId: "child-x",
+        previousChildId: "child-y",
+        comment: "x",
+      },
     ];
     expect(attempts.map((e) => e.type).sort()).toEqual([...COMMAND_TYPES].sort());
     for (const event of attempts) {
@@ -886,6 +895,7 @@ describe("availableCommands", () => {
       "VIOLENCE_FLAG_SET",
       "PROTECTED_IDENTITY_SET",
       "CASE_MERGED",
+      "CHILD_LINKED",
       "MATCH_REJECTED",
     ]);
     expect(availableCommands(planning(), teamLead)).toEqual([
@@ -902,6 +912,7 @@ describe("availableCommands", () => {
       "GUARDIAN_SUSPECTED",
       "VIOLENCE_FLAG_SET",
       "PROTECTED_IDENTITY_SET",
+      "CHILD_LINKED",
       "MATCH_REJECTED",
     ]);
     expect(availableCommands(invited(), caseworker)).toEqual([
@@ -919,6 +930,7 @@ describe("availableCommands", () => {
       "GUARDIAN_SUSPECTED",
       "VIOLENCE_FLAG_SET",
       "PROTECTED_IDENTITY_SET",
+      "CHILD_LINKED",
       "MATCH_REJECTED",
     ]);
     expect(availableCommands(awaiting(), caseworker)).toEqual([
@@ -933,6 +945,7 @@ describe("availableCommands", () => {
       "GUARDIAN_SUSPECTED",
       "VIOLENCE_FLAG_SET",
       "PROTECTED_IDENTITY_SET",
+      "CHILD_LINKED",
       "MATCH_REJECTED",
     ]);
     expect(availableCommands(supportOffered(), caseworker)).toEqual([
@@ -948,6 +961,7 @@ describe("availableCommands", () => {
       "GUARDIAN_SUSPECTED",
       "VIOLENCE_FLAG_SET",
       "PROTECTED_IDENTITY_SET",
+      "CHILD_LINKED",
       "MATCH_REJECTED",
     ]);
     expect(availableCommands(planning(), publicActor)).toEqual(["REPORT_ADDED", "REPORT_SUPPLEMENTED"]);

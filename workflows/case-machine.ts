@@ -13,6 +13,7 @@
  * any state, closed too ─FEEDBACK_SENT─▶ itself (a feedback the decision withheld is sent)
  * any open state ─PROTECTION_ASSESSED(yes) of a later report─▶ investigation (urgent)
  * received ─CASE_MERGED─▶ closed (a confirmed possible match: the report joins the earlier case)
+ * any open state ─CHILD_LINKED─▶ itself (a confirmed possible match with a closed case: same child)
  *
  * Every transition is guarded by `allowed`, which calls the same `refusal` that
  * `decide` uses to explain a refusal. Effects are the `sendLetter` and
@@ -69,6 +70,9 @@ function inEveryOpenState<From extends StateName>(from: From) {
     FEEDBACK_SENT: { guard, actions: "sendWithheldFeedback" },
     // Recorded in the history (who, why); the possible-matches table keeps the pair apart.
     MATCH_REJECTED: { guard, actions: "keepContext" },
+    // The event names the child record the case now points at (cases.child_id, checked by
+    // audit:verify); nothing the workflow decides on changes.
+    CHILD_LINKED: { guard, actions: "keepContext" },
   } as const;
 }
 
@@ -177,7 +181,7 @@ export const caseMachine = setup({
       assertEvent(event, "REPORT_ADDED");
       return withReport(context, event.report);
     }),
-    /** Nothing in the context: the event itself is the record (REPORT_SUPPLEMENTED, MATCH_REJECTED). */
+    /** Nothing in the context: the event itself is the record (REPORT_SUPPLEMENTED, MATCH_REJECTED, CHILD_LINKED). */
     keepContext: assign(() => ({})),
     /** A withheld återkoppling goes now, answering the decision it was withheld from. */
     sendWithheldFeedback: enqueueActions(({ context, event, enqueue }) => {

@@ -38,6 +38,20 @@ function rejected(o: Partial<Extract<CaseCommand, { type: "MATCH_REJECTED" }>> =
   };
 }
 
+function linked(o: Partial<Extract<CaseCommand, { type: "CHILD_LINKED" }>> = {}): CaseCommand {
+  return {
+    type: "CHILD_LINKED",
+    at,
+    actor: caseworker,
+    candidateCaseId: "case-old",
+    candidateReferenceNumber: "VRN-2026-00001",
+    childId: "child-old",
+    previousChildId: "child-new",
+    comment: "Samma barn: samma skola och vårdnadshavare.",
+    ...o,
+  };
+}
+
 const assess: CaseCommand = {
   type: "PROTECTION_ASSESSED",
   at,
@@ -120,10 +134,39 @@ describe("MATCH_REJECTED", () => {
   });
 });
 
+describe("CHILD_LINKED (the earlier case is closed: same child, no merge)", () => {
+  it("is recorded in any open state, the case going on as before, with no letters", () => {
+    for (const before of [fresh(), run(fresh(), assess)]) {
+      const result = accept(before, linked());
+      expect(stateName(result.snapshot)).toBe(stateName(before));
+      expect(result.snapshot.context).toEqual(before.context);
+      expect(result.effects).toEqual([]);
+    }
+  });
+
+  it("needs staff, a comment, the candidate case and both child records", () => {
+    expect(refusalOf(fresh(), linked({ actor: publicActor }))).toBe("staffOnly");
+    expect(refusalOf(fresh(), linked({ comment: " " }))).toBe("commentRequired");
+    expect(refusalOf(fresh(), linked({ candidateReferenceNumber: "" }))).toBe("invalidEvent");
+    expect(refusalOf(fresh(), linked({ candidateCaseId: "case-new" }))).toBe("invalidEvent");
+    expect(refusalOf(fresh(), linked({ childId: "" }))).toBe("invalidEvent");
+    expect(refusalOf(fresh(), linked({ childId: "child-new" }))).toBe("invalidEvent");
+  });
+
+  it("is refused once the case is closed", () => {
+    expect(refusalOf(run(fresh(), merged()), linked())).toBe("closed");
+  });
+});
+
 describe("replay", () => {
   it("rebuilds both cases of a merge from their events", () => {
     const openedNew = opened({ caseId: "case-new", referenceNumber: "VRN-2026-00002" });
-    const events: CaseEvent[] = [openedNew, rejected({ candidateCaseId: "case-x", candidateReferenceNumber: "VRN-2026-00009" }), merged()];
+    const events: CaseEvent[] = [
+      openedNew,
+      rejected({ candidateCaseId: "case-x", candidateReferenceNumber: "VRN-2026-00009" }),
+      linked({ candidateCaseId: "case-y", candidateReferenceNumber: "VRN-2025-00042" }),
+      merged(),
+    ];
     const snapshot = replay(events);
     expect(stateName(snapshot)).toBe("closed");
     expect(decide(snapshot, rejected()).ok).toBe(false);

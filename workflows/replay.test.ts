@@ -237,6 +237,16 @@ function validCandidates(rng: Rng, s: PersistedCase, at: string, n: number): Cas
         comment: "Inte samma barn.",
       },
       {
+        type: "CHILD_LINKED",
+        at,
+        actor: staff,
+        candidateCaseId: `case-closed-${n}`,
+        candidateReferenceNumber: "VRN-2025-00042",
+        childId: `child-earlier-${n}`,
+        previousChildId: "child-own",
+        comment: "Samma barn som i det avslutade ärendet.",
+      },
+      {
         type: "REPORT_SUPPLEMENTED",
         at,
         actor: rng.pick([publicActor, { id: "u-karin", name: "Karin Ek", role: "reporter" as const }]),

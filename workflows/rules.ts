@@ -210,6 +210,19 @@ function payloadRefusal(
       return nonEmpty(event.comment) ? null : "commentRequired";
     }
 
+    case "CHILD_LINKED":
+      if (
+        !nonEmpty(event.candidateCaseId) ||
+        !nonEmpty(event.candidateReferenceNumber) ||
+        event.candidateCaseId === context.caseId ||
+        !nonEmpty(event.childId) ||
+        !nonEmpty(event.previousChildId) ||
+        event.childId === event.previousChildId
+      ) {
+        return "invalidEvent";
+      }
+      return nonEmpty(event.comment) ? null : "commentRequired";
+
     case "MATCH_REJECTED":
       if (!nonEmpty(event.candidateCaseId) || !nonEmpty(event.candidateReferenceNumber)) return "invalidEvent";
       return nonEmpty(event.comment) ? null : "commentRequired";

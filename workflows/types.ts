@@ -134,6 +134,20 @@ export type CaseCommand =
       reportIds: string[];
       comment: string;
     })
+  /**
+   * A confirmed possible match with a case that is closed (nothing can join it): this case's
+   * child is the child of that case. The case now points at that child's record (`childId`,
+   * was `previousChildId`), so the child's earlier cases and reports show with it and count as
+   * repeat reports; this case goes on as before.
+   */
+  | (EventBase & {
+      type: "CHILD_LINKED";
+      candidateCaseId: string;
+      candidateReferenceNumber: string;
+      childId: string;
+      previousChildId: string;
+      comment: string;
+    })
   /** A possible match rejected: the candidate case is another child; the pair is never proposed again. */
   | (EventBase & { type: "MATCH_REJECTED"; candidateCaseId: string; candidateReferenceNumber: string; comment: string })
   | (EventBase & { type: "NOTE_ADDED"; text: string })
@@ -246,6 +260,7 @@ export const COMMAND_TYPES = [
   "REPORT_SUPPLEMENTED",
   "FEEDBACK_SENT",
   "CASE_MERGED",
+  "CHILD_LINKED",
   "MATCH_REJECTED",
 ] as const satisfies readonly CommandType[];
 

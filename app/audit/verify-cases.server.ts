@@ -64,7 +64,14 @@ type EventRow = {
   hash: string;
 };
 /** A case's row: its id, reference, version, the columns copied from the snapshot, and the snapshot's text. */
-type CaseRow = Record<string, unknown> & { id: string; reference_number: string; version: number; snapshot: string; snapshot_digest: string };
+type CaseRow = Record<string, unknown> & {
+  id: string;
+  reference_number: string;
+  version: number;
+  child_id: string;
+  snapshot: string;
+  snapshot_digest: string;
+};
 
 /** The columns the inbox copies from the snapshot (caseColumns), compared with it; dates as text. */
 const COPIED_COLUMNS = ["state", "machine_version", "open", "urgent", "violence", "report_count", "assignee_id", "next_deadline_kind", "next_deadline", "decision_due"];
@@ -99,7 +106,7 @@ async function readPage(database: Database, page: Page): Promise<PageRows> {
   const [caseRows, checkpoints, documents, eventRows] = await Promise.all([
     // The columns the checks use, not to_jsonb(c): that would print the snapshot twice.
     query<CaseRow>(
-      sql`select c.id, c.reference_number, c.version, ${sql.raw(COPIED_COLUMNS.map((column) => `c.${column}${TEXT_COLUMNS.has(column) ? "::text" : ""} as ${column}`).join(", "))},
+      sql`select c.id, c.reference_number, c.version, c.child_id, ${sql.raw(COPIED_COLUMNS.map((column) => `c.${column}${TEXT_COLUMNS.has(column) ? "::text" : ""} as ${column}`).join(", "))},
                  s.snapshot, encode(sha256(convert_to(s.snapshot, 'UTF8')), 'hex') as snapshot_digest
             from cases c cross join lateral (select c.snapshot::text as snapshot offset 0) s
            where ${inPage(sql.raw("c.id"))}`,
@@ -262,6 +269,12 @@ function checkCase(
     }
     if (replayed && canonicalJson(replayed) !== canonicalJson(current)) report("the snapshot does not match the replay of its events");
   }
+  // A case whose child was confirmed the child of a closed case (CHILD_LINKED) points at the
+  // child record the event names; only those events are parsed.
+  const link = linkedChild(events);
+  if (link && row.child_id !== link.childId) {
+    report(`the case points at child record ${row.child_id}, but event ${link.seq} (CHILD_LINKED) linked it to child record ${link.childId}`, link.seq);
+  }
   if (snapshot?.context) {
     const columns = caseColumns(snapshot) as Record<string, unknown>;
     for (const [key, value] of Object.entries(columns)) {
@@ -273,6 +286,16 @@ function checkCase(
       }
     }
   }
+}
+
+/** The child record the case's last CHILD_LINKED event names, or null when it has none. */
+function linkedChild(events: EventRow[]): { seq: number; childId: string } | null {
+  let link: { seq: number; childId: string } | null = null;
+  for (const e of events) {
+    if (e.type !== "CHILD_LINKED") continue;
+    link = { seq: e.seq, childId: String((parseJson(e.event) as { childId?: unknown }).childId) };
+  }
+  return link;
 }
 
 /**

@@ -99,6 +99,11 @@ export type CasePageData = {
     /** Never sent to the browser when the identity is protected. */
     address: string | null;
   };
+  /**
+   * The child's other cases in the unit, oldest first: by personnummer, or because a caseworker
+   * confirmed the child is a closed case's child (CHILD_LINKED). Their reports are repeat reports.
+   */
+  childCases: { id: string; referenceNumber: string; receivedAt: string; state: StateName; open: boolean; reportCount: number }[];
   /** Skyddade personuppgifter: every address of the case is withheld. */
   addressProtected: boolean;
   flags: CaseContext["flags"];

@@ -4,7 +4,7 @@
  * (loggkontroll). A case of another unit does not exist for the user: null / 404.
  */
 import type { SubmissionResult } from "@conform-to/react";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, ne } from "drizzle-orm";
 
 import type { Db } from "../../db/client";
 import { accessLog, caseEvents, cases, children, letters, reports } from "../../db/schema";
@@ -20,6 +20,7 @@ import {
   type Actor,
   type CaseEvent,
   type PersistedCase,
+  type StateName,
 } from "../../workflows";
 import type { SessionUser } from "../auth/session.server";
 import {
@@ -49,6 +50,7 @@ type CaseRow = {
   open: boolean;
   receivedAt: Date;
   previousCaseId: string | null;
+  childId: string;
   snapshot: PersistedCase;
   child: { name: string; personalNumber: string | null; birthDate: string | null; address: string | null; protectedIdentity: boolean };
 };
@@ -64,6 +66,7 @@ async function findCase(db: Db, user: SessionUser, caseId: string): Promise<Case
       open: cases.open,
       receivedAt: cases.receivedAt,
       previousCaseId: cases.previousCaseId,
+      childId: cases.childId,
       snapshot: cases.snapshot,
       child: {
         name: children.name,
@@ -199,7 +202,7 @@ export async function loadCasePage(
   // Loggkontroll: the read is logged before any of the contents leave the server.
   await db.insert(accessLog).values({ userId: user.id, caseId: row.id, action: "view", at: now });
 
-  const [reportRows, eventRows, letterRows, previous] = await Promise.all([
+  const [reportRows, eventRows, letterRows, previous, childCaseRows] = await Promise.all([
     caseReports(db, row.id),
     db
       .select({
@@ -231,6 +234,18 @@ export async function loadCasePage(
           .where(and(eq(cases.id, row.previousCaseId), eq(cases.unitId, user.unitId!)))
           .limit(1)
       : Promise.resolve([]),
+    db
+      .select({
+        id: cases.id,
+        referenceNumber: cases.referenceNumber,
+        receivedAt: cases.receivedAt,
+        state: cases.state,
+        open: cases.open,
+        reportCount: cases.reportCount,
+      })
+      .from(cases)
+      .where(and(eq(cases.childId, row.childId), ne(cases.id, row.id), eq(cases.unitId, user.unitId!)))
+      .orderBy(asc(cases.receivedAt)),
   ]);
 
   const { snapshot } = row;
@@ -256,6 +271,7 @@ export async function loadCasePage(
       birthDate: row.child.birthDate,
       address: protectedIdentity ? null : row.child.address,
     },
+    childCases: childCaseRows.map((c) => ({ ...c, state: c.state as StateName, receivedAt: c.receivedAt.toISOString() })),
     addressProtected: protectedIdentity,
     flags: { ...context.flags, protectedIdentity },
     assignee: context.assignee,

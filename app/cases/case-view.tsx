@@ -57,7 +57,10 @@ export function CaseOverview({ data }: { data: CasePageData }) {
         <dt>{t("cases.case.flags")}</dt>
         <dd>
           <FlagBadges t={t} flags={data.flags} />
-          {data.reports.length >= 2 ? <span className="badge flag">{t("cases.repeatedReports")}</span> : null}
+          {/* The child's reports on its other cases count too (a personnummer, or a confirmed match). */}
+          {data.reports.length + data.childCases.reduce((n, c) => n + c.reportCount, 0) >= 2 ? (
+            <span className="badge flag">{t("cases.repeatedReports")}</span>
+          ) : null}
         </dd>
         <dt>{t("cases.case.assignee")}</dt>
         <dd>{data.assignee?.name ?? t("cases.unassigned")}</dd>
@@ -97,6 +100,23 @@ export function ChildFacts({ data }: { data: CasePageData }) {
           )}
         </dd>
       </dl>
+      {data.childCases.length > 0 ? (
+        <>
+          <h3 id="child-cases-title">{t("cases.child.otherCases")}</h3>
+          <ul aria-labelledby="child-cases-title">
+            {data.childCases.map((c) => (
+              <li key={c.id}>
+                <Link to={`/arenden/${c.id}`}>{c.referenceNumber}</Link>{" "}
+                {t("cases.child.otherCase", {
+                  state: t(`state.${c.state}`),
+                  date: formatDateTime(locale, c.receivedAt),
+                  count: c.reportCount,
+                })}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </section>
   );
 }

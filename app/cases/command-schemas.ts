@@ -32,10 +32,10 @@ import { translate, type Locale } from "../i18n";
 
 /**
  * Commands that are not the case page's forms: REPORT_ADDED and REPORT_SUPPLEMENTED come from
- * reporters; CASE_MERGED and MATCH_REJECTED from the possible-match panel (app/matching).
+ * reporters; CASE_MERGED, CHILD_LINKED and MATCH_REJECTED from the possible-match panel (app/matching).
  */
-type NotAForm = "REPORT_ADDED" | "REPORT_SUPPLEMENTED" | "CASE_MERGED" | "MATCH_REJECTED";
-const NOT_FORMS: readonly NotAForm[] = ["REPORT_ADDED", "REPORT_SUPPLEMENTED", "CASE_MERGED", "MATCH_REJECTED"];
+type NotAForm = "REPORT_ADDED" | "REPORT_SUPPLEMENTED" | "CASE_MERGED" | "CHILD_LINKED" | "MATCH_REJECTED";
+const NOT_FORMS: readonly NotAForm[] = ["REPORT_ADDED", "REPORT_SUPPLEMENTED", "CASE_MERGED", "CHILD_LINKED", "MATCH_REJECTED"];
 /** The commands a person gives on the case page's command forms. */
 export type FormCommand = Exclude<CommandType, NotAForm>;
 export const FORM_COMMANDS = COMMAND_TYPES.filter((t): t is FormCommand => !(NOT_FORMS as readonly string[]).includes(t));

@@ -36,6 +36,8 @@ export function summarizeEvent(locale: Locale, event: CaseEvent, names: Record<s
         : { title: t("cases.event.REPORT_ADDED"), detail: null };
     case "CASE_MERGED":
       return { title: t("cases.event.CASE_MERGED", { reference: event.intoReferenceNumber }), detail: event.comment };
+    case "CHILD_LINKED":
+      return { title: t("cases.event.CHILD_LINKED", { reference: event.candidateReferenceNumber }), detail: event.comment };
     case "MATCH_REJECTED":
       return { title: t("cases.event.MATCH_REJECTED", { reference: event.candidateReferenceNumber }), detail: event.comment };
     case "PROTECTION_ASSESSED":

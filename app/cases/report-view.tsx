@@ -31,6 +31,17 @@ function answer(t: Translate, value: string): string {
   return value === "yes" || value === "no" || value === "unknown" ? t(`cases.answer.${value}`) : value;
 }
 
+/**
+ * The violence question as the reporter answered it: the kinds ticked ("Ja: …"), "Nej" or
+ * "Vet inte" — never the two run together. Only a report stored without the answer (made
+ * before the form told them apart, or by the demo seed) says that it does not tell which.
+ */
+function violenceAnswer(t: Translate, kinds: readonly string[], stored: string | null): string {
+  if (kinds.length > 0) return t("cases.report.violenceYes", { kinds: kinds.map((k) => t(`cases.violenceKind.${k}`)).join(", ") });
+  if (stored === "no" || stored === "unknown" || stored === "yes") return t(`cases.answer.${stored}`);
+  return t("cases.report.violenceNoOrUnknownLegacy");
+}
+
 function Report({ report, n }: { report: ReportView; n: number }) {
   const t = useT();
   const locale = useLocale();
@@ -168,11 +179,7 @@ function Report({ report, n }: { report: ReportView; n: number }) {
             : t("cases.report.interpreterNone")}
         </dd>
         <dt>{t("cases.report.violence")}</dt>
-        <dd>
-          {report.violenceKinds.length > 0
-            ? report.violenceKinds.map((k) => t(`cases.violenceKind.${k}`)).join(", ")
-            : t("cases.report.violenceNone")}
-        </dd>
+        <dd>{violenceAnswer(t, report.violenceKinds, report.answers.violenceAnswer)}</dd>
       </dl>
       <ReportAnswers answers={report.answers} />
     </article>

@@ -126,7 +126,6 @@ export const intakeEn: Record<keyof typeof intakeSv, string> = {
   "report.answers.livesWith": "The child lives with",
   "report.answers.childView": "The child's own view",
   "report.answers.police": "Police report made",
-  "report.answers.violence": "Answer to the violence or abuse question",
   "report.answers.notAnswered": "Not answered",
 
   "supplement.code.title": "Your code to add to your report",

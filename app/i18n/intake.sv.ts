@@ -125,7 +125,6 @@ export const intakeSv = {
   "report.answers.livesWith": "Barnet bor med",
   "report.answers.childView": "Barnets egen syn",
   "report.answers.police": "Polisanmälan gjord",
-  "report.answers.violence": "Svar på frågan om våld eller övergrepp",
   "report.answers.notAnswered": "Inte besvarad",
 
   "supplement.code.title": "Din kod för att komplettera anmälan",

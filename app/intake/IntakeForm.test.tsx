@@ -77,6 +77,9 @@ describe("IntakeForm (server-rendered)", () => {
     for (const [n, step] of [[1, "Om dig"], [2, "Barnet"], [3, "Familjen"], [4, "Din oro"], [5, "Granska och skicka"]] as const) {
       expect(html.replace(/<!-- -->/g, "")).toContain(`Steg ${n} av 5:</span> ${step}<`);
     }
+    // Without JavaScript nothing follows where the person is: no step claims to be current.
+    expect(html).not.toContain("aria-current");
+    expect(html).not.toMatch(/<li class="current"/);
     expect(html).toContain("Anmälningar läses vardagar klockan 08–16");
     expect(html).toContain("socialjouren");
     expect(html).toContain("Vårdnadshavarna har normalt rätt att få veta vem som har gjort anmälan.");

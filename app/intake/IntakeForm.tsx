@@ -81,15 +81,20 @@ export function IntakeForm({ lastResult, defaultValue, idempotencyKey }: IntakeF
     if (event.defaultPrevented) setFailedSubmits((n) => n + 1);
   };
 
-  // The step the person is working in, for the step indicator.
-  const [currentStep, setCurrentStep] = useState<IntakeStep>("reporter");
+  // The step the person is working in, for the step indicator: it follows the focus, so it
+  // needs JavaScript. The server's HTML (and a page without JavaScript) marks no step current —
+  // every step is on the one page — and the page starts at step 1 once it runs.
+  const [currentStep, setCurrentStep] = useState<IntakeStep | null>(null);
   const onFocus = (event: FocusEvent<HTMLFormElement>) => {
     const step = (event.target as HTMLElement).closest<HTMLElement>("[data-step]")?.dataset.step;
     if (step && step !== currentStep) setCurrentStep(step as IntakeStep);
   };
   // The review follows the fields as they are typed, so it needs the page to run JavaScript.
   const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  useEffect(() => {
+    setHydrated(true);
+    setCurrentStep((step) => step ?? "reporter");
+  }, []);
 
   const field = (name: IntakeFieldName) => fields[name];
   const errorOf = (name: IntakeFieldName): string | undefined => {

@@ -32,8 +32,6 @@ export function ReportAnswers({ answers }: { answers: Answers }) {
       <dd className="pre-wrap">{answers.childView ?? t("report.answers.notAnswered")}</dd>
       <dt>{t("report.answers.police")}</dt>
       <dd>{choice(answers.policeReport)}</dd>
-      <dt>{t("report.answers.violence")}</dt>
-      <dd>{answers.violenceAnswer === "yes" ? t("intake.choice.yes") : choice(answers.violenceAnswer)}</dd>
     </dl>
   );
 }

@@ -12,7 +12,8 @@ export type IntakeStep = (typeof intakeSteps)[number];
 
 export const stepId = (step: IntakeStep) => `intake-step-${step}`;
 
-export function StepIndicator({ current }: { current: IntakeStep }) {
+/** `current` is null where no step can be told (the page without JavaScript). */
+export function StepIndicator({ current }: { current: IntakeStep | null }) {
   const t = useT();
   return (
     <nav aria-label={t("intake.steps.label")} className="steps">

@@ -13,6 +13,7 @@ import { reports } from "../../db/schema";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../db/testing";
 import type { SessionUser } from "../auth/session.server";
 import { loadCasePage } from "../cases/case-page.server";
+import { Reports } from "../cases/report-view";
 import { createStaff } from "../../test/testing.server";
 import { ensureDefaultUnit } from "../units.server";
 import { validIntakeFormData } from "./fixtures";
@@ -82,7 +83,6 @@ describe.each(testDatabaseKinds())("the new questions, stored and shown (%s)", (
     });
     const html = await render(<ReportAnswers answers={answers} />);
     expect(html).toMatch(/Polisanmälan gjord<\/dt><dd>Nej<\/dd>/);
-    expect(html).toMatch(/Svar på frågan om våld eller övergrepp<\/dt><dd>Vet inte<\/dd>/);
     expect(html).toContain("Granne");
     expect(html).toContain("8 år");
   });
@@ -93,8 +93,21 @@ describe.each(testDatabaseKinds())("the new questions, stored and shown (%s)", (
     const answers = (await loadCasePage(t.db, caseworker, caseId))!.reports[0]!.answers;
     expect(answers.violenceAnswer).toBe("no");
     const html = await render(<ReportAnswers answers={answers} />);
-    expect(html).toMatch(/Svar på frågan om våld eller övergrepp<\/dt><dd>Nej<\/dd>/);
     expect(html).toMatch(/Polisanmälan gjord<\/dt><dd>Vet inte<\/dd>/);
+  });
+
+  it("the case page's report shows the violence answer exactly as given: Ja, Nej or Vet inte, never lumped", async () => {
+    const violenceRow = (html: string) => /Våld, övergrepp eller hedersrelaterat våld<\/dt><dd>(.*?)<\/dd>/.exec(html)?.[1];
+    const shown = async (fields: Record<string, string>) => {
+      const { caseId } = await submitReport(t.db, posted({ childPersonalNumber: "", ...fields }), null);
+      const page = await loadCasePage(t.db, caseworker, caseId);
+      const html = await render(<Reports reports={page!.reports} />);
+      expect(html).not.toMatch(/Nej \/ vet inte/i);
+      return violenceRow(html);
+    };
+    expect(await shown({ childName: "Vilma Nej", violence: "no" })).toBe("Nej");
+    expect(await shown({ childName: "Vilma Vet Inte", violence: "unknown" })).toBe("Vet inte");
+    expect(await shown({ childName: "Vilma Ja", violence: "sexualAbuse" })).toBe("Ja: Sexuella övergrepp");
   });
 
   it("a private reporter who knows only a guardian's name can submit", async () => {

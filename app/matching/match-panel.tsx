@@ -14,7 +14,7 @@ type Props = {
   matches: MatchView[];
   caseId: string;
   version: number;
-  /** The new case is still in `received`: the only state it can be merged from. */
+  /** The new case is still in `received`: the only state it can be merged from (into an open case). */
   mergeable: boolean;
   open: boolean;
   actionData: MatchActionData | null;
@@ -81,12 +81,22 @@ function Comparison({ match }: { match: MatchView }) {
   );
 }
 
-function AnswerForm({ match, caseId, version, mergeable, actionData }: Omit<Props, "matches" | "open"> & { match: MatchView }) {
+function AnswerForm({
+  match,
+  caseId,
+  version,
+  mergeable,
+  linked,
+  actionData,
+}: Omit<Props, "matches" | "open"> & { match: MatchView; linked: boolean }) {
   const t = useT();
   const mine = actionData?.matchId === match.id ? actionData : null;
   const id = `match-${match.id}`;
   const error = mine?.field === "comment" ? t(mine.message) : null;
-  const canConfirm = mergeable && match.candidate.open;
+  // An open earlier case takes the report (before this case's assessment); a closed one is
+  // recorded as the same child, at any time while this case is open. One child: once confirmed, no other.
+  const canConfirm = !linked && (match.candidate.open ? mergeable : true);
+  const reference = match.candidate.referenceNumber;
   return (
     <Form method="post" action={`/arenden/${caseId}`} className="match-form" aria-labelledby={`${id}-title`}>
       <input type="hidden" name="matchId" value={match.id} />
@@ -111,11 +121,9 @@ function AnswerForm({ match, caseId, version, mergeable, actionData }: Omit<Prop
         ) : null}
       </div>
       {canConfirm ? (
-        <p className="hint">{t("matching.confirm.note", { reference: match.candidate.referenceNumber })}</p>
+        <p className="hint">{t(match.candidate.open ? "matching.confirm.note" : "matching.link.note", { reference })}</p>
       ) : (
-        <p className="info">
-          {match.candidate.open ? t("matching.tooLate") : t("matching.candidateClosed", { reference: match.candidate.referenceNumber })}
-        </p>
+        <p className="info">{linked ? t("matching.alreadyLinked") : t("matching.tooLate")}</p>
       )}
       <div className="actions">
         {canConfirm ? (
@@ -136,6 +144,7 @@ export function MatchPanel(props: Props) {
   const locale = useLocale();
   const pending = props.open ? props.matches.filter((m) => m.status === "pending") : [];
   const answered = props.matches.filter((m) => m.status !== "pending");
+  const linked = answered.some((m) => m.status === "confirmed");
   if (pending.length === 0 && answered.length === 0) return null;
   return (
     <>
@@ -149,7 +158,14 @@ export function MatchPanel(props: Props) {
             <strong>{t("matching.basis", { basis: t(`matching.basis.${match.basis}`) })}</strong>
           </p>
           <Comparison match={match} />
-          <AnswerForm match={match} caseId={props.caseId} version={props.version} mergeable={props.mergeable} actionData={props.actionData} />
+          <AnswerForm
+            match={match}
+            caseId={props.caseId}
+            version={props.version}
+            mergeable={props.mergeable}
+            linked={linked}
+            actionData={props.actionData}
+          />
         </section>
       ))}
       {answered.length > 0 ? (

@@ -13,7 +13,7 @@ import type { SessionUser } from "../auth/session.server";
 import { isUuid } from "../cases/inbox-filters";
 import { confirmMatch, rejectMatch, type MatchRefusal } from "./decide.server";
 export { casesWithPendingMatches } from "./pending.server";
-import { isMatchIntent, MATCH_COMMENT_MAX, type MatchIntent } from "./match-limits";
+import { isMatchIntent, MATCH_COMMENT_MAX, type MatchDoneKind, type MatchIntent } from "./match-limits";
 import type { MatchBasis } from "./match-rules";
 
 export type MatchStatus = "pending" | "confirmed" | "rejected";
@@ -159,7 +159,8 @@ export async function loadMatches(db: Db, user: SessionUser, caseId: string, now
 
 export type MatchActionData = { intent: MatchIntent; matchId: string; message: string; field: "comment" | null };
 export type MatchActionOutcome =
-  | { ok: true; intent: MatchIntent; caseId: string }
+  /** `done`: what happened — merged (matchConfirm), linked to a closed case's child (matchLinked), rejected. */
+  | { ok: true; intent: MatchIntent; done: MatchDoneKind; caseId: string }
   | { ok: false; status: 400 | 404 | 409; data: MatchActionData | null };
 
 const REFUSAL_STATUS: Record<MatchRefusal, 400 | 404 | 409> = {
@@ -168,8 +169,10 @@ const REFUSAL_STATUS: Record<MatchRefusal, 400 | 404 | 409> = {
   stale: 409,
   decided: 409,
   commentRequired: 400,
-  candidateClosed: 409,
   alreadyAssessed: 409,
+  caseClosed: 409,
+  candidateMerged: 409,
+  alreadyLinked: 409,
 };
 
 /** One posted answer from the match panel: confirm or reject, with a comment. */
@@ -201,7 +204,11 @@ export async function performMatchAction(
 
   const input = { matchId, caseId, expectedVersion: version, user, comment };
   const result = intent === "matchConfirm" ? await confirmMatch(db, input, now) : await rejectMatch(db, input, now);
-  if (result.ok) return { ok: true, intent, caseId: "intoCaseId" in result && result.intoCaseId ? result.intoCaseId : caseId };
+  if (result.ok) {
+    // A merge shows the earlier case, where the report went; a link and a rejection stay here.
+    if (result.intoCaseId) return { ok: true, intent, done: "matchConfirm", caseId: result.intoCaseId };
+    return { ok: true, intent, done: result.linkedTo ? "matchLinked" : intent, caseId };
+  }
   const status = REFUSAL_STATUS[result.refusal];
   if (status === 404) return { ok: false, status: 404, data: null };
   return fail(status, `matching.refusal.${result.refusal}`, result.refusal === "commentRequired" ? "comment" : null);

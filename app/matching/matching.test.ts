@@ -7,11 +7,13 @@ import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../db/testing";
-import { caseEvents, cases, possibleMatches, reports } from "../../db/schema";
+import { caseEvents, cases, possibleMatches, repeatReports, reports } from "../../db/schema";
 import type { PersistedCase } from "../../workflows";
 import { verifyHistory } from "../audit/verify.server";
+import { loadCasePage } from "../cases/case-page.server";
 import { runCaseCommand } from "../cases/commands.server";
 import { createStaff, intakeInput, newCase, versionOf, type Staff } from "../../test/test-support";
+import { validPersonalNumber } from "../../test/testing.server";
 import type { IntakeInput } from "../intake/types";
 import { confirmMatch, rejectMatch } from "./decide.server";
 import { loadInbox } from "../cases/inbox.server";
@@ -190,14 +192,153 @@ describe.each(testDatabaseKinds())("possible matches for a child without personn
     expect((await loadMatches(t.db, staff.caseworker, older.caseId)).map((m) => m.candidate.caseId)).not.toContain(earlier.caseId);
   });
 
-  it("a closed earlier case is not proposed; a child with a personnummer is matched by it, not by name", async () => {
-    const earlier = await newCase(t.db, child("Alva Strand", { birthDate: "2011-11-11" }), DAY1);
-    await t.db.update(cases).set({ open: false }).where(eq(cases.id, earlier.caseId)); // as if closed
-    const later = await newCase(t.db, child("Alva Strand", { birthDate: "2011-11-11" }), DAY2);
-    expect(await loadMatches(t.db, staff.caseworker, later.caseId)).toEqual([]);
-    await t.db.update(cases).set({ open: true }).where(eq(cases.id, earlier.caseId));
+  /** Closes a case through the statechart: assessed, a decision without investigation, approved. */
+  const closeCase = async (caseId: string, reportId: string, day: string) => {
+    const act = async (user: Staff["caseworker"], command: Parameters<typeof runCaseCommand>[1]["command"], time: string) => {
+      const result = await runCaseCommand(t.db, { caseId, expectedVersion: await versionOf(t.db, caseId), user, command }, new Date(`${day}T${time}Z`));
+      if (!result.ok) throw new Error(`${command.type} refused: ${result.refusal}`);
+    };
+    await act(staff.caseworker, { type: "PROTECTION_ASSESSED", reportId, needsProtection: false, assessment: "Inget akut skyddsbehov." }, "10:00:00");
+    await act(
+      staff.caseworker,
+      { type: "DECISION_PROPOSED", outcome: "noInvestigation", reasoning: "Ingen utredning.", support: [], childNotHeardReason: "Familjen har inte kunnat nås." },
+      "11:00:00",
+    );
+    await act(staff.teamLead, { type: "DECISION_APPROVED" }, "12:00:00");
+    expect((await caseRow(caseId)).open).toBe(false);
+  };
+  const repeatOf = async (reportId: string) => (await t.db.select().from(repeatReports).where(eq(repeatReports.reportId, reportId)))[0];
+  const LONG_AGO = new Date("2025-09-01T09:00:00Z");
+  const ALVA = validPersonalNumber("20111111", "238");
+  const STINA = validPersonalNumber("20121212", "238");
+  const TUVA = validPersonalNumber("20130113", "238");
 
-    const withNumber = await newCase(t.db, child("Alva Strand", { birthDate: "2011-11-11", personalNumber: "201111112389" }), DAY2);
+  it("a child whose earlier case is closed is proposed, and joined only when confirmed: the same child, never a merge", async () => {
+    const earlier = await newCase(t.db, child("Alva Strand", { birthDate: "2011-11-11", personalNumber: ALVA }), LONG_AGO);
+    await closeCase(earlier.caseId, earlier.reportId, "2025-09-05");
+    const earlierEvents = await eventTypes(earlier.caseId);
+    const later = await newCase(t.db, child("alva  strand", { birthDate: "2011-11-11" }), DAY2);
+
+    // Proposed, and nothing joined yet: the new case has a child record of its own, no repeat report.
+    const [match] = await loadMatches(t.db, staff.caseworker, later.caseId);
+    expect(match).toMatchObject({ basis: "nameAndBirthDate", status: "pending", candidate: { caseId: earlier.caseId, open: false, state: "closed" } });
+    expect(await casesWithPendingMatches(t.db, [later.caseId])).toEqual(new Set([later.caseId]));
+    expect((await caseRow(later.caseId)).childId).not.toBe((await caseRow(earlier.caseId)).childId);
+    expect(await repeatOf(later.reportId)).toBeUndefined();
+
+    const done = await confirmMatch(
+      t.db,
+      { matchId: match!.id, caseId: later.caseId, expectedVersion: await versionOf(t.db, later.caseId), user: staff.caseworker, comment: "Samma vårdnadshavare, samma adress." },
+      NOW,
+    );
+    expect(done).toEqual({ ok: true, linkedTo: earlier.caseId });
+
+    // The new case goes on (received, its report on it); the closed case is untouched.
+    expect(await eventTypes(later.caseId)).toEqual(["CASE_OPENED", "CHILD_LINKED"]);
+    expect(await eventTypes(earlier.caseId)).toEqual(earlierEvents);
+    const linked = await caseRow(later.caseId);
+    const before = await caseRow(earlier.caseId);
+    expect(linked).toMatchObject({ open: true, state: "received", childId: before.childId, reportCount: 1 });
+    const [event] = await t.db.select().from(caseEvents).where(eq(caseEvents.caseId, later.caseId)).orderBy(asc(caseEvents.seq)).offset(1);
+    expect(event!.event).toMatchObject({
+      candidateCaseId: earlier.caseId,
+      candidateReferenceNumber: earlier.referenceNumber,
+      childId: before.childId,
+      comment: "Samma vårdnadshavare, samma adress.",
+      actor: { id: staff.caseworker.id },
+    });
+    const [row] = await t.db.select({ caseId: reports.caseId }).from(reports).where(eq(reports.id, later.reportId));
+    expect(row!.caseId).toBe(later.caseId);
+    const [stored] = await t.db.select().from(possibleMatches).where(eq(possibleMatches.id, match!.id));
+    expect(stored).toMatchObject({ status: "confirmed", decidedById: staff.caseworker.id });
+    expect(await casesWithPendingMatches(t.db, [later.caseId])).toEqual(new Set());
+
+    // The case page shows the child as known, with the earlier case; the report is a repeat report.
+    const page = await loadCasePage(t.db, staff.caseworker, later.caseId, NOW);
+    expect(page!.child).toMatchObject({ name: "Alva Strand", personalNumber: ALVA });
+    expect(page!.childCases).toEqual([
+      expect.objectContaining({ id: earlier.caseId, referenceNumber: earlier.referenceNumber, open: false, state: "closed", reportCount: 1 }),
+    ]);
+    expect(await repeatOf(later.reportId)).toMatchObject({ childId: before.childId, previousAt: LONG_AGO });
+    const earlierPage = await loadCasePage(t.db, staff.caseworker, earlier.caseId, NOW);
+    expect(earlierPage!.childCases.map((c) => c.id)).toEqual([later.caseId]);
+
+    // Both histories verify, replayed too; and the link cannot be undone unseen.
+    expect(await problemsOf(earlier.caseId, later.caseId)).toEqual([]);
+    const { previousChildId } = event!.event as { previousChildId: string };
+    await t.db.update(cases).set({ childId: previousChildId }).where(eq(cases.id, later.caseId));
+    expect((await problemsOf(later.caseId)).map((p) => p.problem).join(" ")).toMatch(/child/);
+    await t.db.update(cases).set({ childId: before.childId }).where(eq(cases.id, later.caseId));
+    expect(await problemsOf(later.caseId)).toEqual([]);
+
+    const again = await confirmMatch(t.db, { matchId: match!.id, caseId: later.caseId, expectedVersion: await versionOf(t.db, later.caseId), user: staff.caseworker, comment: "Igen." }, NOW);
+    expect(again).toEqual({ ok: false, refusal: "decided" });
+  });
+
+  it("a closed case's match rejected is never proposed again, not even through the child's next case", async () => {
+    const earlier = await newCase(t.db, child("Stina Berg", { birthDate: "2012-12-12", personalNumber: STINA }), LONG_AGO);
+    await closeCase(earlier.caseId, earlier.reportId, "2025-09-05");
+    const later = await newCase(t.db, child("Stina Berg", { birthDate: "2012-12-12" }), DAY2);
+    const [match] = await loadMatches(t.db, staff.caseworker, later.caseId);
+    expect(match!.candidate.caseId).toBe(earlier.caseId);
+    const done = await rejectMatch(
+      t.db,
+      { matchId: match!.id, caseId: later.caseId, expectedVersion: await versionOf(t.db, later.caseId), user: staff.caseworker, comment: "Annan familj." },
+      NOW,
+    );
+    expect(done).toEqual({ ok: true });
+    const childId = (await caseRow(earlier.caseId)).childId;
+    expect((await caseRow(later.caseId)).childId).not.toBe(childId);
+
+    // The child gets a new case (by personnummer); looking again proposes nothing for this child.
+    const next = await newCase(t.db, child("Stina Berg", { birthDate: "2012-12-12", personalNumber: STINA }), DAY2);
+    expect((await caseRow(next.caseId)).childId).toBe(childId);
+    await t.db.transaction((tx) => proposeMatchesFor(tx, later.caseId, NOW));
+    expect(await t.db.select().from(possibleMatches).where(eq(possibleMatches.caseId, later.caseId))).toHaveLength(1);
+    expect(await problemsOf(earlier.caseId, later.caseId, next.caseId)).toEqual([]);
+  });
+
+  it("one proposal per earlier child: its open case before its closed ones; a merged case's empty shell is never proposed", async () => {
+    const first = await newCase(t.db, child("Tuva Lind", { birthDate: "2013-01-13", personalNumber: TUVA }), LONG_AGO);
+    await closeCase(first.caseId, first.reportId, "2025-09-05");
+    const second = await newCase(t.db, child("Tuva Lind", { birthDate: "2013-01-13", personalNumber: TUVA }), DAY1);
+    const later = await newCase(t.db, child("Tuva Lind", { birthDate: "2013-01-13" }), DAY2);
+    const matches = await loadMatches(t.db, staff.caseworker, later.caseId);
+    expect(matches.map((m) => m.candidate.caseId)).toEqual([second.caseId]);
+
+    // Merged into the open case, the later case is closed and holds no report: no candidate.
+    const merged = await confirmMatch(
+      t.db,
+      { matchId: matches[0]!.id, caseId: later.caseId, expectedVersion: await versionOf(t.db, later.caseId), user: staff.caseworker, comment: "Samma barn." },
+      NOW,
+    );
+    expect(merged).toEqual({ ok: true, intoCaseId: second.caseId });
+    const third = await newCase(t.db, child("Tuva Lind", { birthDate: "2013-01-13" }), NOW);
+    expect((await loadMatches(t.db, staff.caseworker, third.caseId)).map((m) => m.candidate.caseId)).toEqual([second.caseId]);
+  });
+
+  it("a child is confirmed as one earlier child only: a second closed case's match can then only be rejected", async () => {
+    const one = await newCase(t.db, child("Ebba Ek", { birthDate: "2015-05-15", personalNumber: validPersonalNumber("20150515", "238") }), LONG_AGO);
+    await closeCase(one.caseId, one.reportId, "2025-09-05");
+    const two = await newCase(t.db, child("Ebba Ek", { birthDate: "2015-05-15", personalNumber: validPersonalNumber("20150515", "240") }), LONG_AGO);
+    await closeCase(two.caseId, two.reportId, "2025-09-06");
+    const later = await newCase(t.db, child("Ebba Ek", { birthDate: "2015-05-15" }), DAY2);
+    const matches = await loadMatches(t.db, staff.caseworker, later.caseId);
+    expect(matches.map((m) => m.candidate.caseId).sort()).toEqual([one.caseId, two.caseId].sort());
+    const answer = (matchId: string, comment: string) => ({ matchId, caseId: later.caseId, user: staff.caseworker, comment });
+    const first = matches.find((m) => m.candidate.caseId === one.caseId)!;
+    const second = matches.find((m) => m.candidate.caseId === two.caseId)!;
+    expect(await confirmMatch(t.db, { ...answer(first.id, "Samma mamma."), expectedVersion: await versionOf(t.db, later.caseId) }, NOW)).toEqual({ ok: true, linkedTo: one.caseId });
+    expect(await confirmMatch(t.db, { ...answer(second.id, "Också samma?"), expectedVersion: await versionOf(t.db, later.caseId) }, NOW)).toEqual({ ok: false, refusal: "alreadyLinked" });
+    expect((await caseRow(later.caseId)).childId).toBe((await caseRow(one.caseId)).childId);
+    expect(await rejectMatch(t.db, { ...answer(second.id, "Annan familj."), expectedVersion: await versionOf(t.db, later.caseId) }, NOW)).toEqual({ ok: true });
+    expect(await eventTypes(later.caseId)).toEqual(["CASE_OPENED", "CHILD_LINKED", "MATCH_REJECTED"]);
+    expect(await problemsOf(later.caseId, one.caseId, two.caseId)).toEqual([]);
+  });
+
+  it("a child with a personnummer is matched by it, not by name", async () => {
+    await newCase(t.db, child("Alma Strand", { birthDate: "2011-11-11" }), DAY1);
+    const withNumber = await newCase(t.db, child("Alma Strand", { birthDate: "2011-11-11", personalNumber: validPersonalNumber("20111111", "240") }), DAY2);
     expect(await loadMatches(t.db, staff.caseworker, withNumber.caseId)).toEqual([]);
   });
 
@@ -239,7 +380,7 @@ describe.each(testDatabaseKinds())("possible matches for a child without personn
     expect(await eventTypes(later.caseId)).toEqual(["CASE_OPENED"]);
 
     const done = await performMatchAction(t.db, staff.caseworker, later.caseId, form({ intent: "matchReject", matchId: match!.id, version, comment: "Olika barn." }), NOW);
-    expect(done).toEqual({ ok: true, intent: "matchReject", caseId: later.caseId });
+    expect(done).toEqual({ ok: true, intent: "matchReject", done: "matchReject", caseId: later.caseId });
     const after = await loadInbox(t.db, staff.caseworker, new URL("http://x/arenden?q=Olle%20Vik"), NOW);
     expect(after.rows.find((r) => r.id === later.caseId)?.possibleMatch).toBe(false);
   });

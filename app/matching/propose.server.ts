@@ -1,18 +1,23 @@
 /**
- * At intake: a report whose child has no personnummer opened a new case; look for the open
- * cases of a child with the same name (db/name-key.ts) in the unit and store each that fits
+ * At intake: a report whose child has no personnummer opened a new case; look for the earlier
+ * cases of a child with the same name (db/name-key.ts) in the unit — open or closed: repeat
+ * reports mostly come after the first case has closed — and store each child that fits
  * (match-rules.ts) as a possible match, in the report's own transaction. Nothing is joined:
- * the caseworker confirms or rejects. Two indexed lookups, and only when a name is shared.
+ * the caseworker confirms (an open case takes the report, a closed one is recorded as the same
+ * child) or rejects. One proposal per earlier child: its open case if it has one, else its
+ * newest. Two indexed lookups, and only when a name is shared.
  */
-import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, desc, eq, exists, inArray, ne, sql } from "drizzle-orm";
 
 import type { Tx } from "../../db/client";
 import { nameKeyOf } from "../../db/name-key";
 import { cases, children, possibleMatches, reports } from "../../db/schema";
 import { matchBasis, type IncomingChild } from "./match-rules";
 
-/** A name shared by many children: the newest cases are proposed, not every one. */
+/** A name shared by many children: the children with the newest cases are proposed, not every one. */
 const MAX_CANDIDATES = 10;
+/** Cases looked at to find those children (a child may have several). */
+const MAX_CASES = 40;
 
 export type NewCaseChild = {
   unitId: string;
@@ -29,6 +34,8 @@ export async function proposeMatches(tx: Tx, input: NewCaseChild): Promise<numbe
   const found = await tx
     .select({
       caseId: cases.id,
+      childId: cases.childId,
+      open: cases.open,
       birthDate: children.birthDate,
       incomingSchoolKey: input.school ? nameKeyOf(sql`${input.school}::text`).mapWith(String) : sql<null>`null`,
     })
@@ -38,13 +45,32 @@ export async function proposeMatches(tx: Tx, input: NewCaseChild): Promise<numbe
       and(
         eq(children.unitId, input.unitId),
         eq(children.nameKey, nameKeyOf(sql`${input.name}::text`)),
-        eq(cases.open, true),
         ne(cases.id, input.caseId),
+        // A case merged into another holds no report: the child is found through that one.
+        exists(tx.select({ one: sql`1` }).from(reports).where(eq(reports.caseId, cases.id))),
       ),
     )
-    .orderBy(desc(cases.receivedAt))
-    .limit(MAX_CANDIDATES);
+    .orderBy(desc(cases.open), desc(cases.receivedAt))
+    .limit(MAX_CASES);
   if (found.length === 0) return 0;
+
+  // A child once answered for this case (rejected above all) is never proposed again, through
+  // whichever of its cases.
+  const answered = await tx
+    .select({ childId: cases.childId })
+    .from(possibleMatches)
+    .innerJoin(cases, eq(cases.id, possibleMatches.candidateCaseId))
+    .where(eq(possibleMatches.caseId, input.caseId));
+  const skip = new Set(answered.map((a) => a.childId));
+  // Per child, the first case in the order above: its open case, else its newest.
+  const byChild = new Map<string, typeof found>();
+  for (const c of found) {
+    if (skip.has(c.childId)) continue;
+    const list = byChild.get(c.childId);
+    if (list) list.push(c);
+    else if (byChild.size < MAX_CANDIDATES) byChild.set(c.childId, [c]);
+  }
+  if (byChild.size === 0) return 0;
 
   const incoming: IncomingChild = {
     birthDate: input.birthDate,
@@ -54,6 +80,7 @@ export async function proposeMatches(tx: Tx, input: NewCaseChild): Promise<numbe
   };
   // Schools and stated ages live on the reports; needed only when a date of birth is missing.
   const needClues = !input.birthDate || found.some((c) => !c.birthDate);
+  const caseIds = [...byChild.values()].flat().map((c) => c.caseId);
   const clues = needClues
     ? await tx
         .select({
@@ -63,22 +90,22 @@ export async function proposeMatches(tx: Tx, input: NewCaseChild): Promise<numbe
           schoolKey: nameKeyOf(sql`${reports.childSchool}`).mapWith(String),
         })
         .from(reports)
-        .where(inArray(reports.caseId, found.map((c) => c.caseId)))
+        .where(inArray(reports.caseId, caseIds))
     : [];
 
-  const rows = found.flatMap((c) => {
-    const own = clues.filter((r) => r.caseId === c.caseId);
+  const rows = [...byChild.values()].flatMap((own) => {
+    const ids = new Set(own.map((c) => c.caseId));
+    const stated = clues.filter((r) => ids.has(r.caseId));
     const basis = matchBasis(incoming, {
-      birthDate: c.birthDate,
-      statedAges: own.filter((r) => r.age !== null).map((r) => ({ age: r.age!, at: r.at.toISOString() })),
-      schoolKeys: own.map((r) => r.schoolKey).filter((k): k is string => Boolean(k)),
+      birthDate: own[0]!.birthDate,
+      statedAges: stated.filter((r) => r.age !== null).map((r) => ({ age: r.age!, at: r.at.toISOString() })),
+      schoolKeys: stated.map((r) => r.schoolKey).filter((k): k is string => Boolean(k)),
     });
     return basis
-      ? [{ caseId: input.caseId, reportId: input.reportId, candidateCaseId: c.caseId, basis, createdAt: input.at }]
+      ? [{ caseId: input.caseId, reportId: input.reportId, candidateCaseId: own[0]!.caseId, basis, createdAt: input.at }]
       : [];
   });
   if (rows.length === 0) return 0;
-  // A pair once decided (rejected, above all) is never proposed again.
   await tx.insert(possibleMatches).values(rows).onConflictDoNothing({ target: [possibleMatches.caseId, possibleMatches.candidateCaseId] });
   return rows.length;
 }

@@ -44,6 +44,21 @@ describe("possible matches in the history", () => {
         comment: "Olika vårdnadshavare.",
       }),
     ).toEqual({ title: "Möjlig matchning med VRN-2026-00001 avvisades: inte samma barn", detail: "Olika vårdnadshavare." });
+    expect(
+      summarizeEvent("sv", {
+        type: "CHILD_LINKED",
+        at,
+        actor,
+        candidateCaseId: "a",
+        candidateReferenceNumber: "VRN-2025-00007",
+        childId: "c-1",
+        previousChildId: "c-2",
+        comment: "Samma vårdnadshavare och skola.",
+      }),
+    ).toEqual({
+      title: "Bekräftad matchning: samma barn som i det avslutade ärendet VRN-2025-00007 (ärendena hålls isär)",
+      detail: "Samma vårdnadshavare och skola.",
+    });
   });
 
   it("every text of the match panel is in both catalogues", () => {

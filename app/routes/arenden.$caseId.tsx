@@ -14,7 +14,7 @@ import { ActionErrorSummary, CommandForms } from "~/cases/command-forms";
 import { isFormCommand } from "~/cases/command-schemas";
 import { getDb } from "~/db.server";
 import { translate, useT, type Locale } from "~/i18n";
-import { isMatchIntent } from "~/matching/match-limits";
+import { isMatchDone, isMatchIntent } from "~/matching/match-limits";
 import { MatchPanel } from "~/matching/match-panel";
 import { loadMatches, performMatchAction, type MatchActionData } from "~/matching/matches.server";
 
@@ -46,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (isMatchIntent(form.get("intent"))) {
     // The possible-match panel: confirm (the report joins the earlier case, shown next) or reject.
     const answer = await performMatchAction(db, user, params.caseId ?? "", form);
-    if (answer.ok) return redirect(`/arenden/${answer.caseId}?ok=${answer.intent}`);
+    if (answer.ok) return redirect(`/arenden/${answer.caseId}?ok=${answer.done}`);
     if (!answer.data) throw answer.status === 404 ? notFound() : new Response("Bad request", { status: 400 });
     const match: MatchActionData = answer.data;
     return json({ intent: null, reply: null, message: match.message, match }, { status: answer.status });
@@ -72,9 +72,9 @@ export default function CasePage() {
         <h1>{t("cases.case.title", { reference: data.case.referenceNumber })}</h1>
         <span>{t(`state.${data.case.state}`)}</span>
       </div>
-      {done && (isFormCommand(done) || isMatchIntent(done)) && !actionData ? (
+      {done && (isFormCommand(done) || isMatchDone(done)) && !actionData ? (
         <div className="success" role="status">
-          <p>{t(isMatchIntent(done) ? `matching.done.${done}` : `command.${done}.done`)}</p>
+          <p>{t(isMatchDone(done) ? `matching.done.${done}` : `command.${done}.done`)}</p>
         </div>
       ) : null}
       <ActionErrorSummary data={data} actionData={actionData} />
