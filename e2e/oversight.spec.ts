@@ -273,6 +273,28 @@ test("the admin creates a caseworker who then signs in, and deactivates them", a
   await expect(page.getByLabel("Telefontider")).toHaveValue("Vardagar 08–12 och 13–16");
   await expectAccessible(page);
 
+  // The municipality's name on the pages is the one kept here: header, footer, start page, in both languages.
+  const unitPage = page.url();
+  const renameMunicipality = async (name: string) => {
+    await page.goto(unitPage);
+    await page.getByLabel("Kommun", { exact: true }).fill(name);
+    await page.getByRole("button", { name: "Spara enheten" }).click();
+    await expect(page.getByRole("status")).toContainText("Enheten är sparad");
+  };
+  await renameMunicipality("Orusts kommun");
+  await expect(page.locator(".brand-unit")).toHaveText("Orusts kommun · Socialtjänsten – Barn och unga");
+  await expect(page.getByRole("contentinfo")).toContainText("Värna · Orusts kommun, Socialtjänsten – Barn och unga");
+  await page.goto("/");
+  await expect(page.getByText("till socialtjänsten i Orusts kommun.")).toBeVisible();
+  await expect(page.getByText("Lysekils kommun")).toHaveCount(0);
+  await page.getByRole("button", { name: "In English" }).click();
+  await expect(page.getByText("social services of Orusts kommun.")).toBeVisible();
+  await expect(page.getByRole("contentinfo")).toContainText("Värna · Orusts kommun, Social services");
+  await page.getByRole("button", { name: "På svenska" }).click();
+  await expect(page.getByRole("button", { name: "In English" })).toBeVisible();
+  await renameMunicipality("Lysekils kommun");
+  await expect(page.locator(".brand-unit")).toHaveText("Lysekils kommun · Socialtjänsten – Barn och unga");
+
   await page.goto("/admin/enheter/ny");
   await page.getByRole("button", { name: "Spara enheten" }).click();
   await expect(page.getByText("Fyll i fältet.").first()).toBeVisible();
