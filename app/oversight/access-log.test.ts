@@ -1,10 +1,11 @@
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { accessLog, letters, users } from "../../db/schema";
+import { accessLog, cases, letters, users } from "../../db/schema";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../db/testing";
 import type { SessionUser } from "../auth/session.server";
 import { downloadLetter, loadCasePage } from "../cases/case-page.server";
+import { runCaseCommand } from "../cases/commands.server";
 import { createStaff, createUnit, intake, report } from "../../test/testing.server";
 import { myLetter, myReports } from "../intake/my-reports.server";
 import { submitReport } from "../intake/submit.server";
@@ -105,6 +106,33 @@ describe.each(testDatabaseKinds())("the access log (%s)", (kind) => {
     expect(await q(`caseworker=${caseworker.id}`)).toEqual([]);
     // Nothing is listed (or logged as a search) before the auditor asks.
     expect((await searchAuditCases(t.db, auditor, new URL("http://x/granskning"), NOW)).searched).toBe(false);
+  });
+
+  it("finds the cases assigned to a caseworker, and only theirs", async () => {
+    const unitId = caseworker.unitId!;
+    const lead = await createStaff(t.db, unitId, "teamLead", "Maria Logg");
+    const other = await createStaff(t.db, unitId, "caseworker", "Bo Logg");
+    const assign = async (id: string, who: SessionUser) => {
+      const [{ version }] = (await t.db.select({ version: cases.version }).from(cases).where(eq(cases.id, id))) as [{ version: number }];
+      const result = await runCaseCommand(t.db, { caseId: id, expectedVersion: version, user: lead, command: { type: "ASSIGNED", assignee: { id: who.id, name: who.name } } }, NOW);
+      expect(result).toMatchObject({ ok: true });
+    };
+    const saras = await report(t.db, "2026-03-19T09:00:00Z", { childName: "Alva Tilldelad" });
+    const bos = await report(t.db, "2026-03-19T10:00:00Z", { childName: "Ebbe Tilldelad" });
+    await assign(caseId, caseworker);
+    await assign(saras.caseId, caseworker);
+    await assign(bos.caseId, other);
+
+    const q = (query: string) =>
+      searchAuditCases(t.db, auditor, new URL(`http://x/granskning?${query}`), NOW).then((r) => r.rows.map((x) => x.referenceNumber).sort());
+    expect(await q(`caseworker=${caseworker.id}`)).toEqual([reference, saras.referenceNumber].sort());
+    expect(await q(`caseworker=${other.id}`)).toEqual([bos.referenceNumber]);
+    // Combined with the other filters.
+    expect(await q(`caseworker=${caseworker.id}&from=2026-03-19`)).toEqual([saras.referenceNumber]);
+    expect(await q(`caseworker=${caseworker.id}&q=ebbe`)).toEqual([]);
+    // The page's caseworker list offers them by name.
+    const page = await searchAuditCases(t.db, auditor, new URL(`http://x/granskning?caseworker=${other.id}`), NOW);
+    expect(page.caseworkers.map((c) => c.name)).toEqual(expect.arrayContaining(["Sara Logg", "Bo Logg"]));
   });
 });
 
