@@ -1,11 +1,12 @@
 import { getSessionUser } from "./auth/session.server";
 import { getDb } from "./db.server";
 import { localeOf } from "./i18n/locale.server";
+import { unitContact } from "./units.server";
 
+/** Who is signed in, the language, and the municipality's name for the header and footer. */
 export async function loadRoot(request: Request) {
-  const [user, locale] = await Promise.all([
-    getDb().then((db) => getSessionUser(db, request)),
-    localeOf(request),
-  ]);
-  return { locale, user: user ? { name: user.name, role: user.role } : null };
+  const db = await getDb();
+  const [user, locale] = await Promise.all([getSessionUser(db, request), localeOf(request)]);
+  const { municipality } = await unitContact(db, user?.unitId ?? null);
+  return { locale, municipality, user: user ? { name: user.name, role: user.role } : null };
 }

@@ -66,9 +66,7 @@ function Header({ data }: { data: RootData | undefined }) {
       </a>
       <div className="brand">
         <Link to="/">{t("app.name")}</Link>
-        <span className="brand-unit">
-          {t("app.municipality")} · {t("app.unit")}
-        </span>
+        <span className="brand-unit">{data?.municipality ? `${data.municipality} · ${t("app.unit")}` : t("app.unit")}</span>
       </div>
       <nav aria-label={t("nav.main")}>
         <ul>
@@ -135,10 +133,10 @@ function Header({ data }: { data: RootData | undefined }) {
 }
 
 /** Every page links the accessibility statement (required of public-sector services). */
-function Footer({ locale }: { locale: Locale }) {
+function Footer({ locale, municipality }: { locale: Locale; municipality: string | undefined }) {
   return (
     <footer className="site-footer" aria-label={translate(locale, "footer.label")}>
-      <span>{translate(locale, "footer.text")}</span>
+      <span>{municipality ? translate(locale, "footer.text", { municipality }) : translate(locale, "app.name")}</span>
       <Link to="/tillganglighet">{translate(locale, "footer.accessibility")}</Link>
     </footer>
   );
@@ -152,7 +150,7 @@ export default function App() {
       <main id="main" tabIndex={-1}>
         <Outlet />
       </main>
-      <Footer locale={data.locale} />
+      <Footer locale={data.locale} municipality={data.municipality} />
     </Document>
   );
 }
@@ -180,7 +178,7 @@ export function ErrorBoundary() {
           <Link to="/">{translate(locale, "error.backHome")}</Link>
         </p>
       </main>
-      <Footer locale={locale} />
+      <Footer locale={locale} municipality={data?.municipality} />
     </Document>
   );
 }

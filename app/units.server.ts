@@ -1,4 +1,4 @@
-import { asc } from "drizzle-orm";
+import { asc, sql } from "drizzle-orm";
 
 import type { Db, Queryable } from "../db/client";
 import { units } from "../db/schema";
@@ -22,4 +22,20 @@ export async function intakeUnitId(db: Queryable): Promise<string> {
 export async function ensureDefaultUnit(db: Db): Promise<string> {
   await db.insert(units).values(DEFAULT_UNIT).onConflictDoNothing();
   return intakeUnitId(db);
+}
+
+export type UnitContact = { municipality: string; address: string | null; phone: string | null; officeHours: string | null };
+
+/**
+ * The municipality as its units keep it (the admin edits it at /admin/enheter): the given
+ * unit's — a signed-in person's own — else the unit that receives the public form's reports
+ * (the first); DEFAULT_UNIT before any unit exists.
+ */
+export async function unitContact(db: Queryable, unitId: string | null): Promise<UnitContact> {
+  const [unit] = await db
+    .select({ municipality: units.municipality, address: units.address, phone: units.phone, officeHours: units.officeHours })
+    .from(units)
+    .orderBy(...(unitId ? [sql`${units.id} = ${unitId} desc`] : []), asc(units.createdAt))
+    .limit(1);
+  return unit ?? DEFAULT_UNIT;
 }

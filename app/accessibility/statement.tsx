@@ -4,17 +4,29 @@
  * so it lives here per language rather than as catalogue keys. Say only what is tested.
  */
 import type { Locale } from "../i18n";
+import type { UnitContact } from "../units.server";
 
 const STATEMENT_DATE = "2026-11-25";
-const PHONE = "0523-61 30 00";
 const DIGG_FORM = "https://www.digg.se/tdosanmalan";
 
-function Swedish() {
+/** Who stands behind the service and how to reach them: the municipality as its units keep it (admin). */
+type Props = { contact: UnitContact };
+
+function Phone({ phone }: { phone: string }) {
+  return <a href={`tel:${phone.replace(/[^0-9+]/g, "")}`}>{phone}</a>;
+}
+
+/** "Lysekils kommun, Socialtjänsten, 453 80 Lysekil": the postal address on one line. */
+function postal(contact: UnitContact): string {
+  return [contact.municipality, "Socialtjänsten", ...(contact.address ?? "").split("\n")].map((l) => l.trim()).filter(Boolean).join(", ");
+}
+
+function Swedish({ contact }: Props) {
   return (
     <>
       <h1>Tillgänglighetsredogörelse för Värna</h1>
       <p>
-        Lysekils kommun står bakom Värna, tjänsten där du gör en orosanmälan om ett barn och där socialtjänsten handlägger
+        {contact.municipality} står bakom Värna, tjänsten där du gör en orosanmälan om ett barn och där socialtjänsten handlägger
         anmälan. Vi vill att så många som möjligt ska kunna använda den. Här beskriver vi hur Värna uppfyller lagen
         (2018:1937) om tillgänglighet till digital offentlig service, vilka brister vi känner till och hur du kan rapportera
         problem så att vi kan åtgärda dem.
@@ -45,10 +57,15 @@ function Swedish() {
       </ul>
       <h2>Rapportera ett problem</h2>
       <p>
-        Om du stöter på hinder, eller behöver innehåll i ett annat format, kontakta oss: ring kommunens växel på{" "}
-        <a href={`tel:${PHONE.replace(/[^0-9]/g, "")}`}>{PHONE}</a> (vardagar 08–16) och be att få tala med socialtjänsten,
-        Barn och unga, eller skriv till Lysekils kommun, Socialtjänsten, 453 80 Lysekil. Berätta vilken sida det gäller och
-        vad som inte fungerade. Skriv inga uppgifter om ett barn i ett meddelande om tillgänglighet.
+        Om du stöter på hinder, eller behöver innehåll i ett annat format, kontakta oss:{" "}
+        {contact.phone ? (
+          <>
+            ring kommunens växel på <Phone phone={contact.phone} />
+            {contact.officeHours ? ` (${contact.officeHours.toLocaleLowerCase("sv")})` : ""} och be att få tala med
+            socialtjänsten, Barn och unga, eller{" "}
+          </>
+        ) : null}
+        skriv till {postal(contact)}. Berätta vilken sida det gäller och vad som inte fungerade. Skriv inga uppgifter om ett barn i ett meddelande om tillgänglighet.
       </p>
       <p>
         <strong>Är ett barn i akut fara? Ring 112.</strong>
@@ -63,12 +80,12 @@ function Swedish() {
   );
 }
 
-function English() {
+function English({ contact }: Props) {
   return (
     <>
       <h1>Accessibility statement for Värna</h1>
       <p>
-        Lysekil Municipality is responsible for Värna, the service where you report a concern about a child and where the
+        {contact.municipality} is responsible for Värna, the service where you report a concern about a child and where the
         social services handle the report. We want as many people as possible to be able to use it. This statement
         describes how Värna meets the Swedish law on accessible digital public services (2018:1937), the shortcomings we
         know of, and how to report a problem so that we can fix it.
@@ -99,10 +116,20 @@ function English() {
       </ul>
       <h2>Report a problem</h2>
       <p>
-        If something stands in your way, or you need content in another format, contact us: call the municipality's
-        switchboard on <a href={`tel:${PHONE.replace(/[^0-9]/g, "")}`}>{PHONE}</a> (weekdays 08–16) and ask for the
-        social services, Children and young people, or write to Lysekils kommun, Socialtjänsten, 453 80 Lysekil. Say which
-        page it concerns and what did not work. Do not include details about a child in a message about accessibility.
+        If something stands in your way, or you need content in another format, contact us:{" "}
+        {contact.phone ? (
+          <>
+            call the municipality&apos;s switchboard on <Phone phone={contact.phone} />
+            {contact.officeHours ? (
+              <>
+                {" "}
+                (<span lang="sv">{contact.officeHours}</span>)
+              </>
+            ) : null}{" "}
+            and ask for the social services, Children and young people, or{" "}
+          </>
+        ) : null}
+        write to {postal(contact)}. Say which page it concerns and what did not work. Do not include details about a child in a message about accessibility.
       </p>
       <p>
         <strong>Is a child in acute danger? Call 112.</strong>
@@ -117,6 +144,6 @@ function English() {
   );
 }
 
-export function AccessibilityStatement({ locale }: { locale: Locale }) {
-  return locale === "en" ? <English /> : <Swedish />;
+export function AccessibilityStatement({ locale, contact }: { locale: Locale; contact: UnitContact }) {
+  return locale === "en" ? <English contact={contact} /> : <Swedish contact={contact} />;
 }

@@ -17,21 +17,32 @@ const EVENTS_PER_CASE = 5;
 /** Retained heap allowed above the baseline while streaming, whatever the number of cases. */
 const BOUND = 24 * 1024 * 1024;
 
-/** Consumes an export as a client would, measuring the heap after a full collection every few chunks. */
-async function drain(exported: CasesExport) {
+/**
+ * Consumes an export as a client would and watches that it streams: the heap after a full
+ * collection at every chunk, the size of each chunk, and how many of the period's cases had
+ * been read (each batch is written to the access log before it is handed out) when the first
+ * chunk of cases arrived.
+ */
+async function drain(exported: CasesExport, casesReadSoFar: () => Promise<number>) {
   gc();
   const baseline = process.memoryUsage().heapUsed;
   let peak = 0;
   let bytes = 0;
   let chunks = 0;
+  let largest = 0;
+  let readAtFirstCases = -1;
+  let text = "";
   for await (const chunk of exported.chunks) {
-    bytes += Buffer.byteLength(chunk);
-    if (++chunks % 10 === 0) {
-      gc();
-      peak = Math.max(peak, process.memoryUsage().heapUsed - baseline);
-    }
+    const size = Buffer.byteLength(chunk);
+    bytes += size;
+    largest = Math.max(largest, size);
+    // The first chunk is the header, written before any case is read; the second holds cases.
+    if (++chunks === 2) readAtFirstCases = await casesReadSoFar();
+    if (chunks <= 2) text += chunk;
+    gc();
+    peak = Math.max(peak, process.memoryUsage().heapUsed - baseline);
   }
-  return { peak, bytes, chunks };
+  return { peak, bytes, chunks, largest, readAtFirstCases, start: text };
 }
 
 // Heavy (20,000 cases): on PostgreSQL when the suite has it, else on the embedded database.
@@ -76,30 +87,52 @@ describe.each(kinds)("a streamed export of many cases (%s)", (kind) => {
     return range;
   };
 
-  it(`JSON Lines of ${CASES} cases stays under a fixed heap bound`, async () => {
+  /** How many of the period's cases the auditor's export of this kind has read (and logged) so far. */
+  const readSoFar = (file: string) => async () => {
+    const [row] = await t.rows<{ n: number | string }>(
+      `select count(*) as n from access_log where user_id = $1 and case_id is not null and detail = $2`,
+      [auditor.id, file],
+    );
+    return Number(row!.n);
+  };
+
+  /** What streaming means here, whatever the format. */
+  function expectStreamed(drained: Awaited<ReturnType<typeof drain>>) {
+    // Many chunks (20,000 cases are 20 batches), none holding more than a tenth of the file.
+    expect(drained.chunks).toBeGreaterThanOrEqual(20);
+    expect(drained.largest).toBeLessThan(drained.bytes / 10);
+    // The first cases leave before most of the period has been read.
+    expect(drained.readAtFirstCases).toBeGreaterThan(0);
+    expect(drained.readAtFirstCases).toBeLessThanOrEqual(CASES / 10);
+    // The retained heap stays under the bound at every chunk.
+    expect(drained.peak).toBeLessThan(BOUND);
+  }
+
+  it(`JSON Lines of ${CASES} cases streams under a fixed heap bound`, async () => {
     const exported = (await exportCasesJsonLines(t.db, auditor, year()))!;
     expect(exported.total).toBe(CASES);
-    const { peak, bytes } = await drain(exported);
+    const drained = await drain(exported, readSoFar("export.jsonl"));
     // The file is several times the bound, so holding it (or a large part) would fail.
-    expect(bytes).toBeGreaterThan(2 * BOUND);
-    expect(peak).toBeLessThan(BOUND);
+    expect(drained.bytes).toBeGreaterThan(2 * BOUND);
+    expectStreamed(drained);
+    expect(drained.start).toContain('"kind":"case"');
   }, 300_000);
 
-  it(`CSV of ${CASES} cases stays under the same bound and has every case`, async () => {
+  it(`CSV of ${CASES} cases streams under the same bound and has every case`, async () => {
     const exported = (await exportCasesCsv(t.db, auditor, year()))!;
     let rows = -1; // the header
-    gc();
-    const baseline = process.memoryUsage().heapUsed;
-    let peak = 0;
-    let chunks = 0;
-    for await (const chunk of exported.chunks) {
-      rows += chunk.split("\r\n").length - 1;
-      if (++chunks % 10 === 0) {
-        gc();
-        peak = Math.max(peak, process.memoryUsage().heapUsed - baseline);
-      }
-    }
+    const counted: CasesExport = {
+      ...exported,
+      chunks: (async function* () {
+        for await (const chunk of exported.chunks) {
+          rows += chunk.split("\r\n").length - 1;
+          yield chunk;
+        }
+      })(),
+    };
+    const drained = await drain(counted, readSoFar("export.csv"));
     expect(rows).toBe(CASES);
-    expect(peak).toBeLessThan(BOUND);
+    expectStreamed(drained);
+    expect(drained.start).toContain("GEN-00001");
   }, 300_000);
 });

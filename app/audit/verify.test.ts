@@ -1,8 +1,12 @@
 import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { promisify } from "node:util";
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
+import { migrateDatabase, openDatabase } from "../../db/client";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../db/testing";
 import { runCaseCommand } from "../cases/commands.server";
 import { createStaff, intakeInput, newCase, versionOf } from "../../test/test-support";
@@ -251,6 +255,53 @@ describe.each(testDatabaseKinds())("audit:verify on an untouched database (%s)",
     expect(report.events).toBeGreaterThan(report.cases * 2);
     expect(report.checkpoints).toBeGreaterThanOrEqual(report.cases);
   });
+});
+
+describe("`npm run audit:verify` on the embedded database in DATA_DIR", () => {
+  let dataDir: string;
+  let reference: string;
+  let caseId: string;
+  const pgdata = () => path.join(dataDir, "pgdata");
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), "varna-verify-"));
+    const database = await openDatabase({ dataDir: pgdata() });
+    await migrateDatabase(database);
+    const staff = await createStaff(database.db);
+    const created = await newCase(database.db);
+    ({ caseId, referenceNumber: reference } = created);
+    const done = await runCaseCommand(database.db, { caseId, expectedVersion: 1, user: staff.teamLead, command: { type: "NOTE_ADDED", text: "Anteckning" } });
+    expect(done.ok).toBe(true);
+    await database.close();
+  }, 60_000);
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  /** The command as an operator runs it (the server stopped), with the key the cases were sealed with. */
+  const verify = () => {
+    const { DATABASE_URL: _none, ...env } = process.env;
+    return promisify(execFile)(process.execPath, ["--import", "tsx", "app/audit/verify-cli.ts"], {
+      env: { ...env, DATA_DIR: dataDir, NODE_ENV: "development" },
+    }).then(
+      (done) => ({ code: 0, stdout: done.stdout, stderr: done.stderr }),
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
+  };
+
+  it("an untouched database exits 0; an altered event exits 1 naming the case and event", async () => {
+    const intact = await verify();
+    expect(intact.stderr).toBe("");
+    expect(intact.code).toBe(0);
+    expect(intact.stdout).toMatch(/Checked 1 cases, 2 events and \d+ checkpoints/);
+    expect(intact.stdout).toContain("OK: every case's history is intact.");
+
+    const database = await openDatabase({ dataDir: pgdata() });
+    await database.rows(`update case_events set event = jsonb_set(event, '{text}', '"Ändrad"') where case_id = $1 and seq = 2`, [caseId]);
+    await database.close();
+    const altered = await verify();
+    expect(altered.code).toBe(1);
+    expect(altered.stderr).toContain(`ALTERED: case ${reference}`);
+    expect(altered.stderr).toMatch(/event 2 \(NOTE_ADDED\) was altered/);
+  }, 60_000);
 });
 
 async function deleteCase(t: TestDatabase, caseId: string, { reports }: { reports: boolean }) {

@@ -106,5 +106,5 @@ export const deskEn: Record<keyof typeof deskSv, string> = {
   "a11y.metaTitle": "Accessibility statement – Värna",
   "footer.label": "Footer",
   "footer.accessibility": "Accessibility",
-  "footer.text": "Värna · Lysekil municipality, Social services – Children and young people",
+  "footer.text": "Värna · {municipality}, Social services – Children and young people",
 };

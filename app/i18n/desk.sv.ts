@@ -105,5 +105,5 @@ export const deskSv = {
   "a11y.metaTitle": "Tillgänglighetsredogörelse – Värna",
   "footer.label": "Sidfot",
   "footer.accessibility": "Tillgänglighet",
-  "footer.text": "Värna · Lysekils kommun, Socialtjänsten – Barn och unga",
+  "footer.text": "Värna · {municipality}, Socialtjänsten – Barn och unga",
 } as const;

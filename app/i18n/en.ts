@@ -18,7 +18,6 @@ export const en: Record<MessageKey, string> = {
   ...adminEn,
   ...matchingEn,
   "app.name": "Värna",
-  "app.municipality": "Lysekil Municipality",
   "app.unit": "Social Services – Children and Young People",
   "nav.skip": "Skip to content",
   "nav.main": "Main menu",
@@ -49,7 +48,7 @@ export const en: Record<MessageKey, string> = {
 
   "home.title": "Värna – concern reports about children",
   "home.lead":
-    "Are you worried that a child is being harmed? You can report your concern to the social services of Lysekil Municipality.",
+    "Are you worried that a child is being harmed? You can report your concern to the social services of {municipality}.",
   "home.toStart": "To your start page",
   "home.staff": "Staff and reporters with an account sign in to see cases and reports.",
 

@@ -34,6 +34,15 @@ export function useLocale(): Locale {
   return data?.locale ?? "sv";
 }
 
+/**
+ * The municipality's name as its units keep it (root loader: the signed-in person's unit,
+ * else the unit that receives public reports); empty when the root loader did not answer.
+ */
+export function useMunicipality(): string {
+  const data = useRouteLoaderData("root") as { municipality?: string } | undefined;
+  return data?.municipality ?? "";
+}
+
 export function useT(): Translate {
   const locale = useLocale();
   return (key, params) => translate(locale, key, params);

@@ -90,6 +90,7 @@ export const oversightEn: Record<keyof typeof oversightSv, string> = {
   "access.action.accessLog": "Read the access log",
   "access.action.review": "Reviewed a read",
   "access.action.signoff": "Signed off a log review",
+  "access.action.report": "Read a colleague's report (My reports)",
 
   "review.metaTitle": "Log review – Värna",
   "review.title": "Log review",

@@ -88,6 +88,7 @@ export const oversightSv = {
   "access.action.accessLog": "Läste åtkomstloggen",
   "access.action.review": "Granskade en läsning",
   "access.action.signoff": "Signerade loggkontroll",
+  "access.action.report": "Läste en kollegas anmälan (Mina anmälningar)",
 
   "review.metaTitle": "Loggkontroll – Värna",
   "review.title": "Loggkontroll",

@@ -21,7 +21,6 @@ export const sv = {
   ...adminSv,
   ...matchingSv,
   "app.name": "Värna",
-  "app.municipality": "Lysekils kommun",
   "app.unit": "Socialtjänsten – Barn och unga",
   "nav.skip": "Hoppa till innehållet",
   "nav.main": "Huvudmeny",
@@ -52,7 +51,7 @@ export const sv = {
 
   "home.title": "Värna – orosanmälningar om barn",
   "home.lead":
-    "Är du orolig för att ett barn far illa? Du kan göra en orosanmälan till socialtjänsten i Lysekils kommun.",
+    "Är du orolig för att ett barn far illa? Du kan göra en orosanmälan till socialtjänsten i {municipality}.",
   "home.toStart": "Till din startsida",
   "home.staff": "Personal och anmälare med konto loggar in för att se ärenden och anmälningar.",
 

@@ -3,10 +3,12 @@ import { randomUUID } from "node:crypto";
 import { json, redirect } from "@remix-run/node";
 import { and, eq } from "drizzle-orm";
 
+import type { Db } from "../../db/client";
 import { letters, reports } from "../../db/schema";
 import { block, type Block } from "../auth/rate-limit.server";
 import { getSessionUser, type SessionUser } from "../auth/session.server";
 import { getDb } from "../db.server";
+import { logLetterRead } from "./my-reports.server";
 import { defaultsForReporter, honeypotFilled, parseIntake } from "./schema";
 import { reportCodeCookie, takeReportCode } from "./report-code-cookie.server";
 import { REPORT_CODE_DAYS } from "./report-code.server";
@@ -68,14 +70,18 @@ function reporterSubmitter(user: SessionUser | null) {
  * submission (longer, to the reporter's own account).
  */
 export async function loadReceipt(request: Request, reportId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(reportId)) return null;
   const db = await getDb();
-  const user = await getSessionUser(db, request);
+  return findReceipt(db, await getSessionUser(db, request), reportId);
+}
+
+async function findReceipt(db: Db, user: SessionUser | null, reportId: string, now: Date = new Date()) {
+  if (!/^[0-9a-f-]{36}$/i.test(reportId)) return null;
   const [row] = await db
     .select({
       reportNumber: reports.reportNumber,
       receivedAt: reports.receivedAt,
       reporterUserId: reports.reporterUserId,
+      caseId: letters.caseId,
       letterId: letters.id,
       pdf: letters.pdf,
       fileName: letters.fileName,
@@ -86,10 +92,21 @@ export async function loadReceipt(request: Request, reportId: string) {
     .limit(1);
   if (!row) return null;
   const own = user && row.reporterUserId === user.id;
-  const recent = Date.now() - row.receivedAt.getTime() < RECEIPT_VISIBLE_MS;
+  const recent = now.getTime() - row.receivedAt.getTime() < RECEIPT_VISIBLE_MS;
   return own || recent ? row : null;
 }
 
+/**
+ * The receipt's PDF. A signed-in reader's download is written to the access log before it
+ * is handed out; the reporter without an account (within the day after submitting) has no
+ * account to log it under.
+ */
+export async function receiptDownload(db: Db, user: SessionUser | null, reportId: string, now: Date = new Date()) {
+  const receipt = await findReceipt(db, user, reportId, now);
+  if (!receipt) return null;
+  if (user) await logLetterRead(db, user, { id: receipt.letterId, caseId: receipt.caseId }, now);
+  return { pdf: receipt.pdf, fileName: receipt.fileName };
+}
 
 /** The receipt page: the receipt, and the one-time code on its first view only. */
 export async function loadReceiptPage(request: Request, reportId: string) {

@@ -1,7 +1,10 @@
 import { and, asc, desc, eq, inArray, or, type SQL } from "drizzle-orm";
 
 import type { Db } from "../../db/client";
-import { letters, reports, users } from "../../db/schema";
+import { accessLog, letters, reports, users } from "../../db/schema";
+import type { SessionUser } from "../auth/session.server";
+
+type Reader = Pick<SessionUser, "id">;
 
 export type MyReport = {
   id: string;
@@ -39,12 +42,16 @@ async function visibleReports(db: Db, userId: string): Promise<SQL> {
 /**
  * A reporter's own reports (and their organisation's, for its designated contact), newest first, each with its receipt and the feedback
  * (återkoppling) it has received. Nothing else about the case is shown: a reporter is told
- * only whether an investigation was opened.
+ * only whether an investigation was opened. A colleague's report shown to the designated
+ * contact is a read of its case, logged (access_log "report", the report's id as detail)
+ * before the list is returned; the reporter's own reports are not.
  */
-export async function myReports(db: Db, userId: string): Promise<MyReport[]> {
+export async function myReports(db: Db, reader: Reader, now: Date = new Date()): Promise<MyReport[]> {
+  const userId = reader.id;
   const rows = await db
     .select({
       id: reports.id,
+      caseId: reports.caseId,
       reportNumber: reports.reportNumber,
       receivedAt: reports.receivedAt,
       childName: reports.childName,
@@ -61,7 +68,12 @@ export async function myReports(db: Db, userId: string): Promise<MyReport[]> {
     .from(letters)
     .where(and(inArray(letters.reportId, rows.map((r) => r.id)), inArray(letters.kind, ["receipt", "feedback"])))
     .orderBy(asc(letters.createdAt));
-  return rows.map(({ reporterUserId, reporterName, ...r }) => ({
+  const colleagues = rows.filter((r) => r.reporterUserId !== userId);
+  if (colleagues.length > 0) {
+    // The reader's role and unit are filled in by the table's trigger.
+    await db.insert(accessLog).values(colleagues.map((r) => ({ userId, caseId: r.caseId, action: "report", detail: r.id, at: now })));
+  }
+  return rows.map(({ reporterUserId, reporterName, caseId: _case, ...r }) => ({
     ...r,
     own: reporterUserId === userId,
     madeBy: reporterUserId === userId ? null : reporterName,
@@ -72,13 +84,23 @@ export async function myReports(db: Db, userId: string): Promise<MyReport[]> {
   }));
 }
 
-/** A receipt or feedback letter of the reporter's own report; null for anything else. */
-export async function myLetter(db: Db, userId: string, letterId: string) {
+/**
+ * A receipt or feedback letter of a report the reporter may follow (see visibleReports); null
+ * for anything else. Logged (access_log "letter", the letter's id as detail) before it is returned.
+ */
+export async function myLetter(db: Db, reader: Reader, letterId: string, now: Date = new Date()) {
   if (!/^[0-9a-f-]{36}$/i.test(letterId)) return null;
   const [row] = await db
-    .select({ pdf: letters.pdf, fileName: letters.fileName })
+    .select({ id: letters.id, caseId: letters.caseId, pdf: letters.pdf, fileName: letters.fileName })
     .from(letters)
     .innerJoin(reports, eq(reports.id, letters.reportId))
-    .where(and(eq(letters.id, letterId), await visibleReports(db, userId), inArray(letters.kind, ["receipt", "feedback"])));
-  return row ?? null;
+    .where(and(eq(letters.id, letterId), await visibleReports(db, reader.id), inArray(letters.kind, ["receipt", "feedback"])));
+  if (!row) return null;
+  await logLetterRead(db, reader, row, now);
+  return { pdf: row.pdf, fileName: row.fileName };
+}
+
+/** A letter handed to a reporter, written to the access log first (no personal data: the letter's id). */
+export async function logLetterRead(db: Db, reader: Reader, letter: { id: string; caseId: string }, now: Date) {
+  await db.insert(accessLog).values({ userId: reader.id, caseId: letter.caseId, action: "letter", detail: letter.id, at: now });
 }

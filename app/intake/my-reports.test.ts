@@ -3,16 +3,17 @@
  * contact, every report made by an account of the same organisation. Never another
  * organisation's, never a report made without an account.
  */
-import { eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { letters, users } from "../../db/schema";
+import { accessLog, letters, reports, users } from "../../db/schema";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../db/testing";
 import type { SessionUser } from "../auth/session.server";
 import { performAdminUserAction } from "../admin/admin-pages.server";
 import { createStaff } from "../../test/testing.server";
 import { ensureDefaultUnit } from "../units.server";
 import { validIntakeFormData } from "./fixtures";
+import { receiptDownload } from "./intake-page.server";
 import { myLetter, myReports } from "./my-reports.server";
 import { parseIntake } from "./schema";
 import { submitReport } from "./submit.server";
@@ -32,7 +33,7 @@ describe.each(testDatabaseKinds())("whose reports a reporter sees (%s)", (kind) 
     const r = await submitReport(t.db, s.value, user && { userId: user.id, name: user.name });
     made.set(child, r.reportId);
   }
-  const children = async (user: SessionUser) => (await myReports(t.db, user.id)).map((r) => r.childName).sort();
+  const children = async (user: SessionUser) => (await myReports(t.db, user)).map((r) => r.childName).sort();
 
   let teacher: SessionUser, colleague: SessionUser, contact: SessionUser, otherSchoolContact: SessionUser, loner: SessionUser;
 
@@ -60,7 +61,7 @@ describe.each(testDatabaseKinds())("whose reports a reporter sees (%s)", (kind) 
 
   it("the school's designated contact sees all of the school's reports, and only those", async () => {
     expect(await children(contact)).toEqual(["Barn Kollega", "Barn Kontakt", "Barn Lärare"]);
-    const list = await myReports(t.db, contact.id);
+    const list = await myReports(t.db, contact);
     expect(list.find((r) => r.childName === "Barn Kontakt")).toMatchObject({ own: true, madeBy: null });
     expect(list.find((r) => r.childName === "Barn Lärare")).toMatchObject({ own: false });
     expect(await children(otherSchoolContact)).toEqual(["Barn Skaftö"]);
@@ -84,16 +85,81 @@ describe.each(testDatabaseKinds())("whose reports a reporter sees (%s)", (kind) 
 
   it("the letters follow the same rule", async () => {
     const [receipt] = await t.db.select({ id: letters.id }).from(letters).where(eq(letters.reportId, made.get("Barn Lärare")!));
-    expect(await myLetter(t.db, teacher.id, receipt!.id)).not.toBeNull();
-    expect(await myLetter(t.db, contact.id, receipt!.id)).not.toBeNull();
-    expect(await myLetter(t.db, colleague.id, receipt!.id)).toBeNull();
-    expect(await myLetter(t.db, otherSchoolContact.id, receipt!.id)).toBeNull();
+    expect(await myLetter(t.db, teacher, receipt!.id)).not.toBeNull();
+    expect(await myLetter(t.db, contact, receipt!.id)).not.toBeNull();
+    expect(await myLetter(t.db, colleague, receipt!.id)).toBeNull();
+    expect(await myLetter(t.db, otherSchoolContact, receipt!.id)).toBeNull();
   });
 
   it("a list entry carries nothing of the case or the family", async () => {
-    const [entry] = await myReports(t.db, teacher.id);
+    const [entry] = await myReports(t.db, teacher);
     expect(Object.keys(entry!).sort()).toEqual(
       ["childName", "feedback", "id", "madeBy", "own", "receiptLetterId", "receivedAt", "reportNumber"].sort(),
     );
+  });
+
+  describe("reading is logged, with the reader's role and nothing personal in the detail", () => {
+    const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+    const readsBy = async (user: SessionUser) =>
+      (await t.db.select().from(accessLog).where(eq(accessLog.userId, user.id)).orderBy(asc(accessLog.id))).map((r) => ({
+        action: r.action,
+        role: r.role,
+        caseId: r.caseId,
+        detail: r.detail,
+      }));
+    const reportOf = async (child: string) =>
+      (await t.db.select({ id: reports.id, caseId: reports.caseId }).from(reports).where(eq(reports.id, made.get(child)!)))[0]!;
+    const receiptOf = async (child: string) =>
+      (await t.db.select({ id: letters.id }).from(letters).where(and(eq(letters.reportId, made.get(child)!), eq(letters.kind, "receipt"))))[0]!.id;
+
+    it("a reporter's own receipt: from Mina anmälningar and from the receipt link, each logged before it is handed out", async () => {
+      const reader = await reporter("Rut Läsare", "Lysekils gymnasium");
+      await reportBy(reader, "Barn Läsare");
+      const report = await reportOf("Barn Läsare");
+      const receipt = await receiptOf("Barn Läsare");
+      const at = new Date("2026-03-20T19:30:00Z");
+
+      // Their own list is not a read of anyone else's report: nothing logged.
+      expect(await myReports(t.db, reader, at)).toHaveLength(1);
+      expect(await readsBy(reader)).toEqual([]);
+
+      expect(await myLetter(t.db, reader, receipt, at)).not.toBeNull();
+      expect(await receiptDownload(t.db, reader, report.id, at)).not.toBeNull();
+      expect(await readsBy(reader)).toEqual([
+        { action: "letter", role: "reporter", caseId: report.caseId, detail: receipt },
+        { action: "letter", role: "reporter", caseId: report.caseId, detail: receipt },
+      ]);
+    });
+
+    it("a refused read leaves nothing", async () => {
+      const receipt = await receiptOf("Barn Lärare");
+      const before = await readsBy(colleague);
+      expect(await myLetter(t.db, colleague, receipt)).toBeNull();
+      // The receipt link serves anyone for a day after submitting; later only its reporter.
+      const later = new Date(Date.now() + 2 * 24 * 60 * 60 * 1000);
+      expect(await receiptDownload(t.db, colleague, made.get("Barn Lärare")!, later)).toBeNull();
+      expect(await readsBy(colleague)).toEqual(before);
+    });
+
+    it("the designated contact's reads of colleagues' reports: each listed report and each letter, not their own", async () => {
+      const before = (await readsBy(contact)).length;
+      const list = await myReports(t.db, contact);
+      const logged = (await readsBy(contact)).slice(before);
+      const colleagues = list.filter((r) => !r.own);
+      expect(colleagues.map((r) => r.childName).sort()).toEqual(["Barn Kollega", "Barn Lärare"]);
+      expect(logged).toEqual(
+        expect.arrayContaining(
+          await Promise.all(
+            colleagues.map(async (r) => ({ action: "report", role: "reporter", caseId: (await reportOf(r.childName)).caseId, detail: r.id })),
+          ),
+        ),
+      );
+      expect(logged).toHaveLength(2);
+
+      const receipt = await receiptOf("Barn Lärare");
+      expect(await myLetter(t.db, contact, receipt)).not.toBeNull();
+      expect((await readsBy(contact)).at(-1)).toEqual({ action: "letter", role: "reporter", caseId: (await reportOf("Barn Lärare")).caseId, detail: receipt });
+      for (const r of await readsBy(contact)) expect(r.detail).toMatch(UUID);
+    });
   });
 });

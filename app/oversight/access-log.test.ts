@@ -1,11 +1,15 @@
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { accessLog, letters } from "../../db/schema";
+import { accessLog, cases, letters, users } from "../../db/schema";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../db/testing";
 import type { SessionUser } from "../auth/session.server";
 import { downloadLetter, loadCasePage } from "../cases/case-page.server";
-import { createStaff, createUnit, report } from "../../test/testing.server";
+import { runCaseCommand } from "../cases/commands.server";
+import { createStaff, createUnit, intake, report } from "../../test/testing.server";
+import { myLetter, myReports } from "../intake/my-reports.server";
+import { submitReport } from "../intake/submit.server";
+import { loadMatches } from "../matching/matches.server";
 import { ensureDefaultUnit } from "../units.server";
 import { caseAccessLog } from "./access-log.server";
 import { downloadAuditLetter, loadAuditCase, searchAuditCases } from "./audit-cases.server";
@@ -102,5 +106,104 @@ describe.each(testDatabaseKinds())("the access log (%s)", (kind) => {
     expect(await q(`caseworker=${caseworker.id}`)).toEqual([]);
     // Nothing is listed (or logged as a search) before the auditor asks.
     expect((await searchAuditCases(t.db, auditor, new URL("http://x/granskning"), NOW)).searched).toBe(false);
+  });
+
+  it("finds the cases assigned to a caseworker, and only theirs", async () => {
+    const unitId = caseworker.unitId!;
+    const lead = await createStaff(t.db, unitId, "teamLead", "Maria Logg");
+    const other = await createStaff(t.db, unitId, "caseworker", "Bo Logg");
+    const assign = async (id: string, who: SessionUser) => {
+      const [{ version }] = (await t.db.select({ version: cases.version }).from(cases).where(eq(cases.id, id))) as [{ version: number }];
+      const result = await runCaseCommand(t.db, { caseId: id, expectedVersion: version, user: lead, command: { type: "ASSIGNED", assignee: { id: who.id, name: who.name } } }, NOW);
+      expect(result).toMatchObject({ ok: true });
+    };
+    const saras = await report(t.db, "2026-03-19T09:00:00Z", { childName: "Alva Tilldelad" });
+    const bos = await report(t.db, "2026-03-19T10:00:00Z", { childName: "Ebbe Tilldelad" });
+    await assign(caseId, caseworker);
+    await assign(saras.caseId, caseworker);
+    await assign(bos.caseId, other);
+
+    const q = (query: string) =>
+      searchAuditCases(t.db, auditor, new URL(`http://x/granskning?${query}`), NOW).then((r) => r.rows.map((x) => x.referenceNumber).sort());
+    expect(await q(`caseworker=${caseworker.id}`)).toEqual([reference, saras.referenceNumber].sort());
+    expect(await q(`caseworker=${other.id}`)).toEqual([bos.referenceNumber]);
+    // Combined with the other filters.
+    expect(await q(`caseworker=${caseworker.id}&from=2026-03-19`)).toEqual([saras.referenceNumber]);
+    expect(await q(`caseworker=${caseworker.id}&q=ebbe`)).toEqual([]);
+    // The page's caseworker list offers them by name.
+    const page = await searchAuditCases(t.db, auditor, new URL(`http://x/granskning?caseworker=${other.id}`), NOW);
+    expect(page.caseworkers.map((c) => c.name)).toEqual(expect.arrayContaining(["Sara Logg", "Bo Logg"]));
+  });
+});
+
+describe.each(testDatabaseKinds())("reads beside the case page: possible matches and reporters (%s)", (kind) => {
+  let t: TestDatabase;
+  let unitId: string;
+  let caseworker: SessionUser;
+  let auditor: SessionUser;
+  // Friday 2026-03-20; 21:00 in Stockholm is outside office hours.
+  const EVENING = new Date("2026-03-20T20:00:00Z");
+  const period = { from: "2026-03-20", to: "2026-03-20" };
+
+  beforeAll(async () => {
+    t = await createTestDatabase(kind);
+    unitId = await ensureDefaultUnit(t.db);
+    caseworker = await createStaff(t.db, unitId, "caseworker", "Sara Matchning");
+    auditor = await createStaff(t.db, unitId, "auditor", "Erik Granskare");
+  });
+  afterAll(() => t.drop());
+
+  const readsBy = async (user: SessionUser) => t.db.select().from(accessLog).where(eq(accessLog.userId, user.id)).orderBy(asc(accessLog.id));
+
+  it("a possible match shows the earlier case's child: a read of that case, logged with the reader's role, in its log and the loggkontroll", async () => {
+    const child = { name: "Wilma Utan Nummer", personalNumber: null, birthDate: "2016-02-02", address: null, school: null, whereabouts: null, protectedIdentity: false };
+    const earlier = await submitReport(t.db, intake({ child }), null, new Date("2026-03-02T09:00:00Z"));
+    const later = await submitReport(t.db, intake({ child }), null, new Date("2026-03-19T09:00:00Z"));
+    expect(later.caseId).not.toBe(earlier.caseId);
+
+    const matches = await loadMatches(t.db, caseworker, later.caseId, EVENING);
+    expect(matches.map((m) => m.candidate.caseId)).toEqual([earlier.caseId]);
+    const reads = await readsBy(caseworker);
+    expect(reads.map((r) => [r.action, r.role, r.unitId, r.caseId, r.detail])).toEqual([["match", "caseworker", unitId, earlier.caseId, later.caseId]]);
+
+    // The earlier case's own log names the read.
+    const perCase = await caseAccessLog(t.db, earlier.caseId);
+    expect(perCase.map((e) => [e.user.name, e.role, e.action])).toEqual([["Sara Matchning", "caseworker", "match"]]);
+    // An evening read: the loggkontroll lists it.
+    const review = await loadLogReview(t.db, auditor, period, EVENING);
+    expect(review!.flagged.filter((f) => f.reader.id === caseworker.id).map((f) => [f.action, f.case.id, f.kinds])).toEqual([
+      ["match", earlier.caseId, ["offHours"]],
+    ]);
+  });
+
+  it("reporters' reads are logged; the loggkontroll passes over a reporter following their own report, not a colleague's protected one", async () => {
+    const reporter = async (name: string, seesOrganisationReports: boolean) => {
+      const user = await createStaff(t.db, null, "reporter", name);
+      await t.db.update(users).set({ organisation: "Gullmarsskolan", seesOrganisationReports, mandatedReporter: true }).where(eq(users.id, user.id));
+      return { ...user, organisation: "Gullmarsskolan" };
+    };
+    const teacher = await reporter("Anders Lärare", false);
+    const contact = await reporter("Karin Kontakt", true);
+    const hidden = { name: "Saga Skyddad", personalNumber: null, birthDate: "2015-05-05", address: null, school: "Gullmarsskolan", whereabouts: null, protectedIdentity: true };
+    const made = await submitReport(t.db, intake({ child: hidden }), { userId: teacher.id, name: teacher.name }, new Date("2026-03-20T08:00:00Z"));
+    const [receipt] = await t.db.select({ id: letters.id }).from(letters).where(eq(letters.reportId, made.reportId));
+
+    // The teacher fetches their receipt in the evening; the designated contact lists the school's reports and opens it.
+    expect(await myLetter(t.db, teacher, receipt!.id, EVENING)).not.toBeNull();
+    expect((await myReports(t.db, contact, EVENING)).map((r) => r.id)).toEqual([made.reportId]);
+    expect(await myLetter(t.db, contact, receipt!.id, EVENING)).not.toBeNull();
+    expect((await readsBy(teacher)).map((r) => [r.action, r.role, r.caseId, r.detail])).toEqual([["letter", "reporter", made.caseId, receipt!.id]]);
+    expect((await readsBy(contact)).map((r) => [r.action, r.role, r.caseId, r.detail])).toEqual([
+      ["report", "reporter", made.caseId, made.reportId],
+      ["letter", "reporter", made.caseId, receipt!.id],
+    ]);
+
+    const review = await loadLogReview(t.db, auditor, period, EVENING);
+    const flaggedOf = (user: SessionUser) => review!.flagged.filter((f) => f.reader.id === user.id).map((f) => [f.action, f.reader.role, f.kinds]);
+    expect(flaggedOf(teacher)).toEqual([]);
+    expect(flaggedOf(contact)).toEqual([
+      ["report", "reporter", ["protectedIdentity"]],
+      ["letter", "reporter", ["protectedIdentity"]],
+    ]);
   });
 });

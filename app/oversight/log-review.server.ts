@@ -19,8 +19,9 @@ import { auditorUnitIds } from "./scope.server";
 import { flagUnusual, type UnusualKind } from "./unusual-access";
 
 /** The reads the review looks at: of a case's contents (the review's own steps are not). */
-// "match": a child shown beside a possible match on another case's page (app/matching).
-const READ_ACTIONS = ["view", "letter", "export", "match"];
+// "match": a child shown beside a possible match on another case's page (app/matching);
+// "report": a colleague's report shown to an organisation's designated contact (app/intake).
+const READ_ACTIONS = ["view", "letter", "export", "match", "report"];
 /** A page shows this many flagged reads at most; the rest are reviewed in bulk or in a shorter period. */
 export const SHOWN_FLAGGED = 300;
 /** More reads than this in one period are too many to review at once: choose a shorter period. */
@@ -80,6 +81,12 @@ async function flaggedAccesses(db: Db, unitIds: string[], period: Period): Promi
       protectedIdentity: sql<boolean>`(${children.protectedIdentity}
         or coalesce((${cases.snapshot} #>> '{context,flags,protectedIdentity}') = 'true', false)
         or exists (select 1 from reports r where r.case_id = ${cases.id} and r.child_protected_identity))`,
+      // A reporter's letter read is of their own report when they made the letter's report.
+      ownReport: sql<boolean>`case when ${accessLog.role} = 'reporter' and ${accessLog.action} = 'letter'
+          and ${accessLog.detail} ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+        then exists (select 1 from letters l join reports r on r.id = l.report_id
+                      where l.id = ${accessLog.detail}::uuid and r.reporter_user_id = ${accessLog.userId})
+        else false end`,
       assigneeAtTime: sql<string | null>`(select e.event #>> '{assignee,id}' from case_events e
         where e.case_id = ${accessLog.caseId} and e.type = 'ASSIGNED' and e.occurred_at <= ${accessLog.at}
         order by e.seq desc limit 1)`,
@@ -112,6 +119,7 @@ async function flaggedAccesses(db: Db, unitIds: string[], period: Period): Promi
       caseUnitId: r.caseUnitId,
       assigneeAtTime: r.assigneeAtTime,
       protectedIdentity: r.protectedIdentity === true || (r.protectedIdentity as unknown) === "t",
+      ownReport: r.ownReport === true || (r.ownReport as unknown) === "t",
       at: r.at,
     })),
   );

@@ -22,6 +22,7 @@ describe("the unusual-access rules", () => {
     caseUnitId: "unit",
     assigneeAtTime: "u1",
     protectedIdentity: false,
+    ownReport: false,
     at: new Date("2026-03-18T09:00:00Z"), // 10:00 in Stockholm, a Wednesday
   };
 
@@ -62,6 +63,31 @@ describe("the unusual-access rules", () => {
     expect(many.every((r) => flags.get(r.id)?.includes("burst"))).toBe(true);
     expect(same.some((r) => flags.has(r.id))).toBe(false);
     expect(slow.some((r) => flags.has(r.id))).toBe(false);
+  });
+
+  it("a reporter following their own report is never unusual; a colleague's report of a protected child is", () => {
+    const reporter: AccessFact = { ...base, userId: "r1", role: "reporter", readerUnitId: null, assigneeAtTime: "u2" };
+    const evening = new Date("2026-03-21T20:00:00Z"); // a Saturday, 21:00
+    const t0 = new Date("2026-03-18T09:00:00Z").getTime();
+    // The designated contact's list shows a dozen colleagues' reports at once.
+    const list = Array.from({ length: 12 }, (_, i) => ({ ...reporter, id: 400 + i, caseId: `c${i}`, at: new Date(t0 + i) }));
+    const flags = flagUnusual([
+      { ...reporter, id: 1, ownReport: true },
+      { ...reporter, id: 2, ownReport: true, at: evening },
+      { ...reporter, id: 3, ownReport: true, protectedIdentity: true },
+      { ...reporter, id: 4, at: evening },
+      { ...reporter, id: 5, protectedIdentity: true },
+      ...list,
+    ]);
+    // Their own report: outside the municipality's office hours or about a protected child, it is theirs.
+    expect(flags.get(1)).toBeUndefined();
+    expect(flags.get(2)).toBeUndefined();
+    expect(flags.get(3)).toBeUndefined();
+    // A colleague's report, in the evening: the contact's own time, not the office's.
+    expect(flags.get(4)).toBeUndefined();
+    // A colleague's report about a child with protected personal data is looked at.
+    expect(flags.get(5)).toEqual(["protectedIdentity"]);
+    expect(list.some((r) => flags.has(r.id))).toBe(false);
   });
 });
 

@@ -38,6 +38,7 @@ const routes = {
   adminUnit: () => import("../routes/admin.enheter.$unitId"),
   adminLog: () => import("../routes/admin.logg"),
   myReports: () => import("../routes/mina-anmalningar._index"),
+  desk: () => import("../routes/skrivbord._index"),
 } satisfies Record<string, () => Promise<RouteModule>>;
 
 /** What a loader or action answered: a status, and the body when it is data. */
@@ -142,6 +143,15 @@ describe.each(testDatabaseKinds())("auditor and admin: role × page × action (%
     ];
     for (const form of caseCommands) {
       expect((await call("action", "casePage", `/arenden/${caseId}`, c, { caseId }, form)).status).toBe(403);
+    }
+    // The desk's forms: an assignment, and an answer to a proposal (approve, return).
+    const deskForms: Record<string, string>[] = [
+      { caseId, version: String(version), assignee: people.caseworker.id },
+      { intent: "DECISION_APPROVED", caseId, version: String(version), comment: "Granskaren godkänner." },
+      { intent: "DECISION_RETURNED", caseId, version: String(version), comment: "Granskaren returnerar." },
+    ];
+    for (const form of deskForms) {
+      expect((await call("action", "desk", "/skrivbord", c, {}, form)).status, JSON.stringify(form)).toBe(403);
     }
     const adminWrites: [keyof typeof routes, Record<string, string>, Record<string, string>][] = [
       ["admin", {}, { email: "ny@test.se", name: "Ny", role: "auditor", unitId, password: "ett-langt-losenord" }],

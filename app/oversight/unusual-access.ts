@@ -26,6 +26,8 @@ export type AccessFact = {
   /** Who the case was assigned to at the time of the read (null: nobody yet). */
   assigneeAtTime: string | null;
   protectedIdentity: boolean;
+  /** A reporter reading a report they made themselves (its receipt or feedback letter). */
+  ownReport: boolean;
   at: Date;
 };
 
@@ -40,6 +42,16 @@ export function isOffHours(at: Date): boolean {
 const unitBound = (role: Role | null) => role === "caseworker" || role === "teamLead";
 
 /**
+ * Reporters read from outside the municipality, when it suits them, and a designated
+ * contact's list shows all of the organisation's reports at once: office hours and bursts say
+ * nothing about them. A reporter following their own report is never unusual; a colleague's
+ * report of a child with protected personal data is.
+ */
+function reporterKinds(f: AccessFact): UnusualKind[] {
+  return !f.ownReport && f.protectedIdentity ? ["protectedIdentity"] : [];
+}
+
+/**
  * The kinds of unusual access each read shows (reads with none are left out). `facts`
  * must hold every read of the period (the burst rule looks at a reader's neighbouring reads).
  */
@@ -51,6 +63,10 @@ export function flagUnusual(facts: readonly AccessFact[]): Map<number, UnusualKi
     flagged.set(id, list);
   };
   for (const f of facts) {
+    if (f.role === "reporter") {
+      for (const kind of reporterKinds(f)) add(f.id, kind);
+      continue;
+    }
     if (unitBound(f.role) && f.readerUnitId !== f.caseUnitId) add(f.id, "otherUnit");
     // A caseworker reading a case assigned to someone else; team leads oversee the unit.
     if (f.role === "caseworker" && f.assigneeAtTime !== null && f.assigneeAtTime !== f.userId) add(f.id, "notAssigned");
@@ -59,7 +75,12 @@ export function flagUnusual(facts: readonly AccessFact[]): Map<number, UnusualKi
   }
   // Burst: a sliding window over each reader's reads in time order.
   const byUser = new Map<string, AccessFact[]>();
-  for (const f of facts) byUser.set(f.userId, [...(byUser.get(f.userId) ?? []), f]);
+  for (const f of facts) {
+    if (f.role === "reporter") continue;
+    const reads = byUser.get(f.userId);
+    if (reads) reads.push(f);
+    else byUser.set(f.userId, [f]);
+  }
   const windowMs = BURST.windowMinutes * 60 * 1000;
   for (const reads of byUser.values()) {
     reads.sort((a, b) => a.at.getTime() - b.at.getTime() || a.id - b.id);

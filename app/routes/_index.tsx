@@ -2,18 +2,19 @@ import type { MetaFunction } from "@remix-run/node";
 import { Link, useRouteLoaderData } from "@remix-run/react";
 
 import { landingPage, type Role } from "~/auth/roles";
-import { useT } from "~/i18n";
+import { useMunicipality, useT } from "~/i18n";
 
 export const meta: MetaFunction = () => [{ title: "Värna – orosanmälningar om barn" }];
 
 export default function Index() {
   const t = useT();
+  const municipality = useMunicipality();
   const root = useRouteLoaderData("root") as { user?: { role: Role } | null } | undefined;
   const user = root?.user ?? null;
   return (
     <>
       <h1>{t("home.title")}</h1>
-      <p>{t("home.lead")}</p>
+      <p>{t("home.lead", { municipality })}</p>
       <p>
         <Link className="button" to="/anmalan">
           {t("nav.report")}

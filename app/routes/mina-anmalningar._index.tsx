@@ -12,7 +12,7 @@ export const meta: MetaFunction = () => [{ title: "Mina anmälningar – Värna"
 export async function loader({ request }: LoaderFunctionArgs) {
   const db = await getDb();
   const user = await requireUser(db, request, pageAccess.myReports);
-  return { reports: await myReports(db, user.id) };
+  return { reports: await myReports(db, user) };
 }
 
 export default function MyReportsPage() {

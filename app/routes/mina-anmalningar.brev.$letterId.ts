@@ -9,7 +9,7 @@ import { pdfResponse } from "~/letters/response.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = await getDb();
   const user = await requireUser(db, request, pageAccess.myReports);
-  const letter = await myLetter(db, user.id, params.letterId ?? "");
+  const letter = await myLetter(db, user, params.letterId ?? "");
   if (!letter) throw new Response("Not found", { status: 404 });
   return pdfResponse(letter);
 }

@@ -1,6 +1,8 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
 
 import { AccessibilityStatement } from "~/accessibility/statement";
+import { statementContact } from "~/accessibility/statement.server";
 import { translate, useLocale, type Locale } from "~/i18n";
 
 export const meta: MetaFunction = ({ matches }) => {
@@ -8,6 +10,11 @@ export const meta: MetaFunction = ({ matches }) => {
   return [{ title: translate(locale, "a11y.metaTitle") }];
 };
 
+export async function loader({ request }: LoaderFunctionArgs) {
+  return { contact: await statementContact(request) };
+}
+
 export default function AccessibilityPage() {
-  return <AccessibilityStatement locale={useLocale()} />;
+  const { contact } = useLoaderData<typeof loader>();
+  return <AccessibilityStatement locale={useLocale()} contact={contact} />;
 }
