@@ -13,6 +13,7 @@ import { reports } from "../../db/schema";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../db/testing";
 import type { SessionUser } from "../auth/session.server";
 import { loadCasePage } from "../cases/case-page.server";
+import { Reports } from "../cases/report-view";
 import { createStaff } from "../../test/testing.server";
 import { ensureDefaultUnit } from "../units.server";
 import { validIntakeFormData } from "./fixtures";
@@ -85,6 +86,26 @@ describe.each(testDatabaseKinds())("the new questions, stored and shown (%s)", (
     expect(html).toMatch(/Svar på frågan om våld eller övergrepp<\/dt><dd>Vet inte<\/dd>/);
     expect(html).toContain("Granne");
     expect(html).toContain("8 år");
+  });
+
+  it("stores a mandated reporter's kind of organisation and the case page shows it with the report", async () => {
+    const input = posted({
+      childPersonalNumber: "",
+      childName: "Polis Anmäld",
+      reporterKind: "mandated",
+      reporterName: "Per Polis",
+      reporterOrganisation: "Region Västra Götaland",
+      reporterTitle: "Utredare",
+      reporterSector: "police",
+    });
+    const { caseId, reportId } = await submitReport(t.db, input, null);
+    const [row] = await t.db.select().from(reports).where(eq(reports.id, reportId));
+    expect(row).toMatchObject({ reporterSector: "police", reporterCategory: "police" });
+    const page = await loadCasePage(t.db, caseworker, caseId);
+    expect(page!.reports[0]!.reporterSector).toBe("police");
+    const html = await render(<Reports reports={page!.reports} />);
+    expect(html).toMatch(/Typ av verksamhet<\/dt><dd>Polis<\/dd>/);
+    expect(html).toContain("Region Västra Götaland");
   });
 
   it("keeps No and Don't know distinct on the page", async () => {
