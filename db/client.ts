@@ -106,12 +106,13 @@ function preparing<T extends Sql | postgres.TransactionSql>(sql: T): T {
 }
 
 /**
- * Applies the committed drizzle-kit migrations. On PostgreSQL an advisory lock keeps two
+ * Applies the committed drizzle-kit migrations (`folder`: another set, for tests that upgrade
+ * a database made by older migrations). On PostgreSQL an advisory lock keeps two
  * server processes starting at once from migrating over each other.
  */
-export async function migrateDatabase(database: Database, url?: string): Promise<void> {
+export async function migrateDatabase(database: Database, url?: string, folder: string = migrationsFolder): Promise<void> {
   if (database.kind === "pglite") {
-    await migratePglite(database.db as never, { migrationsFolder });
+    await migratePglite(database.db as never, { migrationsFolder: folder });
     // PGlite has no autovacuum: without statistics the planner guesses, and e.g. the
     // lookup of a child's open case read every case (32 ms at 90k cases, 0.1 ms with them).
     await database.rows("analyze");
@@ -121,7 +122,7 @@ export async function migrateDatabase(database: Database, url?: string): Promise
   const client = postgres(url, { max: 1, onnotice: () => {} });
   try {
     await client`select pg_advisory_lock(824731)`;
-    await migratePostgres(drizzlePostgres(client), { migrationsFolder });
+    await migratePostgres(drizzlePostgres(client), { migrationsFolder: folder });
     await client`select pg_advisory_unlock(824731)`;
   } finally {
     await client.end({ timeout: 5 });

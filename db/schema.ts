@@ -4,6 +4,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  check,
   customType,
   date,
   index,
@@ -20,7 +21,7 @@ import {
 } from "drizzle-orm/pg-core";
 
 import { nameKeySql } from "./name-key";
-import { REPORTER_CATEGORY_SQL } from "./reporter-category";
+import { REPORTER_CATEGORY_SQL, REPORTER_SECTOR_CHECK_SQL } from "./reporter-category";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => "bytea",
@@ -239,13 +240,22 @@ export const reports = pgTable(
     childView: text("child_view"),
     /** Whether a police report has been made: "yes" | "no" | "unknown"; null when not answered. */
     policeReport: text("police_report"),
-    /** School, preschool, health care, … for the statistics: derived by the database (db/reporter-category.ts). */
+    /**
+     * A mandated reporter's answer to "Typ av verksamhet": school | preschool | healthCare |
+     * police | socialServices | other. Null for a private person, and for reports made before the form asked.
+     */
+    reporterSector: text("reporter_sector"),
+    /**
+     * School, preschool, health care, … for the statistics: derived by the database from the
+     * answer above, or guessed for a report without one (db/reporter-category.ts).
+     */
     reporterCategory: text("reporter_category").generatedAlwaysAs(sql.raw(REPORTER_CATEGORY_SQL)),
   },
   (t) => [
     index("reports_case_idx").on(t.caseId, t.receivedAt),
     index("reports_reporter_idx").on(t.reporterUserId),
     index("reports_received_idx").on(t.receivedAt),
+    check("reports_reporter_sector_check", sql.raw(REPORTER_SECTOR_CHECK_SQL)),
   ],
 );
 

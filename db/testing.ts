@@ -6,7 +6,11 @@ import { randomBytes } from "node:crypto";
 
 import postgres from "postgres";
 
-import { migrateDatabase, openDatabase, type Database } from "./client";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+import { migrateDatabase, migrationsFolder as allMigrations, openDatabase, type Database } from "./client";
 
 export type TestDatabaseKind = "pglite" | "postgres";
 
@@ -17,10 +21,14 @@ export function testDatabaseKinds(): TestDatabaseKind[] {
 
 export type TestDatabase = Database & { url: string | null; drop(): Promise<void> };
 
-export async function createTestDatabase(kind: TestDatabaseKind): Promise<TestDatabase> {
+/** `migrationsFolder`: migrate with another set (e.g. only the migrations before a new one). */
+export async function createTestDatabase(
+  kind: TestDatabaseKind,
+  { migrationsFolder }: { migrationsFolder?: string } = {},
+): Promise<TestDatabase> {
   if (kind === "pglite") {
     const db = await openDatabase({ memory: true });
-    await migrateDatabase(db);
+    await migrateDatabase(db, undefined, migrationsFolder);
     return { ...db, url: null, drop: () => db.close() };
   }
   const adminUrl = process.env.TEST_DATABASE_URL;
@@ -32,7 +40,7 @@ export async function createTestDatabase(kind: TestDatabaseKind): Promise<TestDa
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const db = await openDatabase({ url: url.toString(), max: 20 });
-  await migrateDatabase(db, url.toString());
+  await migrateDatabase(db, url.toString(), migrationsFolder);
   return {
     ...db,
     url: url.toString(),
@@ -43,4 +51,24 @@ export async function createTestDatabase(kind: TestDatabaseKind): Promise<TestDa
       await admin2.end();
     },
   };
+}
+
+/**
+ * A copy of the committed migrations up to and including `lastTag` (e.g. "0013_statistics_counters"),
+ * in a temporary folder: a database migrated with it is one made before the later migrations.
+ */
+export function migrationsUpTo(lastTag: string): string {
+  const journal = JSON.parse(readFileSync(path.join(allMigrations, "meta", "_journal.json"), "utf8")) as {
+    entries: { idx: number; tag: string }[];
+  };
+  const last = journal.entries.findIndex((e) => e.tag === lastTag);
+  if (last < 0) throw new Error(`no migration ${lastTag}`);
+  const entries = journal.entries.slice(0, last + 1);
+  const folder = mkdtempSync(path.join(tmpdir(), "varna-migrations-"));
+  for (const e of entries) cpSync(path.join(allMigrations, `${e.tag}.sql`), path.join(folder, `${e.tag}.sql`));
+  // drizzle's migrator reads only the journal and the SQL files.
+  const meta = path.join(folder, "meta");
+  mkdirSync(meta);
+  writeFileSync(path.join(meta, "_journal.json"), JSON.stringify({ ...journal, entries }, null, 2));
+  return folder;
 }

@@ -157,17 +157,62 @@ test("every page links the accessibility statement; robots.txt keeps search engi
   expect((await page.request.get("/favicon.svg")).status()).toBe(200);
 });
 
+/** The width an A4 page leaves for the text between the print stylesheet's margins (210 − 2 × 16 mm at 96 px/inch). */
+const A4_PRINT_WIDTH = Math.floor(((210 - 2 * 16) / 25.4) * 96);
+
+/** Printing: the page laid out for print on an A4 page's width, nothing cut off at its right edge. */
+async function asPrinted(page: Page) {
+  await page.setViewportSize({ width: A4_PRINT_WIDTH, height: 1000 });
+  await page.emulateMedia({ media: "print" });
+  await expectNoSidewaysScroll(page);
+}
+
 test("the case page prints the record only: no header, footer, forms or actions", async ({ page }) => {
   await signInAs(page, "teamLead");
   await page.goto("/arenden");
   await page.locator(".inbox-table tbody th a").first().click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("VRN-");
-  await page.emulateMedia({ media: "print" });
+  await asPrinted(page);
   await expect(page.locator(".site-header")).toBeHidden();
   await expect(page.locator(".site-footer")).toBeHidden();
   await expect(page.locator("details.command").first()).toBeHidden();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.locator(".timeline")).toBeVisible();
+  await page.emulateMedia({ media: "screen" });
+  await expect(page.locator(".site-header")).toBeVisible();
+});
+
+test("the auditor's case history prints the record only, every hash and table within the page", async ({ page }) => {
+  await signInAs(page, "auditor");
+  // A closed case: the longest history, with letters.
+  await page.goto("/granskning?state=closed");
+  const results = page.getByRole("table", { name: "Sökresultat" });
+  await results.getByRole("link", { name: /^VRN-/ }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("VRN-");
+  const history = page.getByRole("table", { name: "Ärendets historik" });
+  await expect(history.locator("code.hash").first()).toBeVisible();
+
+  await asPrinted(page);
+  await expect(page.locator(".site-header")).toBeHidden();
+  await expect(page.locator(".site-footer")).toBeHidden();
+  // The auditors' menu, the export and download links and the way back are for the screen.
+  await expect(page.getByRole("navigation", { name: "Granskning" })).toBeHidden();
+  await expect(page.getByRole("link", { name: "Ärendehistorik (PDF/A)" })).toBeHidden();
+  await expect(page.getByRole("heading", { name: "Exportera ärendehistoriken" })).toBeHidden();
+  await expect(page.getByRole("link", { name: "Tillbaka till sökningen" })).toBeHidden();
+  // The record: the case, its whole history with each hash, the reports, the letters, who read it.
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(history).toBeVisible();
+  await expect(history.locator("code.hash").last()).toBeVisible();
+  await expect(page.getByRole("heading", { name: /^Anmälningar/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Brev" })).toBeVisible();
+  // Each table fits the page: no column cut off at the right edge.
+  const overflowing = await page.evaluate(() =>
+    [...document.querySelectorAll("main table")]
+      .filter((table) => table.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+      .map((table) => table.querySelector("caption")?.textContent ?? table.className),
+  );
+  expect(overflowing).toEqual([]);
   await page.emulateMedia({ media: "screen" });
   await expect(page.locator(".site-header")).toBeVisible();
 });

@@ -149,6 +149,7 @@ test("a question made required by another answer is marked required at once", as
   await expect(reporter.getByLabel("Yrkesroll", { exact: true })).not.toHaveAttribute("required", "");
   await reporter.getByLabel("Anmälningsskyldig").check();
   await expect(reporter.getByLabel("Yrkesroll (obligatoriskt)")).toHaveAttribute("required", "");
+  await expect(reporter.getByLabel("Typ av verksamhet (obligatoriskt)")).toHaveAttribute("required", "");
   await page.getByLabel("Barnet eller familjen behöver tolk").check();
   await expect(page.getByLabel("Språk (obligatoriskt)")).toHaveAttribute("required", "");
   await expectAccessible(page);
@@ -205,7 +206,11 @@ test("the school reporter signs in and submits with pre-filled details; it shows
   await expect(reporter.getByLabel("Anmälningsskyldig")).toBeChecked();
   await expect(reporter.getByLabel("Ditt namn")).toHaveValue("Karin Ek");
   await expect(reporter.getByLabel("Verksamhet eller organisation")).toHaveValue("Gullmarsskolan");
+  // The account's reports say it is a school; the reporter sees it and may change it.
+  const sector = reporter.getByLabel("Typ av verksamhet (obligatoriskt)");
+  await expect(sector).toHaveValue("school");
   await fillConcern(page, { name: "Sigge Skolelev", personalNumber: "20130419-2394" });
+  await expect(page.getByTestId("intake-review")).toContainText("Skola");
   await page.getByRole("button", { name: "Skicka anmälan" }).click();
   const reference = (await page.getByTestId("report-number").textContent()) ?? "";
   expect(reference).toMatch(/^ANM-/);
@@ -243,6 +248,27 @@ test.describe("with JavaScript disabled", () => {
     const steps = page.getByRole("navigation", { name: "Formulärets steg" });
     await expect(steps.getByRole("link")).toHaveCount(5);
     await expect(steps.locator("[aria-current]")).toHaveCount(0);
+  });
+
+  test("a mandated reporter who does not say what kind of organisation is asked to, beside the field", async ({ page }) => {
+    await page.goto("/anmalan");
+    const reporter = page.getByRole("group", { name: "Om dig som anmäler" });
+    await reporter.getByLabel("Anmälningsskyldig").check();
+    await reporter.getByLabel("Ditt namn").fill("Per Polis");
+    await reporter.getByLabel("Verksamhet eller organisation").fill("Region Västra Götaland");
+    await reporter.getByLabel("Yrkesroll").fill("Utredare");
+    await reporter.getByLabel("Telefonnummer").fill("0522-64 30 00");
+    await fillConcern(page, { name: "Vera Verksamhet", personalNumber: "20110607-2380" });
+    await page.getByRole("button", { name: "Skicka anmälan" }).click();
+    const sector = page.getByRole("combobox", { name: /Typ av verksamhet/ });
+    await expect(sector).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByText("Välj vilken sorts verksamhet du anmäler från.").first()).toBeVisible();
+    // Still the form (without JavaScript it posts to /anmalan?index), nothing sent.
+    await expect(page).toHaveURL(/\/anmalan(\?index)?$/);
+    // Answered, the same form goes through.
+    await page.getByRole("combobox", { name: /Typ av verksamhet/ }).selectOption({ label: "Polis" });
+    await page.getByRole("button", { name: "Skicka anmälan" }).click();
+    await expect(page.getByTestId("report-number")).toHaveText(/^ANM-/);
   });
 
   test("errors come back beside the fields without JavaScript", async ({ page }) => {

@@ -34,7 +34,7 @@ export async function createStaff(db: Db, unitName?: string): Promise<Staff> {
 export function intakeInput(overrides: Partial<IntakeInput> = {}): IntakeInput {
   return {
     idempotencyKey: randomUUID(),
-    reporter: { kind: "mandated", name: "Karin Ek", organisation: "Gullmarsskolan", title: "Kurator", phone: "0523-61 35 40", email: null },
+    reporter: { kind: "mandated", name: "Karin Ek", organisation: "Gullmarsskolan", title: "Kurator", phone: "0523-61 35 40", email: null, sector: "school" },
     child: {
       name: "Elsa Testsson",
       personalNumber: null,

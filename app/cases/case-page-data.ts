@@ -3,6 +3,7 @@
  * stored case into them (deadlines, reports with their own assessment, the facts with the
  * reports' suggestions beside them, and the warnings before a step). No server imports.
  */
+import { isReporterSector, type ReporterSector } from "../../db/reporter-category";
 import { reportAnswers, type ReportAnswers } from "../intake/report-answers";
 import {
   deadlineStatus,
@@ -40,6 +41,8 @@ export type ReportView = {
   reporterKind: "private" | "mandated";
   anonymous: boolean;
   reporterName: string | null;
+  /** A mandated reporter's kind of organisation as they stated it; null before the form asked. */
+  reporterSector: ReporterSector | null;
   reporterOrganisation: string | null;
   reporterTitle: string | null;
   reporterPhone: string | null;
@@ -278,6 +281,7 @@ export function reportView(r: ReportRowLike, protectedIdentity: boolean, assessm
     anonymous: r.anonymous,
     // An anonymous report keeps nothing about its reporter; never show a stray name.
     reporterName: r.anonymous ? null : r.reporterName,
+    reporterSector: isReporterSector(r.reporterSector) ? r.reporterSector : null,
     reporterOrganisation: r.reporterOrganisation,
     reporterTitle: r.reporterTitle,
     reporterPhone: r.anonymous ? null : r.reporterPhone,
@@ -310,6 +314,7 @@ type ReportRowLike = {
   reporterKind: string;
   anonymous: boolean;
   reporterName: string | null;
+  reporterSector: string | null;
   reporterOrganisation: string | null;
   reporterTitle: string | null;
   reporterPhone: string | null;

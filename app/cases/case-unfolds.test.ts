@@ -176,7 +176,7 @@ describe.each(testDatabaseKinds())("a case as it unfolds (%s)", (kind) => {
 
   it("feedback on joining an investigation and on transfer names the report's date; none for private or anonymous", async () => {
     const school: Partial<IntakeInput> = {
-      reporter: { kind: "mandated", name: "Karin Ek", organisation: "Gullmarsskolan", title: "Kurator", phone: "0523-61 35 40", email: null },
+      reporter: { kind: "mandated", name: "Karin Ek", organisation: "Gullmarsskolan", title: "Kurator", phone: "0523-61 35 40", email: null, sector: "school" },
     };
     const pn = { personalNumber: "201205151713", birthDate: "2012-05-15", address: null, school: null, whereabouts: null, protectedIdentity: false };
     const first = await report(t.db, AT, { ...school, child: { name: "Filip Utredd", ...pn } });

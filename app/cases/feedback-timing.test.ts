@@ -27,6 +27,7 @@ const school = {
   title: "Kurator",
   phone: "0523-61 35 40",
   email: null,
+  sector: "school" as const,
 };
 
 function form(fields: Record<string, string | string[]>): FormData {

@@ -60,6 +60,12 @@ function Report({ report, n }: { report: ReportView; n: number }) {
           <dd>
             {report.reporterName ?? t("cases.unknown")} ({t(`cases.report.kind.${report.reporterKind}`)})
           </dd>
+          {report.reporterSector ? (
+            <>
+              <dt>{t("cases.report.sector")}</dt>
+              <dd>{t(`intake.sector.${report.reporterSector}`)}</dd>
+            </>
+          ) : null}
           {report.reporterOrganisation ? (
             <>
               <dt>{t("cases.report.organisation")}</dt>

@@ -61,7 +61,7 @@ export async function seedDemoAccessLog(db: Db, now: Date): Promise<void> {
     db,
     {
       idempotencyKey: "00000000-0000-4000-8000-0000000acce5",
-      reporter: { kind: "mandated", name: "Karin Ek", organisation: "Gullmarsskolan", title: "Skolkurator", phone: "0523-61 35 40", email: "skola@demo.varna.se" },
+      reporter: { kind: "mandated", name: "Karin Ek", organisation: "Gullmarsskolan", title: "Skolkurator", phone: "0523-61 35 40", email: "skola@demo.varna.se", sector: "school" },
       child: {
         name: "Nora Skyddad",
         personalNumber: null,

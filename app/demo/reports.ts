@@ -12,7 +12,8 @@ export const demoReports: { daysAgo: number; fromSchool: boolean; input: Omit<In
         "organisation": "Gullmarsskolan",
         "title": "Skolkurator",
         "phone": "0523-61 35 40",
-        "email": "skola@demo.varna.se"
+        "email": "skola@demo.varna.se",
+        "sector": "school"
       },
       "child": {
         "name": "Ali Hassan",
@@ -64,11 +65,12 @@ export const demoReports: { daysAgo: number; fromSchool: boolean; input: Omit<In
     "input": {
       "reporter": {
         "kind": "mandated",
-        "name": "Jonas Fält",
-        "organisation": "Fält- och fritidsverksamheten, Lysekils kommun",
-        "title": "Fältassistent",
-        "phone": "0523-61 30 00",
-        "email": null
+        "name": "Helena Strand",
+        "organisation": "Vårdcentralen Lysekil",
+        "title": "Distriktssköterska",
+        "phone": "0523-66 40 00",
+        "email": null,
+        "sector": "healthCare"
       },
       "child": {
         "name": "Selma Magnusson",
@@ -110,7 +112,8 @@ export const demoReports: { daysAgo: number; fromSchool: boolean; input: Omit<In
         "organisation": "Gullmarsskolan",
         "title": "Skolkurator",
         "phone": "0523-61 35 40",
-        "email": "skola@demo.varna.se"
+        "email": "skola@demo.varna.se",
+        "sector": "school"
       },
       "child": {
         "name": "Leo Jakobsson",
@@ -144,7 +147,7 @@ export const demoReports: { daysAgo: number; fromSchool: boolean; input: Omit<In
         }
       ],
       "concern": {
-        "what": "Fältassistenterna har sett ungdomen ute sent på kvällarna i centrala Lysekil tillsammans med äldre ungdomar. Misstanke om droger.",
+        "what": "Polisen har vid flera tillfällen sett ungdomen ute sent på kvällarna i centrala Lysekil tillsammans med äldre ungdomar. Misstanke om droger.",
         "when": "Fredag kväll",
         "duration": "Några veckor",
         "ifNothing": "Risk för kriminalitet och missbruk.",
@@ -214,7 +217,8 @@ export const demoReports: { daysAgo: number; fromSchool: boolean; input: Omit<In
         "organisation": "Gullmarsskolan",
         "title": "Skolkurator",
         "phone": "0523-61 35 40",
-        "email": "skola@demo.varna.se"
+        "email": "skola@demo.varna.se",
+        "sector": "school"
       },
       "child": {
         "name": "Adam Jönsson",
@@ -257,11 +261,12 @@ export const demoReports: { daysAgo: number; fromSchool: boolean; input: Omit<In
     "input": {
       "reporter": {
         "kind": "mandated",
-        "name": "Jonas Fält",
-        "organisation": "Fält- och fritidsverksamheten, Lysekils kommun",
-        "title": "Fältassistent",
-        "phone": "0523-61 30 00",
-        "email": null
+        "name": "Eva Lind",
+        "organisation": "Förskolan Havsörnen",
+        "title": "Förskollärare",
+        "phone": "0523-61 32 50",
+        "email": null,
+        "sector": "preschool"
       },
       "child": {
         "name": "Alma Bengtsson",
@@ -381,7 +386,7 @@ export const demoReports: { daysAgo: number; fromSchool: boolean; input: Omit<In
       ],
       "siblings": [],
       "concern": {
-        "what": "Fältassistenterna har sett ungdomen ute sent på kvällarna i centrala Lysekil tillsammans med äldre ungdomar. Misstanke om droger.",
+        "what": "Polisen har vid flera tillfällen sett ungdomen ute sent på kvällarna i centrala Lysekil tillsammans med äldre ungdomar. Misstanke om droger.",
         "when": "Fredag kväll",
         "duration": "Några veckor",
         "ifNothing": "Risk för kriminalitet och missbruk.",
@@ -401,7 +406,8 @@ export const demoReports: { daysAgo: number; fromSchool: boolean; input: Omit<In
         "organisation": "Gullmarsskolan",
         "title": "Skolkurator",
         "phone": "0523-61 35 40",
-        "email": "skola@demo.varna.se"
+        "email": "skola@demo.varna.se",
+        "sector": "school"
       },
       "child": {
         "name": "Oscar Jonsson",
@@ -455,7 +461,8 @@ export const demoReports: { daysAgo: number; fromSchool: boolean; input: Omit<In
         "organisation": "Fält- och fritidsverksamheten, Lysekils kommun",
         "title": "Fältassistent",
         "phone": "0523-61 30 00",
-        "email": null
+        "email": null,
+        "sector": "socialServices"
       },
       "child": {
         "name": "Wilma Pettersson",
@@ -504,7 +511,8 @@ export const demoReports: { daysAgo: number; fromSchool: boolean; input: Omit<In
         "organisation": "Gullmarsskolan",
         "title": "Skolkurator",
         "phone": "0523-61 35 40",
-        "email": "skola@demo.varna.se"
+        "email": "skola@demo.varna.se",
+        "sector": "school"
       },
       "child": {
         "name": "Elsa Johansson",
@@ -639,7 +647,8 @@ export const demoReports: { daysAgo: number; fromSchool: boolean; input: Omit<In
         "organisation": "Gullmarsskolan",
         "title": "Skolkurator",
         "phone": "0523-61 35 40",
-        "email": "skola@demo.varna.se"
+        "email": "skola@demo.varna.se",
+        "sector": "school"
       },
       "child": {
         "name": "Hugo Persson",
@@ -673,7 +682,7 @@ export const demoReports: { daysAgo: number; fromSchool: boolean; input: Omit<In
         }
       ],
       "concern": {
-        "what": "Fältassistenterna har sett ungdomen ute sent på kvällarna i centrala Lysekil tillsammans med äldre ungdomar. Misstanke om droger.",
+        "what": "Polisen har vid flera tillfällen sett ungdomen ute sent på kvällarna i centrala Lysekil tillsammans med äldre ungdomar. Misstanke om droger.",
         "when": "Fredag kväll",
         "duration": "Några veckor",
         "ifNothing": "Risk för kriminalitet och missbruk.",
@@ -743,7 +752,8 @@ export const demoReports: { daysAgo: number; fromSchool: boolean; input: Omit<In
         "organisation": "Fält- och fritidsverksamheten, Lysekils kommun",
         "title": "Fältassistent",
         "phone": "0523-61 30 00",
-        "email": null
+        "email": null,
+        "sector": "socialServices"
       },
       "child": {
         "name": "Ella Olsson",
@@ -883,7 +893,8 @@ export const demoReports: { daysAgo: number; fromSchool: boolean; input: Omit<In
         "organisation": "Gullmarsskolan",
         "title": "Skolkurator",
         "phone": "0523-61 35 40",
-        "email": "skola@demo.varna.se"
+        "email": "skola@demo.varna.se",
+        "sector": "school"
       },
       "child": {
         "name": "Noah Nilsson",
@@ -928,11 +939,12 @@ export const demoReports: { daysAgo: number; fromSchool: boolean; input: Omit<In
     "input": {
       "reporter": {
         "kind": "mandated",
-        "name": "Jonas Fält",
-        "organisation": "Fält- och fritidsverksamheten, Lysekils kommun",
-        "title": "Fältassistent",
-        "phone": "0523-61 30 00",
-        "email": null
+        "name": "Mats Berg",
+        "organisation": "Polisen, lokalpolisområde Uddevalla",
+        "title": "Polisinspektör",
+        "phone": "0522-64 30 00",
+        "email": null,
+        "sector": "police"
       },
       "child": {
         "name": "Maja Karlsson",
@@ -961,7 +973,7 @@ export const demoReports: { daysAgo: number; fromSchool: boolean; input: Omit<In
       ],
       "siblings": [],
       "concern": {
-        "what": "Fältassistenterna har sett ungdomen ute sent på kvällarna i centrala Lysekil tillsammans med äldre ungdomar. Misstanke om droger.",
+        "what": "Polisen har vid flera tillfällen sett ungdomen ute sent på kvällarna i centrala Lysekil tillsammans med äldre ungdomar. Misstanke om droger.",
         "when": "Fredag kväll",
         "duration": "Några veckor",
         "ifNothing": "Risk för kriminalitet och missbruk.",
@@ -981,7 +993,8 @@ export const demoReports: { daysAgo: number; fromSchool: boolean; input: Omit<In
         "organisation": "Gullmarsskolan",
         "title": "Skolkurator",
         "phone": "0523-61 35 40",
-        "email": "skola@demo.varna.se"
+        "email": "skola@demo.varna.se",
+        "sector": "school"
       },
       "child": {
         "name": "Liam Andersson",
@@ -1035,7 +1048,8 @@ export const demoReports: { daysAgo: number; fromSchool: boolean; input: Omit<In
         "organisation": "Fält- och fritidsverksamheten, Lysekils kommun",
         "title": "Fältassistent",
         "phone": "0523-61 30 00",
-        "email": null
+        "email": null,
+        "sector": "socialServices"
       },
       "child": {
         "name": "Elsa Johansson",

@@ -20,6 +20,7 @@ const school = {
   title: "Kurator",
   phone: "0523-61 35 40",
   email: null,
+  sector: "school" as const,
 };
 
 describe.each(testDatabaseKinds())("the desk (%s)", (kind) => {

@@ -272,6 +272,7 @@ export const casesEn: Record<keyof typeof casesSv, string> = {
   "cases.report.kind.mandated": "Mandated reporter",
   "cases.report.kind.private": "Private person",
   "cases.report.organisation": "Organisation",
+  "cases.report.sector": "Type of workplace",
   "cases.report.title": "Role",
   "cases.report.phone": "Phone",
   "cases.report.email": "E-mail",

@@ -284,6 +284,7 @@ export const casesSv = {
   "cases.report.kind.mandated": "Anmälningsskyldig",
   "cases.report.kind.private": "Privatperson",
   "cases.report.organisation": "Organisation",
+  "cases.report.sector": "Typ av verksamhet",
   "cases.report.title": "Roll",
   "cases.report.phone": "Telefon",
   "cases.report.email": "E-post",

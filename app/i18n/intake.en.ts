@@ -27,6 +27,15 @@ export const intakeEn: Record<keyof typeof intakeSv, string> = {
   "intake.reporter.phone": "Phone number",
   "intake.reporter.email": "E-mail address",
   "intake.reporter.mandatedOnly": "Required for mandated reporters.",
+  "intake.reporter.sector": "Type of workplace",
+  "intake.reporter.sectorHint": "The workplace you are reporting from. Required for mandated reporters.",
+  "intake.reporter.sectorChoose": "Choose",
+  "intake.sector.school": "School",
+  "intake.sector.preschool": "Preschool",
+  "intake.sector.healthCare": "Health care",
+  "intake.sector.police": "Police",
+  "intake.sector.socialServices": "Social services",
+  "intake.sector.other": "Other workplace",
 
   "intake.child.legend": "The child",
   "intake.child.name": "The child's name",
@@ -86,6 +95,7 @@ export const intakeEn: Record<keyof typeof intakeSv, string> = {
   "intake.error.violenceContradiction":
     "You ticked No or I don't know as well as a kind of violence. Choose what applies.",
   "intake.error.birthDateMismatch": "The date of birth does not match the personal identity number.",
+  "intake.error.sectorRequired": "Choose what kind of workplace you are reporting from.",
 
   "intake.steps.label": "Steps of the form",
   "intake.steps.of": "Step {n} of {total}",
@@ -98,6 +108,7 @@ export const intakeEn: Record<keyof typeof intakeSv, string> = {
   "intake.review.notAnswered": "Not answered",
   "intake.review.reporterKind": "You report as",
   "intake.review.anonymous": "Anonymous",
+  "intake.review.sector": "Type of workplace",
   "intake.review.child": "The child",
   "intake.review.identity": "Personal identity number, date of birth or age",
   "intake.review.guardians": "Guardians",

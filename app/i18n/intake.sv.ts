@@ -25,6 +25,15 @@ export const intakeSv = {
   "intake.reporter.phone": "Telefonnummer",
   "intake.reporter.email": "E-postadress",
   "intake.reporter.mandatedOnly": "Krävs för anmälningsskyldiga.",
+  "intake.reporter.sector": "Typ av verksamhet",
+  "intake.reporter.sectorHint": "Den verksamhet du anmäler från. Krävs för anmälningsskyldiga.",
+  "intake.reporter.sectorChoose": "Välj",
+  "intake.sector.school": "Skola",
+  "intake.sector.preschool": "Förskola",
+  "intake.sector.healthCare": "Hälso- och sjukvård",
+  "intake.sector.police": "Polis",
+  "intake.sector.socialServices": "Socialtjänst",
+  "intake.sector.other": "Annan verksamhet",
 
   "intake.child.legend": "Barnet",
   "intake.child.name": "Barnets namn",
@@ -84,6 +93,7 @@ export const intakeSv = {
   "intake.error.violenceContradiction":
     "Du har kryssat i både Nej eller Vet inte och en typ av våld. Välj det som stämmer.",
   "intake.error.birthDateMismatch": "Födelsedatumet stämmer inte med personnumret.",
+  "intake.error.sectorRequired": "Välj vilken sorts verksamhet du anmäler från.",
 
   "intake.steps.label": "Formulärets steg",
   "intake.steps.of": "Steg {n} av {total}",
@@ -97,6 +107,7 @@ export const intakeSv = {
   "intake.review.notAnswered": "Inte besvarad",
   "intake.review.reporterKind": "Du anmäler som",
   "intake.review.anonymous": "Anonym",
+  "intake.review.sector": "Typ av verksamhet",
   "intake.review.child": "Barnet",
   "intake.review.identity": "Personnummer, födelsedatum eller ålder",
   "intake.review.guardians": "Vårdnadshavare",

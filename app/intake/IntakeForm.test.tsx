@@ -93,8 +93,35 @@ describe("IntakeForm (server-rendered)", () => {
     const html = await render({ defaultValue: { reporterKind: "mandated" } });
     expect(tag(html, "intake-reporterTitle")).toContain("required");
     expect(html).toContain("Yrkesroll (obligatoriskt)");
+    expect(tag(html, "intake-reporterSector")).toMatch(/<select[^>]*required/);
+    expect(html).toContain('for="intake-reporterSector">Typ av verksamhet (obligatoriskt)</label>');
     const open = await render();
     expect(tag(open, "intake-reporterTitle")).not.toContain("required");
+    expect(tag(open, "intake-reporterSector")).not.toContain("required");
+  });
+
+  it("asks a mandated reporter what kind of organisation they report from", async () => {
+    const html = await render();
+    const select = html.slice(html.indexOf('<select id="intake-reporterSector"'));
+    const options = [...select.slice(0, select.indexOf("</select>")).matchAll(/<option value="([^"]*)"[^>]*>([^<]*)</g)].map(
+      (m) => [m[1], m[2]],
+    );
+    expect(options).toEqual([
+      ["", "Välj"],
+      ["school", "Skola"],
+      ["preschool", "Förskola"],
+      ["healthCare", "Hälso- och sjukvård"],
+      ["police", "Polis"],
+      ["socialServices", "Socialtjänst"],
+      ["other", "Annan verksamhet"],
+    ]);
+  });
+
+  it("says beside the field that a mandated reporter must choose the kind of organisation", async () => {
+    const html = await render({ lastResult: replyFor({ reporterKind: "mandated", reporterOrganisation: "Gullmarsskolan", reporterTitle: "Kurator", reporterSector: "" }) });
+    expect(html).toContain('id="intake-reporterSector-error">Välj vilken sorts verksamhet du anmäler från.</p>');
+    expect(html).toContain('href="#intake-reporterSector"');
+    expect(tag(html, "intake-reporterSector")).toContain('aria-invalid="true"');
   });
 
   it("puts radio groups in a fieldset with a legend", async () => {
@@ -113,10 +140,12 @@ describe("IntakeForm (server-rendered)", () => {
         organisation: "Gullmarsskolan",
         title: "Kurator",
         mandatedReporter: true,
+        sector: "school",
       }),
     });
     expect(tag(html, "intake-reporterKind-mandated")).toContain("checked");
     expect(tag(html, "intake-reporterOrganisation")).toContain('value="Gullmarsskolan"');
+    expect(html).toMatch(/<option value="school" selected="">Skola<\/option>/);
   });
 
   it("re-renders a refused post with a focusable summary and errors tied to their fields", async () => {

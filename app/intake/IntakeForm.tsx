@@ -9,7 +9,7 @@ import { Form } from "@remix-run/react";
 import { useEffect, useRef, useState, type FocusEvent, type FormEvent, type MouseEvent } from "react";
 
 import { useT } from "../i18n";
-import { Checkbox, CheckboxGroup, optionId, RadioGroup, TextAreaField, TextField } from "../ui/fields";
+import { Checkbox, CheckboxGroup, optionId, RadioGroup, SelectField, TextAreaField, TextField } from "../ui/fields";
 import {
   answerValues,
   guardianSlots,
@@ -17,6 +17,7 @@ import {
   intakeFieldNames,
   MAX_LENGTHS,
   parseIntakeInBrowser,
+  reporterSectors,
   siblingSlots,
   violenceAnswers,
   type IntakeDefaults,
@@ -138,7 +139,7 @@ export function IntakeForm({ lastResult, defaultValue, idempotencyKey }: IntakeF
   const mandated = current("reporterKind") === "mandated";
   const requiredNow = new Set<IntakeFieldName>();
   if (mandated) {
-    for (const f of ["reporterName", "reporterOrganisation", "reporterTitle", "reporterPhone"] as const)
+    for (const f of ["reporterName", "reporterSector", "reporterOrganisation", "reporterTitle", "reporterPhone"] as const)
       requiredNow.add(f);
   } else if (current("reporterKind") === "private" && current("anonymous") !== "on") {
     requiredNow.add("reporterName");
@@ -166,6 +167,7 @@ export function IntakeForm({ lastResult, defaultValue, idempotencyKey }: IntakeF
     reporterKind: t("intake.reporter.kind"),
     anonymous: t("intake.reporter.anonymous"),
     reporterName: t("intake.reporter.name"),
+    reporterSector: t("intake.reporter.sector"),
     reporterOrganisation: t("intake.reporter.organisation"),
     reporterTitle: t("intake.reporter.title"),
     reporterRelation: t("intake.reporter.relation"),
@@ -253,6 +255,16 @@ export function IntakeForm({ lastResult, defaultValue, idempotencyKey }: IntakeF
                 .join(", ")
             : null,
         },
+        ...(mandated
+          ? [
+              {
+                label: t("intake.review.sector"),
+                value: (reporterSectors as readonly string[]).includes(current("reporterSector"))
+                  ? t(`intake.sector.${current("reporterSector")}`)
+                  : null,
+              },
+            ]
+          : []),
         { label: t("intake.review.child"), value: current("childName") || null },
         {
           label: t("intake.review.identity"),
@@ -362,6 +374,13 @@ export function IntakeForm({ lastResult, defaultValue, idempotencyKey }: IntakeF
               label={t("intake.reporter.relation")}
               hint={t("intake.reporter.relationHint")}
               autoComplete="off"
+            />
+            <SelectField
+              {...textProps("reporterSector")}
+              {...conditional("reporterSector", "intake.reporter.sector")}
+              hint={t("intake.reporter.sectorHint")}
+              placeholder={t("intake.reporter.sectorChoose")}
+              options={reporterSectors.map((value) => ({ value, label: t(`intake.sector.${value}`) }))}
             />
             <div className="row">
               <TextField

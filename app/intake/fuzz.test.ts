@@ -48,6 +48,7 @@ const enumFields = [
   "violence",
   "anonymous",
   "childProtectedIdentity",
+  "reporterSector",
 ];
 const controlChars = [
   "\u0000",
@@ -84,6 +85,7 @@ const mandatedFields: Entry[] = [
   ["reporterOrganisation", "Gullmarsskolan"],
   ["reporterTitle", "Kurator"],
   ["reporterPhone", "0523-61 30 00"],
+  ["reporterSector", "school"],
 ];
 const asMandated = (entries: Entry[]) =>
   mandatedFields.reduce((acc, [n, v]) => set(acc, n, v), without(entries, "anonymous"));
@@ -169,6 +171,7 @@ const mutations: Mutation[] = [
   { name: "mandated without phone", apply: (e) => set(asMandated(e), "reporterPhone", "") },
   { name: "mandated without organisation", apply: (e) => without(asMandated(e), "reporterOrganisation") },
   { name: "mandated without role", apply: (e) => set(asMandated(e), "reporterTitle", "   ") },
+  { name: "mandated without kind of organisation", apply: (e, r) => r.int(2) ? set(asMandated(e), "reporterSector", "") : without(asMandated(e), "reporterSector") },
   { name: "mandated and anonymous", apply: (e) => [...asMandated(e), ["anonymous", "on"]] },
   {
     name: "private without name",

@@ -9,6 +9,7 @@ import { block, type Block } from "../auth/rate-limit.server";
 import { getSessionUser, type SessionUser } from "../auth/session.server";
 import { getDb } from "../db.server";
 import { logLetterRead } from "./my-reports.server";
+import { sectorOfAccount } from "./account-sector.server";
 import { defaultsForReporter, honeypotFilled, parseIntake } from "./schema";
 import { reportCodeCookie, takeReportCode } from "./report-code-cookie.server";
 import { REPORT_CODE_DAYS } from "./report-code.server";
@@ -20,11 +21,12 @@ export const INTAKE_LIMIT: Block = { max: 20, windowSeconds: 15 * 60 };
 
 /** A signed-in reporter's details pre-fill the form; everyone gets a fresh idempotency key. */
 export async function loadIntakePage(request: Request) {
-  const user = await getSessionUser(await getDb(), request);
+  const db = await getDb();
+  const user = await getSessionUser(db, request);
   const reporter = user?.role === "reporter" ? user : null;
   return {
     idempotencyKey: randomUUID(),
-    defaultValue: defaultsForReporter(reporter && { ...reporter, email: reporter.email }),
+    defaultValue: defaultsForReporter(reporter && { ...reporter, sector: await sectorOfAccount(db, reporter) }),
   };
 }
 

@@ -87,6 +87,26 @@ describe.each(testDatabaseKinds())("the new questions, stored and shown (%s)", (
     expect(html).toContain("8 år");
   });
 
+  it("stores a mandated reporter's kind of organisation and the case page shows it with the report", async () => {
+    const input = posted({
+      childPersonalNumber: "",
+      childName: "Polis Anmäld",
+      reporterKind: "mandated",
+      reporterName: "Per Polis",
+      reporterOrganisation: "Region Västra Götaland",
+      reporterTitle: "Utredare",
+      reporterSector: "police",
+    });
+    const { caseId, reportId } = await submitReport(t.db, input, null);
+    const [row] = await t.db.select().from(reports).where(eq(reports.id, reportId));
+    expect(row).toMatchObject({ reporterSector: "police", reporterCategory: "police" });
+    const page = await loadCasePage(t.db, caseworker, caseId);
+    expect(page!.reports[0]!.reporterSector).toBe("police");
+    const html = await render(<Reports reports={page!.reports} />);
+    expect(html).toMatch(/Typ av verksamhet<\/dt><dd>Polis<\/dd>/);
+    expect(html).toContain("Region Västra Götaland");
+  });
+
   it("keeps No and Don't know distinct on the page", async () => {
     const no = posted({ childPersonalNumber: "", childName: "Nora Nej", violence: "no", policeReport: "unknown" });
     const { caseId } = await submitReport(t.db, no, null);

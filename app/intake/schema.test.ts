@@ -41,6 +41,7 @@ const mandated = {
   reporterTitle: "Kurator",
   reporterPhone: "0523-61 30 00",
   reporterEmail: "",
+  reporterSector: "school",
 };
 
 describe("intakeSchema", () => {
@@ -104,7 +105,7 @@ describe("intakeSchema", () => {
     expect(errors).toEqual({ reporterOrganisation: ["field.required"] });
   });
 
-  it("requires name, organisation, role and phone of a mandated reporter", () => {
+  it("requires name, organisation, kind of organisation, role and phone of a mandated reporter", () => {
     const errors = errorsOf({
       reporterKind: "mandated",
       reporterName: "",
@@ -114,8 +115,30 @@ describe("intakeSchema", () => {
       reporterEmail: "",
     });
     expect(Object.keys(errors).sort()).toEqual(
-      ["reporterName", "reporterOrganisation", "reporterPhone", "reporterTitle"].sort()
+      ["reporterName", "reporterOrganisation", "reporterPhone", "reporterSector", "reporterTitle"].sort()
     );
+  });
+
+  it("refuses a mandated reporter who has not said what kind of organisation, in Swedish beside the field", () => {
+    expect(errorsOf({ ...mandated, reporterSector: "" })).toEqual({ reporterSector: ["intake.error.sectorRequired"] });
+    const errors = errorsOf({ ...mandated }, (fd) => fd.delete("reporterSector"));
+    expect(errors).toEqual({ reporterSector: ["intake.error.sectorRequired"] });
+    expect(translate("sv", errors.reporterSector![0]!)).toBe(
+      "Välj vilken sorts verksamhet du anmäler från."
+    );
+    expect(errorsOf({ ...mandated, reporterSector: "hospital" })).toEqual({ reporterSector: ["field.invalidChoice"] });
+  });
+
+  it("keeps the stated kind of organisation of a mandated reporter, and none of a private person", () => {
+    expect(valueOf({ ...mandated, reporterSector: "police" }).reporter).toMatchObject({ kind: "mandated", sector: "police" });
+    expect(valueOf({ ...mandated, reporterSector: "other" }).reporter).toMatchObject({ sector: "other" });
+    expect(valueOf({ reporterSector: "school" }).reporter).toStrictEqual({
+      kind: "private",
+      anonymous: false,
+      name: "Eva Andersson",
+      phone: "070-123 45 67",
+      email: "eva.andersson@example.se",
+    });
   });
 
   it("accepts a mandated reporter, e-mail optional", () => {
@@ -126,6 +149,7 @@ describe("intakeSchema", () => {
       title: "Kurator",
       phone: "0523-61 30 00",
       email: null,
+      sector: "school",
     });
   });
 
@@ -313,6 +337,7 @@ describe("intakeSchema", () => {
       reporterOrganisation: "Gullmarsskolan",
       reporterTitle: "Lärare",
       reporterRelation: "Lärare",
+      reporterSector: "school",
     });
     expect(mandated.details?.reporterRelation).toBeNull();
   });
@@ -404,6 +429,21 @@ describe("defaultsForReporter", () => {
       reporterEmail: "skola@demo.varna.se",
       reporterOrganisation: "Gullmarsskolan",
     });
+  });
+
+  it("pre-fills the kind of organisation when the account has one to go on", () => {
+    const account = {
+      name: "Karin Berg",
+      phone: null,
+      email: null,
+      organisation: "Gullmarsskolan",
+      title: null,
+      mandatedReporter: true,
+    };
+    expect(defaultsForReporter({ ...account, sector: "school" })).toMatchObject({ reporterSector: "school" });
+    expect(defaultsForReporter({ ...account, sector: null })).not.toHaveProperty("reporterSector");
+    // A private person is not asked.
+    expect(defaultsForReporter({ ...account, mandatedReporter: false, sector: "school" })).not.toHaveProperty("reporterSector");
   });
 
   it("pre-fills nothing for a visitor", () => {

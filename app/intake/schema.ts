@@ -9,6 +9,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { z } from "zod";
 
+import { REPORTER_SECTORS, type ReporterSector } from "../../db/reporter-category";
 import { parsePersonalNumber, stockholmIsoDate, type PersonalNumberResult } from "./personal-number";
 import {
   violenceKinds,
@@ -68,6 +69,8 @@ export const guardianSlots = [1, 2] as const;
 export const siblingSlots = [1, 2, 3, 4] as const;
 export const answerValues = ["yes", "no", "unknown"] as const;
 export const reporterKinds = ["private", "mandated"] as const;
+/** "Typ av verksamhet": what a mandated reporter's organisation is, in the order the form lists them. */
+export const reporterSectors = REPORTER_SECTORS;
 /** The violence question's checkboxes: the three kinds, "no", or "don't know" — no and don't know kept apart. */
 export const violenceAnswers = [...violenceKinds, "no", "unknown"] as const;
 export const HONEYPOT_FIELD = "website";
@@ -199,6 +202,7 @@ export function createIntakeSchema(now: () => Date = () => new Date()) {
     reporterKind: choice(reporterKinds),
     anonymous: checkbox(),
     reporterName: optionalText(LIMIT.name),
+    reporterSector: optionalChoice(reporterSectors),
     reporterOrganisation: optionalText(LIMIT.name),
     reporterTitle: optionalText(LIMIT.name),
     reporterRelation: optionalText(LIMIT.name),
@@ -268,6 +272,8 @@ export function createIntakeSchema(now: () => Date = () => new Date()) {
             for (const f of ["reporterName", "reporterOrganisation", "reporterTitle", "reporterPhone"]) {
               if (!given(f)) issue(f, "field.required");
             }
+            // Missing only; a value not on the list is already refused as an invalid choice.
+            if (v.reporterSector === undefined) issue("reporterSector", "intake.error.sectorRequired");
             if (v.anonymous === true) issue("anonymous", "intake.error.mandatedAnonymous");
           } else if (v.reporterKind === "private" && v.anonymous === false) {
             if (!given("reporterName")) issue("reporterName", "field.required");
@@ -305,6 +311,7 @@ export function createIntakeSchema(now: () => Date = () => new Date()) {
             title: v.reporterTitle!,
             phone: v.reporterPhone!,
             email: v.reporterEmail,
+            sector: v.reporterSector!,
           };
         } else if (v.anonymous) {
           // Whatever else an anonymous person typed is not kept.
@@ -426,6 +433,8 @@ type ReporterAccount = {
   organisation: string | null;
   title: string | null;
   mandatedReporter: boolean;
+  /** The kind of organisation the account has to go on (see account-sector.server.ts), if any. */
+  sector?: ReporterSector | null;
 };
 
 /** Pre-fills the reporter's part of the form for a signed-in reporter. */
@@ -439,5 +448,6 @@ export function defaultsForReporter(user: ReporterAccount | null): IntakeDefault
   if (user.email) defaults.reporterEmail = user.email;
   if (user.organisation) defaults.reporterOrganisation = user.organisation;
   if (user.title) defaults.reporterTitle = user.title;
+  if (user.mandatedReporter && user.sector) defaults.reporterSector = user.sector;
   return defaults;
 }

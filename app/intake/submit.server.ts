@@ -189,6 +189,7 @@ async function register(
     reporterName: "name" in reporter ? reporter.name : null,
     reporterOrganisation: reporter.kind === "mandated" ? reporter.organisation : null,
     reporterTitle: reporter.kind === "mandated" ? reporter.title : null,
+    reporterSector: reporter.kind === "mandated" ? reporter.sector : null,
     reporterPhone: "phone" in reporter ? reporter.phone : null,
     reporterEmail: "email" in reporter ? reporter.email : null,
     childName: input.child.name,

@@ -12,6 +12,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 
 import type { Db, Tx } from "../../db/client";
+import { isReporterSector } from "../../db/reporter-category";
 import { caseEvents, cases, reports } from "../../db/schema";
 import type { Actor } from "../../workflows";
 import { sealCase } from "../audit/seal.server";
@@ -148,6 +149,8 @@ function followUp(r: typeof reports.$inferSelect, text: string, key: string | un
       title: r.reporterTitle ?? "",
       phone: r.reporterPhone ?? "",
       email: r.reporterEmail,
+      // The same reporter from the same organisation: the answer they gave (none before the form asked).
+      sector: isReporterSector(r.reporterSector) ? r.reporterSector : null,
     };
   } else if (r.anonymous) {
     reporter = { kind: "private", anonymous: true };

@@ -74,6 +74,7 @@ describe.each(testDatabaseKinds())("the report code and additions (%s)", (kind) 
       reporterKind: "mandated",
       reporterOrganisation: "Gullmarsskolan",
       reporterTitle: "Lärare",
+      reporterSector: "school",
       childPersonalNumber: "",
       childName: "Skol Barn",
     });

@@ -1,6 +1,7 @@
+import type { ReporterSector } from "../../db/reporter-category";
 import type { Guardian, Sibling } from "../../db/schema";
 
-export type { Guardian, Sibling };
+export type { Guardian, Sibling, ReporterSector };
 
 /** The violence question of the intake form: any of these makes the case violence-flagged. */
 export const violenceKinds = ["familyViolence", "sexualAbuse", "honourViolence"] as const;
@@ -35,6 +36,11 @@ export type ReporterInput =
       title: string;
       phone: string;
       email: string | null;
+      /**
+       * Which kind of organisation they report from (the form's "Typ av verksamhet"); it decides
+       * the report's category in the statistics. Null only for a report made before the form asked.
+       */
+      sector: ReporterSector | null;
     };
 
 /** A validated concern report, as the intake schema outputs it and submitReport stores it. */

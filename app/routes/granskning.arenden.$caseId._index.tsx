@@ -66,7 +66,7 @@ export default function AuditCase() {
         </dd>
       </dl>
 
-      <section className="case-section" aria-labelledby="export-title">
+      <section className="case-section screen-only" aria-labelledby="export-title">
         <h2 id="export-title">{t("audit.case.exports")}</h2>
         <ul className="export-links">
           <li>
@@ -138,7 +138,7 @@ export default function AuditCase() {
         <p className="muted">{t("audit.case.accessLead")}</p>
         <AccessTable entries={data.accessLog} show="reader" caption={t("audit.case.access")} />
       </section>
-      <p>
+      <p className="screen-only">
         <Link to="/granskning">{t("audit.case.back")}</Link>
       </p>
     </>

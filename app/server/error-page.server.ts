@@ -1,7 +1,10 @@
 /**
  * The pages the server itself answers with, before or instead of Remix: plain, Swedish,
  * accessible, without scripts (the Content-Security-Policy needs no exception for them).
+ * Like every page they link the accessibility statement from their footer, in the app's words.
  */
+import { sv } from "../i18n/sv";
+
 const MESSAGES: Record<number, { title: string; text: string }> = {
   400: { title: "Begäran kunde inte behandlas", text: "Det som skickades gick inte att läsa. Gå tillbaka och försök igen." },
   403: {
@@ -35,6 +38,9 @@ export function errorPage(status: number): string {
 <p>${m.text}</p>
 <p><a href="/">Till startsidan</a></p>
 </main>
+<footer aria-label="${sv["footer.label"]}">
+<p>${sv["footer.text"]} · <a href="/tillganglighet">${sv["footer.accessibility"]}</a></p>
+</footer>
 </body>
 </html>
 `;

@@ -220,9 +220,13 @@ describe("bodies and content types", () => {
       body: `concernWhat=${"x".repeat(BODY_LIMIT + 1)}`,
     });
     expect(big.status).toBe(413);
-    expect(await big.text()).toContain("För mycket på en gång");
+    const bigPage = await big.text();
+    expect(bigPage).toContain("För mycket på en gång");
+    // The server's own pages link the accessibility statement, as every page does.
+    expect(bigPage).toContain('<a href="/tillganglighet">Tillgänglighet</a>');
     const json = await raw("/anmalan", { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
     expect(json.status).toBe(415);
+    expect(await json.text()).toContain('<a href="/tillganglighet">Tillgänglighet</a>');
     const broken = await raw("/logga-in", {
       method: "POST",
       headers: { "Content-Type": "multipart/form-data; boundary=abc" },

@@ -82,9 +82,17 @@ describe.each(testDatabaseKinds())("the statistics of the demo data (%s)", (kind
     }
     expect(stats.repeat.children).toBe(perChild.size);
     expect(stats.repeat.byCount[2]).toBe([...perChild.values()].filter((n) => n === 2).length);
-    // The demo school is Gullmarsskolan; the field workers are the municipality's own.
-    const school = inPeriod.filter((r) => r.reporterOrganisation === "Gullmarsskolan").length;
-    const months = Object.values(stats.reports.counts);
-    expect(months.reduce((s, m) => s + m.school, 0)).toBe(school);
+    // By reporter category: every demo report by a mandated reporter states its kind of organisation.
+    const category = (r: (typeof inPeriod)[number]) =>
+      r.reporterKind !== "mandated" ? (r.anonymous ? "anonymous" : "private") : r.reporterSector === "other" ? "otherMandated" : r.reporterSector!;
+    const byHand: Record<string, number> = {};
+    for (const r of inPeriod) byHand[category(r)] = (byHand[category(r)] ?? 0) + 1;
+    const counted: Record<string, number> = {};
+    for (const month of Object.values(stats.reports.counts)) {
+      for (const [key, n] of Object.entries(month)) if (n > 0) counted[key] = (counted[key] ?? 0) + n;
+    }
+    expect(counted).toEqual(byHand);
+    // The demo shows every kind of reporter but "other" on the statistics page.
+    expect(Object.keys(counted).sort()).toEqual(["anonymous", "healthCare", "police", "preschool", "private", "school", "socialServices"]);
   }, 60_000);
 });

@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import type { ReporterSector } from "../../db/reporter-category";
 import { cases, reports } from "../../db/schema";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../db/testing";
 import type { SessionUser } from "../auth/session.server";
@@ -10,13 +11,15 @@ import { ensureDefaultUnit } from "../units.server";
 import { defaultPeriod, parsePeriod } from "./period";
 import { computeStatistics, median, statisticsCsv } from "./statistics.server";
 
-const mandated = (organisation: string, title: string) => ({
+/** A mandated reporter; `sector` is what the form asked, null for a report from before it asked. */
+const mandated = (organisation: string, title: string, sector: ReporterSector | null) => ({
   kind: "mandated" as const,
   name: "Anna Anmälare",
   organisation,
   title,
   phone: "0523-61 30 00",
   email: null,
+  sector,
 });
 
 describe.each(testDatabaseKinds())("the statistics (%s)", (kind) => {
@@ -63,14 +66,14 @@ describe.each(testDatabaseKinds())("the statistics (%s)", (kind) => {
     const repeatChild = validPersonalNumber("20140312", "238");
 
     // Before the period: a report and a decision in February, and a report at 23:30 on 28 February.
-    const d0 = await report(t.db, "2026-02-10T09:00:00Z", { childName: "Före Perioden", reporter: mandated("Gullmarsskolan", "Lärare") });
+    const d0 = await report(t.db, "2026-02-10T09:00:00Z", { childName: "Före Perioden", reporter: mandated("Gullmarsskolan", "Lärare", "school") });
     await decide(d0, "2026-02-10", { outcome: "noInvestigation" }, "2026-02-20");
     await report(t.db, "2026-02-28T22:30:00Z", { childName: "Sent I Februari" });
 
     // Five decisions in March; three within 14 days of the report (9, 0 and 14 days), two later (18 and 20).
     const d1 = await report(t.db, "2026-03-01T09:00:00Z", {
       childName: "Ett Nio",
-      reporter: mandated("Gullmarsskolan", "Kurator"),
+      reporter: mandated("Gullmarsskolan", "Kurator", "school"),
       child: {
         name: "Ett Nio",
         personalNumber: repeatChild,
@@ -82,23 +85,23 @@ describe.each(testDatabaseKinds())("the statistics (%s)", (kind) => {
       },
     });
     await decide(d1, "2026-03-01", { outcome: "noInvestigation" }, "2026-03-10");
-    const d2 = await report(t.db, "2026-03-02T09:00:00Z", { childName: "Två Arton", reporter: mandated("Förskolan Solen", "Förskollärare") });
+    const d2 = await report(t.db, "2026-03-02T09:00:00Z", { childName: "Två Arton", reporter: mandated("Förskolan Solen", "Förskollärare", null) });
     await decide(d2, "2026-03-02", { outcome: "noInvestigation", support: ["parentalSupport"] } as never, "2026-03-20");
-    const d3 = await report(t.db, "2026-03-03T09:00:00Z", { childName: "Tre Noll", reporter: mandated("Polisen Lysekil", "Polisinspektör") });
+    const d3 = await report(t.db, "2026-03-03T09:00:00Z", { childName: "Tre Noll", reporter: mandated("Polisen Lysekil", "Polisinspektör", "police") });
     await act(d3.caseId, lead, { type: "ASSIGNED", assignee: { id: cw.id, name: cw.name } }, "2026-03-03T10:00:00Z");
     await act(d3.caseId, cw, { type: "PROTECTION_ASSESSED", reportId: d3.reportId, needsProtection: true, assessment: "Akut skyddsbehov." }, "2026-03-03T11:00:00Z");
-    const d4 = await report(t.db, "2026-03-04T09:00:00Z", { childName: "Fyra Fjorton", reporter: mandated("Vårdcentralen Lysekil", "Sjuksköterska") });
+    const d4 = await report(t.db, "2026-03-04T09:00:00Z", { childName: "Fyra Fjorton", reporter: mandated("Vårdcentralen Lysekil", "Sjuksköterska", "healthCare") });
     await decide(d4, "2026-03-04", { outcome: "transfer", transferTo: "Uddevalla kommun" } as never, "2026-03-18");
     const d5 = await report(t.db, "2026-03-05T09:00:00Z", {
       childName: "Fem Tjugo",
-      reporter: mandated("Fält- och fritidsverksamheten, Lysekils kommun", "Fältassistent"),
+      reporter: mandated("Fält- och fritidsverksamheten, Lysekils kommun", "Fältassistent", "socialServices"),
     });
     await decide(d5, "2026-03-05", { outcome: "openInvestigation" }, "2026-03-25");
 
     // The first child again, after their case closed: a new case, and a repeat report in March.
     await report(t.db, "2026-03-12T09:00:00Z", {
       childName: "Ett Nio",
-      reporter: mandated("Gullmarsskolan", "Rektor"),
+      reporter: mandated("Gullmarsskolan", "Rektor", null),
       child: {
         name: "Ett Nio",
         personalNumber: repeatChild,
@@ -109,10 +112,12 @@ describe.each(testDatabaseKinds())("the statistics (%s)", (kind) => {
         protectedIdentity: false,
       },
     });
-    await report(t.db, "2026-03-15T09:00:00Z", { childName: "Annan Anmälare", reporter: mandated("Lysekils församling", "Diakon") });
+    await report(t.db, "2026-03-15T09:00:00Z", { childName: "Annan Anmälare", reporter: mandated("Lysekils församling", "Diakon", "other") });
     // Decided in April: its report counts in March, its decision does not.
     const d6 = await report(t.db, "2026-03-25T09:00:00Z", { childName: "Sex April" });
     await decide(d6, "2026-03-25", { outcome: "noInvestigation" }, "2026-04-02");
+    // The police, reporting from an organisation whose name the old guess took for health care.
+    await report(t.db, "2026-04-10T09:00:00Z", { childName: "Polis Regionen", reporter: mandated("Region Västra Götaland", "Utredare", "police") });
     // 23:30 on 31 March in Stockholm (summer time) is still March.
     await report(t.db, "2026-03-31T21:30:00Z", { childName: "Sist I Mars", reporter: { kind: "private", anonymous: true } });
 
@@ -123,15 +128,29 @@ describe.each(testDatabaseKinds())("the statistics (%s)", (kind) => {
   });
   afterAll(() => t.drop());
 
-  it("derives the reporter category from organisation and role", async () => {
+  it("takes the reporter category from the kind of organisation the reporter stated", async () => {
     const rows = await t.db.select({ org: reports.reporterOrganisation, category: reports.reporterCategory }).from(reports);
-    const of = (org: string) => rows.find((r) => r.org === org)?.category;
-    expect(of("Gullmarsskolan")).toBe("school");
-    expect(of("Förskolan Solen")).toBe("preschool");
-    expect(of("Polisen Lysekil")).toBe("police");
-    expect(of("Vårdcentralen Lysekil")).toBe("healthCare");
-    expect(of("Fält- och fritidsverksamheten, Lysekils kommun")).toBe("socialServices");
-    expect(of("Lysekils församling")).toBe("otherMandated");
+    const of = (org: string) => rows.filter((r) => r.org === org).map((r) => r.category);
+    expect(of("Polisen Lysekil")).toEqual(["police"]);
+    expect(of("Vårdcentralen Lysekil")).toEqual(["healthCare"]);
+    expect(of("Fält- och fritidsverksamheten, Lysekils kommun")).toEqual(["socialServices"]);
+    expect(of("Lysekils församling")).toEqual(["otherMandated"]);
+    // Stated police, though "Region" made the old guess say health care.
+    expect(of("Region Västra Götaland")).toEqual(["police"]);
+  });
+
+  it("guesses from organisation and role only for a report without an answer (from before the form asked)", async () => {
+    const rows = await t.db
+      .select({ title: reports.reporterTitle, sector: reports.reporterSector, category: reports.reporterCategory })
+      .from(reports);
+    expect(rows.find((r) => r.title === "Förskollärare")).toEqual({ title: "Förskollärare", sector: null, category: "preschool" });
+    expect(rows.find((r) => r.title === "Rektor")).toEqual({ title: "Rektor", sector: null, category: "school" });
+  });
+
+  it("counts a police report from the region as police, not health care", async () => {
+    const april = await computeStatistics(t.db, unitId, { from: "2026-04-01", to: "2026-04-30" });
+    expect(april.reports.counts["2026-04"]).toMatchObject({ police: 1, healthCare: 0 });
+    expect(april.reports.total).toBe(1);
   });
 
   it("counts March's reports by month and category, in Swedish time, for the unit only", async () => {

@@ -1,0 +1,31 @@
+/**
+ * The pages the server answers with itself (400 … 503, the 503 while the database is away)
+ * are pages like any other: every page links the accessibility statement from its footer
+ * (lag 2018:1937 requires it to be reachable from every page of a public-sector service).
+ */
+import { describe, expect, it } from "vitest";
+
+import { errorPage, errorResponse } from "./error-page.server";
+
+const STATUSES = [400, 403, 404, 405, 408, 413, 415, 429, 500, 503, 418, 502];
+
+describe("the server's own error pages", () => {
+  it.each(STATUSES)("%i links the accessibility statement from a footer, as every page does", (status) => {
+    const html = errorPage(status);
+    const footer = /<footer\b[^>]*>([\s\S]*?)<\/footer>/.exec(html);
+    expect(footer, "a footer").not.toBeNull();
+    expect(footer![0]).toMatch(/<footer[^>]*aria-label="Sidfot"/);
+    expect(footer![1]).toContain('<a href="/tillganglighet">Tillgänglighet</a>');
+    expect(footer![1]).toContain("Värna · Lysekils kommun, Socialtjänsten – Barn och unga");
+    // The footer follows the page's main content, outside it.
+    expect(html.indexOf("</main>")).toBeLessThan(html.indexOf("<footer"));
+  });
+
+  it("the 503 while the database is away carries it too", async () => {
+    const response = errorResponse(503, { "Retry-After": "5" });
+    expect(response.status).toBe(503);
+    const html = await response.text();
+    expect(html).toContain("Tillfälligt otillgänglig");
+    expect(html).toContain('<a href="/tillganglighet">Tillgänglighet</a>');
+  });
+});
