@@ -61,16 +61,34 @@ export const users = pgTable("users", {
   phone: text("phone"),
   role: roleEnum("role").notNull(),
   unitId: uuid("unit_id").references(() => units.id),
-  /** Reporters: their organisation (e.g. a school) and their role there. */
-  organisation: text("organisation"),
+  /** Reporters: the organisation (e.g. a school) the account belongs to, chosen by the admin. */
+  organisationId: uuid("organisation_id").references((): AnyPgColumn => organisations.id),
+  /** Reporters: their role at the organisation. */
   title: text("title"),
   mandatedReporter: boolean("mandated_reporter").notNull().default(false),
-  /** Reporters: the organisation's designated contact, who sees every report made by its accounts (kept by the admin). */
-  seesOrganisationReports: boolean("sees_organisation_reports").notNull().default(false),
   passwordHash: text("password_hash").notNull(),
   active: boolean("active").notNull().default(true),
   createdAt: instant("created_at").notNull().defaultNow(),
 });
+
+/**
+ * An organisation whose staff report with accounts (e.g. a school), kept by the admin. Its
+ * name is unique within its unit only; reports are tied to it by id, never by name. Its
+ * designated contact (one of its reporter accounts) sees every report made from it.
+ */
+export const organisations = pgTable(
+  "organisations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id),
+    name: text("name").notNull(),
+    contactUserId: uuid("contact_user_id").references((): AnyPgColumn => users.id),
+    createdAt: instant("created_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("organisations_unit_name_idx").on(t.unitId, t.name)],
+);
 
 /** Server-side sessions: the cookie carries only the id; deleting the row revokes it. */
 export const sessions = pgTable(
@@ -206,6 +224,8 @@ export const reports = pgTable(
     reporterKind: text("reporter_kind").notNull(), // "private" | "mandated"
     anonymous: boolean("anonymous").notNull().default(false),
     reporterUserId: uuid("reporter_user_id").references(() => users.id),
+    /** The organisation the signing-in reporter's account belonged to when the report was made (set once, at intake). */
+    reporterOrganisationId: uuid("reporter_organisation_id").references(() => organisations.id),
     reporterName: text("reporter_name"),
     reporterOrganisation: text("reporter_organisation"),
     reporterTitle: text("reporter_title"),
@@ -254,6 +274,7 @@ export const reports = pgTable(
   (t) => [
     index("reports_case_idx").on(t.caseId, t.receivedAt),
     index("reports_reporter_idx").on(t.reporterUserId),
+    index("reports_reporter_organisation_idx").on(t.reporterOrganisationId),
     index("reports_received_idx").on(t.receivedAt),
     check("reports_reporter_sector_check", sql.raw(REPORTER_SECTOR_CHECK_SQL)),
   ],

@@ -22,7 +22,7 @@ const results = await Promise.all(
     const r = await runCaseCommand(db, {
       caseId,
       expectedVersion: row!.version,
-      user: { ...user, title: user.title },
+      user: { ...user, title: user.title, organisation: null },
       command: { type: "NOTE_ADDED", text: `Anteckning ${process.pid}-${i}` },
     });
     return r.ok ? "ok" : r.refusal;

@@ -21,7 +21,7 @@ export async function createStaff(db: Db, unitName?: string): Promise<Staff> {
       .insert(users)
       .values({ email: `${randomUUID()}@test.varna.se`, name, role, unitId, passwordHash: "not-a-login", phone: "0523-61 31 99" })
       .returning();
-    return { ...u!, title: null };
+    return { ...u!, title: null, organisation: null };
   };
   return {
     unitId,

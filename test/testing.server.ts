@@ -36,7 +36,7 @@ export async function createStaff(db: Db, unitId: string | null, role: Role, nam
     role: row!.role,
     unitId: row!.unitId,
     phone: row!.phone,
-    organisation: row!.organisation,
+    organisation: null,
     title: row!.title,
     mandatedReporter: row!.mandatedReporter,
   };

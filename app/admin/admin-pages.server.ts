@@ -7,19 +7,22 @@ import type { z } from "zod";
 import type { Db } from "../../db/client";
 import type { SessionUser } from "../auth/session.server";
 import {
+  contactCandidates,
   createUser,
   deputyCandidates,
   getUser,
   listAdminLog,
+  listOrganisations,
   listUnits,
   listUsers,
   resetPassword,
+  saveOrganisation,
   saveUnit,
   setActive,
   updateUser,
   type AdminOutcome,
 } from "./admin.server";
-import { createUserSchema, resetPasswordSchema, unitSchema, updateUserSchema } from "./schemas";
+import { createUserSchema, organisationSchema, resetPasswordSchema, unitSchema, updateUserSchema } from "./schemas";
 
 export type AdminFormData = {
   intent: string;
@@ -56,13 +59,19 @@ function fromOutcome(intent: string, values: Record<string, string>, outcome: Ad
   return fail(intent, outcome.status, values, outcome.field ? "admin.fixErrors" : outcome.message, outcome.field ? { [outcome.field]: outcome.message } : {});
 }
 
-const USER_FIELDS = ["email", "name", "role", "unitId", "phone", "title", "organisation", "seesOrganisationReports", "password"] as const;
+const USER_FIELDS = ["email", "name", "role", "unitId", "phone", "title", "organisationId", "password"] as const;
+const ORGANISATION_FIELDS = ["name", "unitId", "contactUserId"] as const;
 const UNIT_FIELDS = ["name", "municipality", "address", "phone", "officeHours", "deputyApproverId"] as const;
 
+/** The organisations as the user form offers them: "name (unit)", the unit telling same names apart. */
+async function organisationChoices(db: Db, admin: SessionUser) {
+  return ((await listOrganisations(db, admin)) ?? []).map((o) => ({ id: o.id, name: `${o.name} (${o.unitName})` }));
+}
+
 export async function loadAdminHome(db: Db, admin: SessionUser) {
-  const [users, units] = await Promise.all([listUsers(db, admin), listUnits(db, admin)]);
+  const [users, units, organisations] = await Promise.all([listUsers(db, admin), listUnits(db, admin), organisationChoices(db, admin)]);
   if (!users || !units) return null;
-  return { users, units: units.map(({ id, name }) => ({ id, name })), unitDetails: units };
+  return { users, units: units.map(({ id, name }) => ({ id, name })), unitDetails: units, organisations };
 }
 
 /** POST /admin: create a user. */
@@ -74,9 +83,9 @@ export async function performAdminHomeAction(db: Db, admin: SessionUser, form: F
 }
 
 export async function loadAdminUser(db: Db, admin: SessionUser, userId: string) {
-  const [user, units] = await Promise.all([getUser(db, admin, userId), listUnits(db, admin)]);
+  const [user, units, organisations] = await Promise.all([getUser(db, admin, userId), listUnits(db, admin), organisationChoices(db, admin)]);
   if (!user || !units) return null;
-  return { user, units: units.map(({ id, name }) => ({ id, name })), self: user.id === admin.id };
+  return { user, units: units.map(({ id, name }) => ({ id, name })), organisations, self: user.id === admin.id };
 }
 
 /** POST /admin/anvandare/:id: update, reset password, deactivate or reactivate. */
@@ -117,6 +126,28 @@ export async function performAdminUnitAction(db: Db, admin: SessionUser, unitId:
   const parsed = unitSchema.safeParse(values);
   if (!parsed.success) return fail("saveUnit", 400, values, "admin.fixErrors", issues(parsed.error));
   return fromOutcome("saveUnit", values, await saveUnit(db, admin, unitId, parsed.data));
+}
+
+export async function loadAdminOrganisations(db: Db, admin: SessionUser) {
+  return listOrganisations(db, admin);
+}
+
+export async function loadAdminOrganisation(db: Db, admin: SessionUser, organisationId: string | null) {
+  const [organisations, units] = await Promise.all([listOrganisations(db, admin), listUnits(db, admin)]);
+  if (!organisations || !units) return null;
+  const unitChoices = units.map(({ id, name }) => ({ id, name }));
+  if (organisationId === null) return { organisation: null, candidates: [], units: unitChoices };
+  const organisation = organisations.find((o) => o.id === organisationId);
+  if (!organisation) return null;
+  return { organisation, candidates: await contactCandidates(db, admin, organisation.id), units: unitChoices };
+}
+
+/** POST /admin/organisationer/:id (or /admin/organisationer/ny): save the organisation. */
+export async function performAdminOrganisationAction(db: Db, admin: SessionUser, organisationId: string | null, form: FormData): Promise<AdminActionOutcome> {
+  const values = fields(form, ORGANISATION_FIELDS);
+  const parsed = organisationSchema.safeParse(values);
+  if (!parsed.success) return fail("saveOrganisation", 400, values, "admin.fixErrors", issues(parsed.error));
+  return fromOutcome("saveOrganisation", values, await saveOrganisation(db, admin, organisationId, parsed.data));
 }
 
 export { listAdminLog };

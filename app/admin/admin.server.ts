@@ -1,17 +1,17 @@
 /**
- * The administrators' work (/admin): users and units. Admins never see a case's contents:
+ * The administrators' work (/admin): users, units and organisations. Admins never see a case's contents:
  * nothing here reads cases, reports, events or letters. Every change is written, in the
  * same transaction, to admin_log (who, when, what — never a password).
  */
 import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 
 import type { Db, Queryable } from "../../db/client";
-import { adminLog, sessions, units, users } from "../../db/schema";
+import { adminLog, organisations, sessions, units, users } from "../../db/schema";
 import { hashPassword } from "../auth/password.server";
 import type { Role } from "../auth/roles";
 import type { SessionUser } from "../auth/session.server";
 import { isUuid } from "../cases/inbox-filters";
-import type { CreateUserInput, UnitInput, UpdateUserInput } from "./schemas";
+import type { CreateUserInput, OrganisationInput, UnitInput, UpdateUserInput } from "./schemas";
 
 export type AdminUser = {
   id: string;
@@ -22,9 +22,9 @@ export type AdminUser = {
   unitName: string | null;
   phone: string | null;
   title: string | null;
-  /** Reporters: their organisation, and whether they are its designated contact (see all its reports). */
-  organisation: string | null;
-  seesOrganisationReports: boolean;
+  /** Reporters: the organisation their account belongs to. */
+  organisationId: string | null;
+  organisationName: string | null;
   active: boolean;
 };
 
@@ -82,19 +82,29 @@ const userColumns = {
   unitName: units.name,
   phone: users.phone,
   title: users.title,
-  organisation: users.organisation,
-  seesOrganisationReports: users.seesOrganisationReports,
+  organisationId: users.organisationId,
+  organisationName: organisations.name,
   active: users.active,
 };
 
 export async function listUsers(db: Db, admin: SessionUser): Promise<AdminUser[] | null> {
   if (admin.role !== "admin") return null;
-  return db.select(userColumns).from(users).leftJoin(units, eq(units.id, users.unitId)).orderBy(asc(users.name));
+  return db
+    .select(userColumns)
+    .from(users)
+    .leftJoin(units, eq(units.id, users.unitId))
+    .leftJoin(organisations, eq(organisations.id, users.organisationId))
+    .orderBy(asc(users.name));
 }
 
 export async function getUser(db: Db, admin: SessionUser, userId: string): Promise<AdminUser | null> {
   if (admin.role !== "admin" || !isUuid(userId)) return null;
-  const [row] = await db.select(userColumns).from(users).leftJoin(units, eq(units.id, users.unitId)).where(eq(users.id, userId));
+  const [row] = await db
+    .select(userColumns)
+    .from(users)
+    .leftJoin(units, eq(units.id, users.unitId))
+    .leftJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(eq(users.id, userId));
   return row ?? null;
 }
 
@@ -134,12 +144,13 @@ export async function listAdminLog(db: Db, admin: SessionUser, limit = 200): Pro
     .leftJoin(units, eq(units.id, adminLog.targetUnitId))
     .orderBy(desc(adminLog.at), desc(adminLog.id))
     .limit(limit);
-  // Ids in the details (a unit, a deputy approver) are shown by name.
-  const [unitNames, userNames] = await Promise.all([
+  // Ids in the details (a unit, a deputy approver, an organisation, its contact) are shown by name.
+  const [unitNames, userNames, organisationNames] = await Promise.all([
     db.select({ id: units.id, name: units.name }).from(units),
     db.select({ id: users.id, name: users.name }).from(users),
+    db.select({ id: organisations.id, name: organisations.name }).from(organisations),
   ]);
-  const names = new Map([...unitNames, ...userNames].map((r) => [r.id, r.name]));
+  const names = new Map([...unitNames, ...userNames, ...organisationNames].map((r) => [r.id, r.name]));
   const named = (v: unknown): unknown =>
     Array.isArray(v) ? v.map(named) : typeof v === "string" && names.has(v) ? names.get(v) : v;
   return rows.map((r) => ({
@@ -155,9 +166,16 @@ async function unitExists(db: Queryable, unitId: string | null): Promise<boolean
   return !!row;
 }
 
+async function organisationExists(db: Queryable, organisationId: string | null): Promise<boolean> {
+  if (!organisationId) return true;
+  const [row] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, organisationId));
+  return !!row;
+}
+
 export async function createUser(db: Db, admin: SessionUser, input: CreateUserInput, now: Date = new Date()): Promise<AdminOutcome> {
   if (admin.role !== "admin") return forbidden;
   if (!(await unitExists(db, input.unitId))) return { ok: false, status: 400, field: "unitId", message: "field.invalidChoice" };
+  if (!(await organisationExists(db, input.organisationId))) return { ok: false, status: 400, field: "organisationId", message: "field.invalidChoice" };
   const email = input.email.toLowerCase();
   // Hash outside the transaction: argon2 takes a while and needs no lock.
   const passwordHash = await hashPassword(input.password);
@@ -171,8 +189,7 @@ export async function createUser(db: Db, admin: SessionUser, input: CreateUserIn
         unitId: input.unitId,
         phone: input.phone,
         title: input.title,
-        organisation: input.organisation,
-        seesOrganisationReports: input.seesOrganisationReports,
+        organisationId: input.organisationId,
         passwordHash,
       })
       .onConflictDoNothing()
@@ -189,8 +206,7 @@ export async function createUser(db: Db, admin: SessionUser, input: CreateUserIn
           name: input.name,
           role: input.role,
           unitId: input.unitId,
-          organisation: input.organisation,
-          seesOrganisationReports: input.seesOrganisationReports,
+          organisationId: input.organisationId,
         },
       },
       now,
@@ -206,6 +222,7 @@ export async function updateUser(db: Db, admin: SessionUser, userId: string, inp
   // An admin cannot take away their own access (there must always be someone to give it back).
   if (userId === admin.id && input.role !== "admin") return { ok: false, status: 400, field: "role", message: "admin.notSelf" };
   if (!(await unitExists(db, input.unitId))) return { ok: false, status: 400, field: "unitId", message: "field.invalidChoice" };
+  if (!(await organisationExists(db, input.organisationId))) return { ok: false, status: 400, field: "organisationId", message: "field.invalidChoice" };
   const diff = changes(before as unknown as Record<string, unknown>, input);
   if (Object.keys(diff).length === 0) return { ok: true, id: userId };
   return db.transaction(async (tx) => {
@@ -221,6 +238,18 @@ export async function updateUser(db: Db, admin: SessionUser, userId: string, inp
           and(
             eq(units.deputyApproverId, userId),
             input.unitId && (input.role === "teamLead" || input.role === "caseworker") ? ne(units.id, input.unitId) : undefined,
+          ),
+        );
+    }
+    // A contact who leaves the organisation (or the reporters) is no longer its contact.
+    if (diff.role || diff.organisationId) {
+      await tx
+        .update(organisations)
+        .set({ contactUserId: null })
+        .where(
+          and(
+            eq(organisations.contactUserId, userId),
+            input.organisationId && input.role === "reporter" ? ne(organisations.id, input.organisationId) : undefined,
           ),
         );
     }
@@ -254,6 +283,7 @@ export async function setActive(db: Db, admin: SessionUser, userId: string, acti
     if (!active) {
       await tx.delete(sessions).where(eq(sessions.userId, userId));
       await tx.update(units).set({ deputyApproverId: null }).where(eq(units.deputyApproverId, userId));
+      await tx.update(organisations).set({ contactUserId: null }).where(eq(organisations.contactUserId, userId));
     }
     await writeLog(tx, admin, { action: active ? "userReactivated" : "userDeactivated", targetUserId: userId, detail: {} }, now);
     return { ok: true, id: userId } as const;
@@ -307,4 +337,88 @@ export async function deputyCandidates(db: Db, admin: SessionUser, unitId: strin
     .from(users)
     .where(and(eq(users.unitId, unitId), eq(users.active, true), inArray(users.role, ["caseworker", "teamLead"])))
     .orderBy(asc(users.name));
+}
+
+export type AdminOrganisation = {
+  id: string;
+  name: string;
+  unitId: string;
+  unitName: string;
+  contactUserId: string | null;
+  contactName: string | null;
+};
+
+export async function listOrganisations(db: Db, admin: SessionUser): Promise<AdminOrganisation[] | null> {
+  if (admin.role !== "admin") return null;
+  return db
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      unitId: organisations.unitId,
+      unitName: units.name,
+      contactUserId: organisations.contactUserId,
+      contactName: users.name,
+    })
+    .from(organisations)
+    .innerJoin(units, eq(units.id, organisations.unitId))
+    .leftJoin(users, eq(users.id, organisations.contactUserId))
+    .orderBy(asc(organisations.name), asc(units.name));
+}
+
+/** The accounts an admin may name as an organisation's designated contact: its active reporters. */
+export async function contactCandidates(db: Queryable, admin: SessionUser, organisationId: string): Promise<{ id: string; name: string }[]> {
+  if (admin.role !== "admin" || !isUuid(organisationId)) return [];
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(eq(users.organisationId, organisationId), eq(users.role, "reporter"), eq(users.active, true)))
+    .orderBy(asc(users.name));
+}
+
+/**
+ * Creates or changes an organisation. Its unit is chosen when it is made; its name is unique
+ * within the unit; its designated contact, who sees every report made from it, must be one of
+ * its active reporter accounts. Logged in the same transaction.
+ */
+export async function saveOrganisation(
+  db: Db,
+  admin: SessionUser,
+  organisationId: string | null,
+  input: OrganisationInput,
+  now: Date = new Date(),
+): Promise<AdminOutcome> {
+  if (admin.role !== "admin") return forbidden;
+  if (organisationId !== null && !isUuid(organisationId)) return notFound;
+  return db.transaction(async (tx) => {
+    if (organisationId === null) {
+      if (!input.unitId) return { ok: false, status: 400, field: "unitId", message: "admin.unitRequired" } as const;
+      if (!(await unitExists(tx, input.unitId))) return { ok: false, status: 400, field: "unitId", message: "field.invalidChoice" } as const;
+      if (input.contactUserId) return { ok: false, status: 400, field: "contactUserId", message: "admin.contactInvalid" } as const;
+      const [row] = await tx
+        .insert(organisations)
+        .values({ name: input.name, unitId: input.unitId })
+        .onConflictDoNothing()
+        .returning({ id: organisations.id });
+      if (!row) return { ok: false, status: 409, field: "name", message: "admin.organisationNameTaken" } as const;
+      await writeLog(tx, admin, { action: "organisationCreated", targetUnitId: input.unitId, detail: { organisationId: row.id, name: input.name } }, now);
+      return { ok: true, id: row.id } as const;
+    }
+    const [before] = await tx.select().from(organisations).where(eq(organisations.id, organisationId));
+    if (!before) return notFound;
+    if (input.contactUserId && !(await contactCandidates(tx, admin, organisationId)).some((c) => c.id === input.contactUserId)) {
+      return { ok: false, status: 400, field: "contactUserId", message: "admin.contactInvalid" } as const;
+    }
+    const diff = changes(before as unknown as Record<string, unknown>, { name: input.name, contactUserId: input.contactUserId });
+    if (Object.keys(diff).length === 0) return { ok: true, id: organisationId } as const;
+    if (diff.name) {
+      const [clash] = await tx
+        .select({ id: organisations.id })
+        .from(organisations)
+        .where(and(eq(organisations.unitId, before.unitId), eq(organisations.name, input.name), ne(organisations.id, organisationId)));
+      if (clash) return { ok: false, status: 409, field: "name", message: "admin.organisationNameTaken" } as const;
+    }
+    await tx.update(organisations).set({ name: input.name, contactUserId: input.contactUserId }).where(eq(organisations.id, organisationId));
+    await writeLog(tx, admin, { action: "organisationUpdated", targetUnitId: before.unitId, detail: { organisationId, ...diff } }, now);
+    return { ok: true, id: organisationId } as const;
+  });
 }

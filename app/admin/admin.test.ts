@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { sessions, units, users } from "../../db/schema";
+import { organisations, sessions, units, users } from "../../db/schema";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../db/testing";
 import { createSession, type SessionUser } from "../auth/session.server";
 import { createStaff, createUnit } from "../../test/testing.server";
 import { ensureDefaultUnit } from "../units.server";
-import { performAdminHomeAction, performAdminUserAction } from "./admin-pages.server";
+import { performAdminHomeAction, performAdminOrganisationAction, performAdminUserAction } from "./admin-pages.server";
 import { getUser, listAdminLog, saveUnit, updateUser } from "./admin.server";
 
 process.env.SESSION_SECRET ??= "admin-test-secret";
@@ -45,8 +45,7 @@ describe.each(testDatabaseKinds())("admin: units and users (%s)", (kind) => {
         unitId: outsider.unitId,
         phone: null,
         title: null,
-        organisation: null,
-        seesOrganisationReports: false,
+        organisationId: null,
       }),
     ).toMatchObject({ ok: true });
     const [after] = await t.db.select().from(units).where(eq(units.id, unitId));
@@ -69,8 +68,7 @@ describe.each(testDatabaseKinds())("admin: units and users (%s)", (kind) => {
         unitId,
         phone: null,
         title: null,
-        organisation: null,
-        seesOrganisationReports: false,
+        organisationId: null,
       }),
     ).toMatchObject({ ok: false, field: "role" });
     const [me] = await t.db.select().from(users).where(eq(users.id, admin.id));
@@ -83,63 +81,72 @@ describe.each(testDatabaseKinds())("admin: units and users (%s)", (kind) => {
     return f;
   };
 
-  it("keeps a reporter's organisation and whether they are its designated contact, logged like every change", async () => {
+  it("keeps organisations per unit, and a reporter's organisation chosen from them, logged like every change", async () => {
+    const gullmar = await performAdminOrganisationAction(t.db, admin, null, form({ name: "Gullmarsskolan", unitId }));
+    expect(gullmar).toMatchObject({ ok: true, intent: "saveOrganisation" });
+    if (!gullmar.ok) return;
+    // The same name in another unit is another organisation; twice in one unit is refused.
+    expect(await performAdminOrganisationAction(t.db, admin, null, form({ name: "Gullmarsskolan", unitId: outsider.unitId! }))).toMatchObject({ ok: true });
+    expect(await performAdminOrganisationAction(t.db, admin, null, form({ name: "Gullmarsskolan", unitId }))).toMatchObject({
+      ok: false,
+      status: 409,
+      data: { fieldErrors: { name: "admin.organisationNameTaken" } },
+    });
+    expect((await listAdminLog(t.db, admin))![0]).toMatchObject({ action: "organisationCreated", detail: { name: "Gullmarsskolan" } });
+
     const created = await performAdminHomeAction(
       t.db,
       admin,
-      form({
-        email: "kurator@skolan.se",
-        password: "ett-langt-losenord",
-        name: "Karin Kurator",
-        role: "reporter",
-        organisation: "Gullmarsskolan",
-        seesOrganisationReports: "on",
-      }),
+      form({ email: "kurator@skolan.se", password: "ett-langt-losenord", name: "Karin Kurator", role: "reporter", organisationId: gullmar.id }),
     );
     expect(created).toMatchObject({ ok: true, intent: "createUser" });
     if (!created.ok) return;
-    expect(await getUser(t.db, admin, created.id)).toMatchObject({ organisation: "Gullmarsskolan", seesOrganisationReports: true });
+    expect(await getUser(t.db, admin, created.id)).toMatchObject({ organisationId: gullmar.id, organisationName: "Gullmarsskolan" });
     expect((await listAdminLog(t.db, admin))![0]).toMatchObject({
       action: "userCreated",
-      detail: expect.objectContaining({ organisation: "Gullmarsskolan", seesOrganisationReports: true }),
+      detail: expect.objectContaining({ organisationId: "Gullmarsskolan" }),
     });
 
-    // Unticked: the box posts nothing.
-    const updated = await performAdminUserAction(
-      t.db,
-      admin,
-      created.id,
-      form({ intent: "update", name: "Karin Kurator", role: "reporter", organisation: "Gullmarsskolan" }),
-    );
-    expect(updated).toMatchObject({ ok: true });
-    expect(await getUser(t.db, admin, created.id)).toMatchObject({ seesOrganisationReports: false });
+    // The designated contact, then renamed: both logged, by name.
+    expect(await performAdminOrganisationAction(t.db, admin, gullmar.id, form({ name: "Gullmarsskolan", contactUserId: created.id }))).toMatchObject({ ok: true });
     expect((await listAdminLog(t.db, admin))![0]).toMatchObject({
-      action: "userUpdated",
-      targetUserName: "Karin Kurator",
-      detail: { seesOrganisationReports: [true, false] },
+      action: "organisationUpdated",
+      targetUnitName: "Barn och unga, Lysekil",
+      detail: { contactUserId: [null, "Karin Kurator"] },
     });
+    expect(await performAdminOrganisationAction(t.db, admin, gullmar.id, form({ name: "Gullmarsskolan F–9", contactUserId: created.id }))).toMatchObject({ ok: true });
+    expect((await listAdminLog(t.db, admin))![0]).toMatchObject({ detail: { name: ["Gullmarsskolan", "Gullmarsskolan F–9"] } });
+
+    // A contact who leaves the organisation is no longer its contact.
+    expect(
+      await performAdminUserAction(t.db, admin, created.id, form({ intent: "update", name: "Karin Kurator", role: "reporter" })),
+    ).toMatchObject({ ok: true });
+    const [after] = await t.db.select().from(organisations).where(eq(organisations.id, gullmar.id));
+    expect(after!.contactUserId).toBeNull();
   });
 
-  it("the setting is for a reporter with an organisation; otherwise a message beside the field, nothing stored", async () => {
+  it("an organisation is a reporter's, chosen from the list; otherwise a message beside the field, nothing stored", async () => {
     const before = (await listAdminLog(t.db, admin))!.length;
-    const noOrganisation = await performAdminHomeAction(
+    const [some] = await t.db.select().from(organisations);
+    const typed = await performAdminHomeAction(
       t.db,
       admin,
-      form({ email: "ensam@skolan.se", password: "ett-langt-losenord", name: "Ensam", role: "reporter", seesOrganisationReports: "on" }),
+      form({ email: "ensam@skolan.se", password: "ett-langt-losenord", name: "Ensam", role: "reporter", organisationId: "Gullmarsskolan" }),
     );
-    expect(noOrganisation).toMatchObject({ ok: false, status: 400, data: { fieldErrors: { seesOrganisationReports: "admin.contactNeedsOrganisation" } } });
+    expect(typed).toMatchObject({ ok: false, status: 400, data: { fieldErrors: { organisationId: "field.invalidChoice" } } });
     const staff = await performAdminUserAction(
       t.db,
       admin,
       outsider.id,
-      form({ intent: "update", name: outsider.name, role: "caseworker", unitId: outsider.unitId!, organisation: "Gullmarsskolan", seesOrganisationReports: "on" }),
+      form({ intent: "update", name: outsider.name, role: "caseworker", unitId: outsider.unitId!, organisationId: some!.id }),
     );
-    expect(staff).toMatchObject({
-      ok: false,
-      status: 400,
-      data: { fieldErrors: { organisation: "admin.organisationOnlyReporter", seesOrganisationReports: "admin.contactNeedsOrganisation" } },
-    });
+    expect(staff).toMatchObject({ ok: false, status: 400, data: { fieldErrors: { organisationId: "admin.organisationOnlyReporter" } } });
+    const noUnit = await performAdminOrganisationAction(t.db, admin, null, form({ name: "Skaftö skola" }));
+    expect(noUnit).toMatchObject({ ok: false, status: 400, data: { fieldErrors: { unitId: "admin.unitRequired" } } });
+    const staffContact = await performAdminOrganisationAction(t.db, admin, some!.id, form({ name: some!.name, contactUserId: outsider.id }));
+    expect(staffContact).toMatchObject({ ok: false, status: 400, data: { fieldErrors: { contactUserId: "admin.contactInvalid" } } });
+    expect(await performAdminOrganisationAction(t.db, lead, some!.id, form({ name: "X" }))).toMatchObject({ ok: false, status: 403 });
     expect((await listAdminLog(t.db, admin))!.length).toBe(before);
-    expect(await getUser(t.db, admin, outsider.id)).toMatchObject({ organisation: null, seesOrganisationReports: false });
+    expect(await getUser(t.db, admin, outsider.id)).toMatchObject({ organisationId: null });
   });
 });

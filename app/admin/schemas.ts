@@ -37,18 +37,12 @@ const password = z
   .max(200, "field.tooLong");
 
 /**
- * Unit staff and auditors belong to a unit; reporters do not. An organisation (a school) is a
- * reporter's; its designated contact, who sees all of its reports, is a reporter with one.
+ * Unit staff and auditors belong to a unit; reporters do not. An organisation (a school, chosen
+ * from the admin's list) is a reporter's only.
  */
-const unitRule = <T extends { role: (typeof roles)[number]; unitId: string | null; organisation: string | null; seesOrganisationReports: boolean }>(
-  v: T,
-  ctx: z.RefinementCtx,
-) => {
-  if (v.role !== "reporter" && v.organisation) {
-    ctx.addIssue({ code: "custom", path: ["organisation"], message: "admin.organisationOnlyReporter" });
-  }
-  if (v.seesOrganisationReports && (v.role !== "reporter" || !v.organisation)) {
-    ctx.addIssue({ code: "custom", path: ["seesOrganisationReports"], message: "admin.contactNeedsOrganisation" });
+const unitRule = <T extends { role: (typeof roles)[number]; unitId: string | null; organisationId: string | null }>(v: T, ctx: z.RefinementCtx) => {
+  if (v.role !== "reporter" && v.organisationId) {
+    ctx.addIssue({ code: "custom", path: ["organisationId"], message: "admin.organisationOnlyReporter" });
   }
   if ((v.role === "caseworker" || v.role === "teamLead" || v.role === "auditor") && !v.unitId) {
     ctx.addIssue({ code: "custom", path: ["unitId"], message: "admin.unitRequired" });
@@ -64,12 +58,7 @@ const userFields = {
   unitId: optionalUuid,
   phone: optionalText(50),
   title: optionalText(200),
-  organisation: optionalText(200),
-  /** A checkbox: posts "on" when ticked, nothing otherwise. */
-  seesOrganisationReports: z
-    .string()
-    .optional()
-    .transform((s) => s === "on"),
+  organisationId: optionalUuid,
 };
 
 export const createUserSchema = z
@@ -93,6 +82,14 @@ export const unitSchema = z.object({
   deputyApproverId: optionalUuid,
 });
 
+/** An organisation: its unit is chosen when it is made; its contact once it has accounts. */
+export const organisationSchema = z.object({
+  name: text(200),
+  unitId: optionalUuid,
+  contactUserId: optionalUuid,
+});
+
 export type CreateUserInput = z.output<typeof createUserSchema>;
 export type UpdateUserInput = z.output<typeof updateUserSchema>;
 export type UnitInput = z.output<typeof unitSchema>;
+export type OrganisationInput = z.output<typeof organisationSchema>;

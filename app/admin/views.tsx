@@ -3,7 +3,7 @@ import { NavLink } from "@remix-run/react";
 
 import { roles, type Role } from "../auth/roles";
 import { useT } from "../i18n";
-import { Checkbox, SelectField, TextField } from "../ui/fields";
+import { SelectField, TextField } from "../ui/fields";
 import type { AdminFormData } from "./admin-pages.server";
 
 export function AdminNav() {
@@ -18,6 +18,9 @@ export function AdminNav() {
         </li>
         <li>
           <NavLink to="/admin/enheter">{t("admin.nav.units")}</NavLink>
+        </li>
+        <li>
+          <NavLink to="/admin/organisationer">{t("admin.nav.organisations")}</NavLink>
         </li>
         <li>
           <NavLink to="/admin/logg">{t("admin.nav.log")}</NavLink>
@@ -36,12 +39,14 @@ export function useFieldError(data: AdminFormData | undefined, intent: string) {
 export function UserFields({
   prefix,
   units,
+  organisations,
   values,
   error,
   withEmail,
 }: {
   prefix: string;
   units: { id: string; name: string }[];
+  organisations: { id: string; name: string }[];
   values: {
     email?: string;
     name?: string;
@@ -49,9 +54,7 @@ export function UserFields({
     unitId?: string | null;
     phone?: string | null;
     title?: string | null;
-    organisation?: string | null;
-    /** true from the database; "on" from a form sent back */
-    seesOrganisationReports?: boolean | string;
+    organisationId?: string | null;
   };
   error: (field: string) => string | undefined;
   withEmail: boolean;
@@ -84,21 +87,15 @@ export function UserFields({
       />
       <TextField id={`${prefix}-phone`} name="phone" type="tel" label={t("admin.field.phone")} defaultValue={values.phone ?? ""} error={error("phone")} />
       <TextField id={`${prefix}-title`} name="title" label={t("admin.field.title")} defaultValue={values.title ?? ""} error={error("title")} />
-      <TextField
+      <SelectField
         id={`${prefix}-organisation`}
-        name="organisation"
+        name="organisationId"
         label={t("admin.field.organisation")}
         hint={t("admin.field.organisationHint")}
-        defaultValue={values.organisation ?? ""}
-        error={error("organisation")}
-      />
-      <Checkbox
-        id={`${prefix}-seesOrganisationReports`}
-        name="seesOrganisationReports"
-        label={t("admin.field.seesOrganisationReports")}
-        hint={t("admin.field.seesOrganisationReportsHint")}
-        defaultChecked={values.seesOrganisationReports === true || values.seesOrganisationReports === "on"}
-        error={error("seesOrganisationReports")}
+        defaultValue={values.organisationId ?? ""}
+        error={error("organisationId")}
+        placeholder={t("admin.field.noOrganisation")}
+        options={organisations.map((o) => ({ value: o.id, label: o.name }))}
       />
     </>
   );

@@ -3,7 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
 import { and, eq, gt } from "drizzle-orm";
 
-import { sessions, users } from "../../db/schema";
+import { organisations, sessions, users } from "../../db/schema";
 import type { Db } from "../../db/client";
 import { env } from "../env.server";
 import type { Role } from "./roles";
@@ -66,12 +66,13 @@ export async function getSessionUser(db: Db, request: Request): Promise<SessionU
       role: users.role,
       unitId: users.unitId,
       phone: users.phone,
-      organisation: users.organisation,
+      organisation: organisations.name,
       title: users.title,
       mandatedReporter: users.mandatedReporter,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(organisations, eq(organisations.id, users.organisationId))
     .where(and(eq(sessions.id, digest(token)), gt(sessions.expiresAt, new Date()), eq(users.active, true)))
     .limit(1);
   return row ?? null;

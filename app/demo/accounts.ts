@@ -10,8 +10,8 @@ export type DemoAccount = {
   organisation?: string;
   title?: string;
   mandatedReporter?: boolean;
-  /** The organisation's designated contact: sees every report its accounts made. */
-  seesOrganisationReports?: boolean;
+  /** The organisation's designated contact: sees every report made from it. */
+  organisationContact?: boolean;
 };
 
 /** The demo accounts of contracts.md (names invented; numbers from the municipality's page). */
@@ -28,7 +28,7 @@ export const demoAccounts: DemoAccount[] = [
     organisation: "Gullmarsskolan",
     title: "Skolkurator",
     mandatedReporter: true,
-    seesOrganisationReports: true,
+    organisationContact: true,
   },
   {
     email: "larare@demo.varna.se",

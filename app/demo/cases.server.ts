@@ -195,7 +195,7 @@ export async function seedDemoCases(db: Db, now: Date): Promise<number> {
   const session = (email: string): SessionUser => {
     const u = staff.find((s) => s.email === email);
     if (!u) throw new Error(`demo user ${email} missing`);
-    return { ...u };
+    return { ...u, organisation: null };
   };
   const ids: Record<Who, SessionUser> = {
     caseworker: session("handlaggare@demo.varna.se"),

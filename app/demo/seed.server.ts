@@ -1,7 +1,7 @@
-import { inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 
 import type { Database } from "../../db/client";
-import { users } from "../../db/schema";
+import { organisations, users } from "../../db/schema";
 import { hashPassword } from "../auth/password.server";
 import { ensureDefaultUnit } from "../units.server";
 import { DEMO_PASSWORD, demoAccounts } from "./accounts";
@@ -24,20 +24,30 @@ export async function seedDemo(database: Database, now: Date = new Date()): Prom
   if (existing.length > 0) return null;
 
   const hashes = await Promise.all(demoAccounts.map(() => hashPassword(DEMO_PASSWORD)));
-  await db.insert(users).values(
+  // The demo organisations (Gullmarsskolan) belong to the demo unit.
+  const organisationIds = new Map<string, string>();
+  for (const name of new Set(demoAccounts.flatMap((a) => (a.organisation ? [a.organisation] : [])))) {
+    const [row] = await db.insert(organisations).values({ unitId, name }).returning({ id: organisations.id });
+    organisationIds.set(name, row!.id);
+  }
+  const inserted = await db.insert(users).values(
     demoAccounts.map((a, i) => ({
       email: a.email,
       name: a.name,
       phone: a.phone,
       role: a.role,
       unitId: a.role === "reporter" ? null : unitId,
-      organisation: a.organisation ?? null,
+      organisationId: a.organisation ? organisationIds.get(a.organisation)! : null,
       title: a.title ?? null,
       mandatedReporter: a.mandatedReporter ?? false,
-      seesOrganisationReports: a.seesOrganisationReports ?? false,
       passwordHash: hashes[i]!,
     })),
-  );
+  ).returning({ id: users.id, email: users.email });
+  for (const a of demoAccounts) {
+    if (!a.organisation || !a.organisationContact) continue;
+    const contact = inserted.find((u) => u.email === a.email)!;
+    await db.update(organisations).set({ contactUserId: contact.id }).where(eq(organisations.id, organisationIds.get(a.organisation)!));
+  }
   const cases = await seedDemoCases(db, now);
   await seedDemoAccessLog(db, now);
   return { accounts: demoAccounts.map(({ email, role }) => ({ email, role })), cases };

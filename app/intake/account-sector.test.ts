@@ -6,7 +6,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { users } from "../../db/schema";
+import { organisations, users } from "../../db/schema";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../db/testing";
 import type { SessionUser } from "../auth/session.server";
 import { createStaff, intake, report } from "../../test/testing.server";
@@ -16,15 +16,17 @@ import { submitReport } from "./submit.server";
 
 describe.each(testDatabaseKinds())("the kind of organisation pre-filled for an account (%s)", (kind) => {
   let t: TestDatabase;
+  let unitId: string;
   const reporter = async (name: string, organisation: string | null, title: string | null, mandatedReporter = true) => {
     const user = await createStaff(t.db, null, "reporter", name);
-    await t.db.update(users).set({ organisation, title, mandatedReporter }).where(eq(users.id, user.id));
+    const [org] = organisation ? await t.db.insert(organisations).values({ unitId, name: organisation }).returning({ id: organisations.id }) : [];
+    await t.db.update(users).set({ organisationId: org?.id ?? null, title, mandatedReporter }).where(eq(users.id, user.id));
     return { ...user, organisation, title, mandatedReporter } satisfies SessionUser;
   };
 
   beforeAll(async () => {
     t = await createTestDatabase(kind);
-    await ensureDefaultUnit(t.db);
+    unitId = await ensureDefaultUnit(t.db);
   });
   afterAll(() => t.drop());
 

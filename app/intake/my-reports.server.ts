@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, or, type SQL } from "drizzle-orm";
 
 import type { Db } from "../../db/client";
-import { accessLog, letters, reports, users } from "../../db/schema";
+import { accessLog, letters, organisations, reports, users } from "../../db/schema";
 import type { SessionUser } from "../auth/session.server";
 
 type Reader = Pick<SessionUser, "id">;
@@ -21,22 +21,19 @@ export type MyReport = {
 };
 
 /**
- * Which reports a reporter may follow: their own, and — for the organisation's designated
- * contact (a per-user setting kept by the admin) — every report made by an account of the
- * same organisation. One rule for the list and the letters.
+ * Which reports a reporter may follow: their own, and — for an organisation's designated
+ * contact (kept by the admin on the organisation) — every report recorded at intake as made
+ * from that organisation, by its id (never by name). One rule for the list and the letters.
  */
 async function visibleReports(db: Db, userId: string): Promise<SQL> {
   const own = eq(reports.reporterUserId, userId);
   const [me] = await db
-    .select({ organisation: users.organisation, all: users.seesOrganisationReports, role: users.role })
+    .select({ role: users.role, contactOf: organisations.id })
     .from(users)
+    .leftJoin(organisations, eq(organisations.contactUserId, users.id))
     .where(eq(users.id, userId));
-  if (!me || me.role !== "reporter" || !me.all || !me.organisation) return own;
-  const colleagues = db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.organisation, me.organisation), eq(users.role, "reporter")));
-  return or(own, inArray(reports.reporterUserId, colleagues))!;
+  if (!me || me.role !== "reporter" || !me.contactOf) return own;
+  return or(own, eq(reports.reporterOrganisationId, me.contactOf))!;
 }
 
 /**

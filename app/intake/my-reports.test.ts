@@ -1,16 +1,18 @@
 /**
- * A reporter sees exactly their own reports — and, as their organisation's designated
- * contact, every report made by an account of the same organisation. Never another
- * organisation's, never a report made without an account.
+ * A reporter sees exactly their own reports — and, as their organisation's designated contact
+ * (kept by the admin on the organisation), every report recorded at intake as made from that
+ * organisation, by its id. Never another organisation's (not one of the same name in another
+ * unit), never a report made without an account.
  */
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { accessLog, letters, reports, users } from "../../db/schema";
+import { accessLog, letters, organisations, reports, users } from "../../db/schema";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../db/testing";
 import type { SessionUser } from "../auth/session.server";
-import { performAdminUserAction } from "../admin/admin-pages.server";
-import { createStaff } from "../../test/testing.server";
+import { performAdminOrganisationAction, performAdminUserAction } from "../admin/admin-pages.server";
+import { listAdminLog } from "../admin/admin.server";
+import { createStaff, createUnit } from "../../test/testing.server";
 import { ensureDefaultUnit } from "../units.server";
 import { validIntakeFormData } from "./fixtures";
 import { receiptDownload } from "./intake-page.server";
@@ -20,12 +22,27 @@ import { submitReport } from "./submit.server";
 
 describe.each(testDatabaseKinds())("whose reports a reporter sees (%s)", (kind) => {
   let t: TestDatabase;
+  let admin: SessionUser;
   const made = new Map<string, string>(); // child name → report id
 
-  async function reporter(name: string, organisation: string | null, seesOrganisationReports = false): Promise<SessionUser> {
+  async function organisation(unitId: string, name: string): Promise<string> {
+    const [row] = await t.db.insert(organisations).values({ unitId, name }).returning({ id: organisations.id });
+    return row!.id;
+  }
+  async function reporter(name: string, organisationId: string | null): Promise<SessionUser> {
     const user = await createStaff(t.db, null, "reporter", name);
-    await t.db.update(users).set({ organisation, seesOrganisationReports, mandatedReporter: true }).where(eq(users.id, user.id));
+    await t.db.update(users).set({ organisationId, mandatedReporter: true }).where(eq(users.id, user.id));
     return user;
+  }
+  const form = (fields: Record<string, string>) => {
+    const f = new FormData();
+    for (const [k, v] of Object.entries(fields)) f.set(k, v);
+    return f;
+  };
+  /** What the admin's organisation form does: rename it or choose its designated contact. */
+  async function setContact(organisationId: string, name: string, contact: SessionUser | null) {
+    const outcome = await performAdminOrganisationAction(t.db, admin, organisationId, form({ name, contactUserId: contact?.id ?? "" }));
+    expect(outcome).toMatchObject({ ok: true });
   }
   async function reportBy(user: SessionUser | null, child: string) {
     const s = parseIntake(validIntakeFormData({ childPersonalNumber: "", childName: child }));
@@ -35,52 +52,95 @@ describe.each(testDatabaseKinds())("whose reports a reporter sees (%s)", (kind) 
   }
   const children = async (user: SessionUser) => (await myReports(t.db, user)).map((r) => r.childName).sort();
 
-  let teacher: SessionUser, colleague: SessionUser, contact: SessionUser, otherSchoolContact: SessionUser, loner: SessionUser;
+  let gullmar: string, gullmarElsewhere: string, skafto: string;
+  let teacher: SessionUser, colleague: SessionUser, contact: SessionUser, namesakeContact: SessionUser, otherSchoolContact: SessionUser, loner: SessionUser;
 
   beforeAll(async () => {
     t = await createTestDatabase(kind);
-    await ensureDefaultUnit(t.db);
-    teacher = await reporter("Anders Lund", "Gullmarsskolan");
-    colleague = await reporter("Eva Kollega", "Gullmarsskolan");
-    contact = await reporter("Karin Ek", "Gullmarsskolan", true);
-    otherSchoolContact = await reporter("Olle Annan", "Skaftö skola", true);
-    loner = await reporter("Lisa Ensam", null, true);
+    const unitId = await ensureDefaultUnit(t.db);
+    const otherUnit = await createUnit(t.db, "Barn och unga, Sotenäs");
+    admin = await createStaff(t.db, null, "admin", "Per Admin");
+    gullmar = await organisation(unitId, "Gullmarsskolan");
+    gullmarElsewhere = await organisation(otherUnit, "Gullmarsskolan"); // the same name in another unit
+    skafto = await organisation(unitId, "Skaftö skola");
+    teacher = await reporter("Anders Lund", gullmar);
+    colleague = await reporter("Eva Kollega", gullmar);
+    contact = await reporter("Karin Ek", gullmar);
+    namesakeContact = await reporter("Nils Namne", gullmarElsewhere);
+    otherSchoolContact = await reporter("Olle Annan", skafto);
+    loner = await reporter("Lisa Ensam", null);
+    await setContact(gullmar, "Gullmarsskolan", contact);
+    await setContact(gullmarElsewhere, "Gullmarsskolan", namesakeContact);
+    await setContact(skafto, "Skaftö skola", otherSchoolContact);
     await reportBy(teacher, "Barn Lärare");
     await reportBy(colleague, "Barn Kollega");
     await reportBy(contact, "Barn Kontakt");
+    await reportBy(namesakeContact, "Barn Namne");
     await reportBy(otherSchoolContact, "Barn Skaftö");
     await reportBy(loner, "Barn Ensam");
     await reportBy(null, "Barn Anonym");
   });
   afterAll(() => t.drop());
 
-  it("staff of a school see their own reports only", async () => {
+  it("a report records, at intake, the organisation its reporter's account belonged to", async () => {
+    const of = async (child: string) =>
+      (await t.db.select({ o: reports.reporterOrganisationId }).from(reports).where(eq(reports.id, made.get(child)!)))[0]!.o;
+    expect(await of("Barn Lärare")).toBe(gullmar);
+    expect(await of("Barn Namne")).toBe(gullmarElsewhere);
+    expect(await of("Barn Ensam")).toBeNull();
+    expect(await of("Barn Anonym")).toBeNull();
+  });
+
+  it("staff of a school see their own reports only; the colleague does not see the contact's", async () => {
     expect(await children(teacher)).toEqual(["Barn Lärare"]);
     expect(await children(colleague)).toEqual(["Barn Kollega"]);
+    expect(await children(loner)).toEqual(["Barn Ensam"]);
   });
 
   it("the school's designated contact sees all of the school's reports, and only those", async () => {
     expect(await children(contact)).toEqual(["Barn Kollega", "Barn Kontakt", "Barn Lärare"]);
     const list = await myReports(t.db, contact);
     expect(list.find((r) => r.childName === "Barn Kontakt")).toMatchObject({ own: true, madeBy: null });
-    expect(list.find((r) => r.childName === "Barn Lärare")).toMatchObject({ own: false });
+    expect(list.find((r) => r.childName === "Barn Lärare")).toMatchObject({ own: false, madeBy: expect.any(String) });
     expect(await children(otherSchoolContact)).toEqual(["Barn Skaftö"]);
-    // The setting without an organisation gives nothing more.
-    expect(await children(loner)).toEqual(["Barn Ensam"]);
   });
 
-  it("the school's reports only while the admin's setting is on", async () => {
-    const admin = await createStaff(t.db, null, "admin", "Per Admin");
-    const setContact = async (on: boolean) => {
-      const form = new FormData();
-      for (const [k, v] of Object.entries({ intent: "update", name: colleague.name, role: "reporter", organisation: "Gullmarsskolan" })) form.set(k, v);
-      if (on) form.set("seesOrganisationReports", "on");
-      expect(await performAdminUserAction(t.db, admin, colleague.id, form)).toMatchObject({ ok: true });
-    };
-    await setContact(true);
+  it("two organisations of the same name in two units do not see each other's reports", async () => {
+    expect(await children(namesakeContact)).toEqual(["Barn Namne"]);
+    expect(await children(contact)).not.toContain("Barn Namne");
+  });
+
+  it("changing the contact in admin moves the right, and is logged", async () => {
+    await setContact(gullmar, "Gullmarsskolan", colleague);
     expect(await children(colleague)).toEqual(["Barn Kollega", "Barn Kontakt", "Barn Lärare"]);
-    await setContact(false);
+    expect(await children(contact)).toEqual(["Barn Kontakt"]);
+    expect((await listAdminLog(t.db, admin))![0]).toMatchObject({
+      action: "organisationUpdated",
+      detail: { organisationId: "Gullmarsskolan", contactUserId: ["Karin Ek", "Eva Kollega"] },
+    });
+    await setContact(gullmar, "Gullmarsskolan", contact);
     expect(await children(colleague)).toEqual(["Barn Kollega"]);
+  });
+
+  it("a report stays with the organisation it was made from when its reporter moves", async () => {
+    const moved = await performAdminUserAction(
+      t.db,
+      admin,
+      teacher.id,
+      form({ intent: "update", name: teacher.name, role: "reporter", organisationId: skafto }),
+    );
+    expect(moved).toMatchObject({ ok: true });
+    expect(await children(otherSchoolContact)).toEqual(["Barn Skaftö"]);
+    expect(await children(contact)).toContain("Barn Lärare");
+    expect(await children(teacher)).toEqual(["Barn Lärare"]);
+  });
+
+  it("the contact is one of the organisation's own reporters; otherwise a message beside the field, nothing stored", async () => {
+    const before = (await listAdminLog(t.db, admin))!.length;
+    const outcome = await performAdminOrganisationAction(t.db, admin, gullmar, form({ name: "Gullmarsskolan", contactUserId: namesakeContact.id }));
+    expect(outcome).toMatchObject({ ok: false, status: 400, data: { fieldErrors: { contactUserId: "admin.contactInvalid" } } });
+    expect(await children(namesakeContact)).toEqual(["Barn Namne"]);
+    expect((await listAdminLog(t.db, admin))!.length).toBe(before);
   });
 
   it("the letters follow the same rule", async () => {
@@ -88,6 +148,7 @@ describe.each(testDatabaseKinds())("whose reports a reporter sees (%s)", (kind) 
     expect(await myLetter(t.db, teacher, receipt!.id)).not.toBeNull();
     expect(await myLetter(t.db, contact, receipt!.id)).not.toBeNull();
     expect(await myLetter(t.db, colleague, receipt!.id)).toBeNull();
+    expect(await myLetter(t.db, namesakeContact, receipt!.id)).toBeNull();
     expect(await myLetter(t.db, otherSchoolContact, receipt!.id)).toBeNull();
   });
 

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { and, desc, eq, sql } from "drizzle-orm";
 
 import type { Db, Queryable, Tx } from "../../db/client";
-import { cases, children, reportCodes, reports } from "../../db/schema";
+import { cases, children, reportCodes, reports, users } from "../../db/schema";
 import { stockholmDate, type Actor, type ReportRef } from "../../workflows";
 import { sealCase } from "../audit/seal.server";
 import { applyToCase, insertCase, nextReferenceNumber, rowsOf } from "../cases/store.server";
@@ -186,6 +186,8 @@ async function register(
     reporterKind: reporter.kind,
     anonymous: reporter.kind === "private" && reporter.anonymous,
     reporterUserId: submitter?.userId ?? null,
+    // The account's organisation as it is now, recorded once: who may follow the report never changes with the account.
+    reporterOrganisationId: submitter ? sql`(select ${users.organisationId} from ${users} where ${users.id} = ${submitter.userId})` : null,
     reporterName: "name" in reporter ? reporter.name : null,
     reporterOrganisation: reporter.kind === "mandated" ? reporter.organisation : null,
     reporterTitle: reporter.kind === "mandated" ? reporter.title : null,

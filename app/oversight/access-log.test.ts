@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { accessLog, cases, letters, users } from "../../db/schema";
+import { accessLog, cases, letters, organisations, users } from "../../db/schema";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../db/testing";
 import type { SessionUser } from "../auth/session.server";
 import { downloadLetter, loadCasePage } from "../cases/case-page.server";
@@ -177,13 +177,15 @@ describe.each(testDatabaseKinds())("reads beside the case page: possible matches
   });
 
   it("reporters' reads are logged; the loggkontroll passes over a reporter following their own report, not a colleague's protected one", async () => {
-    const reporter = async (name: string, seesOrganisationReports: boolean) => {
+    const [school] = await t.db.insert(organisations).values({ unitId: await ensureDefaultUnit(t.db), name: "Gullmarsskolan" }).returning({ id: organisations.id });
+    const reporter = async (name: string) => {
       const user = await createStaff(t.db, null, "reporter", name);
-      await t.db.update(users).set({ organisation: "Gullmarsskolan", seesOrganisationReports, mandatedReporter: true }).where(eq(users.id, user.id));
+      await t.db.update(users).set({ organisationId: school!.id, mandatedReporter: true }).where(eq(users.id, user.id));
       return { ...user, organisation: "Gullmarsskolan" };
     };
-    const teacher = await reporter("Anders Lärare", false);
-    const contact = await reporter("Karin Kontakt", true);
+    const teacher = await reporter("Anders Lärare");
+    const contact = await reporter("Karin Kontakt");
+    await t.db.update(organisations).set({ contactUserId: contact.id }).where(eq(organisations.id, school!.id));
     const hidden = { name: "Saga Skyddad", personalNumber: null, birthDate: "2015-05-05", address: null, school: "Gullmarsskolan", whereabouts: null, protectedIdentity: true };
     const made = await submitReport(t.db, intake({ child: hidden }), { userId: teacher.id, name: teacher.name }, new Date("2026-03-20T08:00:00Z"));
     const [receipt] = await t.db.select({ id: letters.id }).from(letters).where(eq(letters.reportId, made.reportId));

@@ -43,7 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function AdminHome() {
   const t = useT();
-  const { users, units } = useLoaderData<typeof loader>();
+  const { users, units, organisations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const error = useFieldError(actionData, "createUser");
   const [params] = useSearchParams();
@@ -94,7 +94,7 @@ export default function AdminHome() {
           </div>
         ) : null}
         <Form method="post" noValidate>
-          <UserFields prefix="new" units={units} values={actionData?.values ?? {}} error={error} withEmail />
+          <UserFields prefix="new" units={units} organisations={organisations} values={actionData?.values ?? {}} error={error} withEmail />
           <TextField
             id="new-password"
             name="password"

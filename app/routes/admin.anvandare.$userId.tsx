@@ -44,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function AdminUser() {
   const t = useT();
-  const { user, units, self } = useLoaderData<typeof loader>();
+  const { user, units, organisations, self } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const done = params.get("ok");
@@ -76,6 +76,7 @@ export default function AdminUser() {
           <UserFields
             prefix="edit"
             units={units}
+            organisations={organisations}
             values={actionData?.intent === "update" ? actionData.values : user}
             error={updateError}
             withEmail={false}
