@@ -174,7 +174,7 @@ describe.each(testDatabaseKinds())("whose reports a reporter sees (%s)", (kind) 
       (await t.db.select({ id: letters.id }).from(letters).where(and(eq(letters.reportId, made.get(child)!), eq(letters.kind, "receipt"))))[0]!.id;
 
     it("a reporter's own receipt: from Mina anmälningar and from the receipt link, each logged before it is handed out", async () => {
-      const reader = await reporter("Rut Läsare", "Lysekils gymnasium");
+      const reader = await reporter("Rut Läsare", await organisation(await ensureDefaultUnit(t.db), "Lysekils gymnasium"));
       await reportBy(reader, "Barn Läsare");
       const report = await reportOf("Barn Läsare");
       const receipt = await receiptOf("Barn Läsare");
