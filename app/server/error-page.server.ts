@@ -1,7 +1,9 @@
 /**
  * The pages the server itself answers with, before or instead of Remix: plain, Swedish,
  * accessible, without scripts (the Content-Security-Policy needs no exception for them).
- * Like every page they link the accessibility statement from their footer, in the app's words.
+ * Like every page they link the accessibility statement from their footer, in the app's words;
+ * the municipality's name is the database's (the admin keeps it), which these pages do not
+ * read — they are also the answer while the database is away — so they leave it out.
  */
 import { sv } from "../i18n/sv";
 
@@ -39,7 +41,7 @@ export function errorPage(status: number): string {
 <p><a href="/">Till startsidan</a></p>
 </main>
 <footer aria-label="${sv["footer.label"]}">
-<p>${sv["footer.text"]} · <a href="/tillganglighet">${sv["footer.accessibility"]}</a></p>
+<p>${sv["app.name"]} · ${sv["app.unit"]} · <a href="/tillganglighet">${sv["footer.accessibility"]}</a></p>
 </footer>
 </body>
 </html>

@@ -16,7 +16,9 @@ describe("the server's own error pages", () => {
     expect(footer, "a footer").not.toBeNull();
     expect(footer![0]).toMatch(/<footer[^>]*aria-label="Sidfot"/);
     expect(footer![1]).toContain('<a href="/tillganglighet">Tillgänglighet</a>');
-    expect(footer![1]).toContain("Värna · Lysekils kommun, Socialtjänsten – Barn och unga");
+    expect(footer![1]).toContain("Värna · Socialtjänsten – Barn och unga");
+    // No placeholder left unfilled (the municipality's name is the database's, not read here).
+    expect(html).not.toMatch(/\{\w+\}/);
     // The footer follows the page's main content, outside it.
     expect(html.indexOf("</main>")).toBeLessThan(html.indexOf("<footer"));
   });
