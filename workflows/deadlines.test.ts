@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { TZDate } from "@date-fns/tz";
+import { format } from "date-fns";
 import {
   addCalendarDays,
   deadlineStatus,
@@ -9,6 +11,7 @@ import {
   isIsoInstant,
   protectionAssessmentDue,
   stockholmDate,
+  TIME_ZONE,
 } from "./deadlines";
 
 describe("stockholmDate", () => {
@@ -19,6 +22,22 @@ describe("stockholmDate", () => {
     expect(stockholmDate("2026-01-14T23:30:00Z")).toBe("2026-01-15");
     expect(stockholmDate("2026-01-14T22:59:59Z")).toBe("2026-01-14");
     expect(stockholmDate(new Date("2026-06-30T21:59:59Z"))).toBe("2026-06-30");
+  });
+
+  it("agrees with date-fns' own Stockholm calendar around every DST change, 1990–2060", () => {
+    // The Intl formatter must give what TZDate + format gave: hour by hour over each
+    // changeover weekend (last Sundays of March and October) and at random instants.
+    const oracle = (t: number) => format(new TZDate(t, TIME_ZONE), "yyyy-MM-dd");
+    const instants: number[] = [];
+    for (let year = 1990; year <= 2060; year++) {
+      for (const month of [2, 9]) {
+        const lastSunday = new Date(Date.UTC(year, month + 1, 0));
+        lastSunday.setUTCDate(lastSunday.getUTCDate() - lastSunday.getUTCDay());
+        for (let h = -30; h <= 30; h++) instants.push(lastSunday.getTime() + h * 3_600_000 + 59 * 60_000);
+      }
+    }
+    for (let i = 0; i < 5000; i++) instants.push(Date.UTC(1990, 0, 1) + Math.floor(Math.random() * 70 * 365.25 * 86_400_000));
+    for (const t of instants) expect(stockholmDate(new Date(t)), new Date(t).toISOString()).toBe(oracle(t));
   });
 
   it("accepts explicit offsets and refuses instants without one", () => {
