@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { createHash, randomBytes } from "node:crypto";
 
 import { createCookie, redirect } from "@remix-run/node";
@@ -55,9 +56,32 @@ async function tokenOf(request: Request): Promise<string | null> {
   return typeof value === "string" && value.length > 0 ? value : null;
 }
 
+/**
+ * A page's loaders (the root's and the route's, run side by side) each ask who is signed in.
+ * Within one reading request they share one lookup; a request that changes something (a
+ * POST, whose action may sign in, out or deactivate) looks up afresh every time.
+ */
+const lookups = new AsyncLocalStorage<Map<string, Promise<SessionUser | null>>>();
+
+/** Runs a GET or HEAD request's handling with one session lookup per token. */
+export function sharingSessionLookups<T>(method: string, handle: () => T): T {
+  return method === "GET" || method === "HEAD" ? lookups.run(new Map(), handle) : handle();
+}
+
 export async function getSessionUser(db: Db, request: Request): Promise<SessionUser | null> {
   const token = await tokenOf(request);
   if (!token) return null;
+  const shared = lookups.getStore();
+  if (!shared) return lookUpSession(db, token);
+  let lookup = shared.get(token);
+  if (!lookup) {
+    lookup = lookUpSession(db, token);
+    shared.set(token, lookup);
+  }
+  return lookup;
+}
+
+async function lookUpSession(db: Db, token: string): Promise<SessionUser | null> {
   const [row] = await db
     .select({
       id: users.id,

@@ -4,6 +4,7 @@ import {
   type AppLoadContext,
   type ServerBuild,
 } from "@remix-run/node";
+import { sharingSessionLookups } from "../auth/session.server";
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
 
 /**
@@ -42,7 +43,8 @@ export function remixHandler(options: {
       if (req.method !== "GET" && req.method !== "HEAD") {
         init.body = Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : new Uint8Array(0);
       }
-      const response = await handle(new Request(url.href, init), options.getLoadContext(req, res));
+      const request = new Request(url.href, init);
+      const response = await sharingSessionLookups(req.method, () => handle(request, options.getLoadContext(req, res)));
       // The server's default (no-store) gives way to what the route says.
       if (response.headers.has("Cache-Control")) res.removeHeader("Cache-Control");
       if (options.production && req.secure) secureCookies(response.headers);
