@@ -197,4 +197,21 @@ describe.each(testDatabaseKinds())("the inbox (%s)", (kind) => {
     expect(await downloadLetter(t.db, strangerCaseworker, ids.dueToday!, receipt.id, NOW)).toBeNull();
     expect(await downloadLetter(t.db, caseworker, ids.dueToday!, receipt.id, NOW)).not.toBeNull();
   });
+
+  // Last: it adds a case to the unit.
+  it("a search lists each matching case once, in inbox order, and its next-link continues it", async () => {
+    // Every reference number of 2026 holds "2026"; this child's name does too, so its case
+    // matches both by name and by reference.
+    const both = await report(t.db, "2026-03-20T09:00:00Z", { childName: "Kim 2026 Dubbel" });
+    const everyCase = (await inbox(caseworker, "?state=all")).rows;
+    const found = (await inbox(caseworker, "?q=2026")).rows;
+    expect(found.map((r) => r.id)).toEqual(everyCase.map((r) => r.id));
+    expect(found.filter((r) => r.id === both.caseId)).toHaveLength(1);
+    // The rows carry what the page shows: names, deadlines, the assignee.
+    expect(found.find((r) => r.id === ids.planning)).toMatchObject({ childName: "Eva Planering", assigneeName: "Sara Lindqvist", nextDeadline: "2026-04-01" });
+    const after = (i: number) =>
+      formatInboxCursor({ nextDeadline: found[i]!.nextDeadline, later: !(found[i]!.urgent || found[i]!.violence), receivedAt: found[i]!.receivedAt, id: found[i]!.id });
+    expect((await inbox(caseworker, `?q=2026&page=2&after=${after(2)}`)).rows.map((r) => r.id)).toEqual(found.slice(3).map((r) => r.id));
+    expect(await names(caseworker, "?q=dubbel")).toEqual(["Kim 2026 Dubbel"]);
+  });
 });
