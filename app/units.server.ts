@@ -11,11 +11,22 @@ export const DEFAULT_UNIT = {
   officeHours: "Vardagar 08–16",
 };
 
-/** The unit that receives reports from the public form: the municipality's first unit. */
-export async function intakeUnitId(db: Queryable): Promise<string> {
-  const [unit] = await db.select({ id: units.id }).from(units).orderBy(asc(units.createdAt)).limit(1);
+/**
+ * The unit that receives reports from the public form: the municipality's first unit, with
+ * the details its letters print (a receipt is drawn before its case exists).
+ */
+export async function intakeUnit(db: Queryable) {
+  const [unit] = await db
+    .select({ id: units.id, name: units.name, municipality: units.municipality, address: units.address, phone: units.phone, officeHours: units.officeHours })
+    .from(units)
+    .orderBy(asc(units.createdAt))
+    .limit(1);
   if (!unit) throw new Error("No unit exists; the server creates one at start (ensureDefaultUnit)");
-  return unit.id;
+  return unit;
+}
+
+export async function intakeUnitId(db: Queryable): Promise<string> {
+  return (await intakeUnit(db)).id;
 }
 
 /** A fresh database gets the municipality's children-and-youth unit, so reports have a home. */

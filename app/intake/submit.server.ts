@@ -7,10 +7,10 @@ import { cases, children, reportCodes, reports, users } from "../../db/schema";
 import { stockholmDate, type Actor, type ReportRef } from "../../workflows";
 import { sealCase } from "../audit/seal.server";
 import { applyToCase, insertCase, nextReferenceNumber, rowsOf } from "../cases/store.server";
-import { senderOfUnit, storeLetter } from "../letters/archive.server";
+import { sender, storeLetter } from "../letters/archive.server";
 import { renderLetter } from "../letters/render.server";
 import { proposeMatches } from "../matching/propose.server";
-import { intakeUnitId } from "../units.server";
+import { intakeUnit } from "../units.server";
 import { issueReportCode } from "./report-code.server";
 import type { IntakeInput } from "./types";
 
@@ -66,8 +66,8 @@ export async function submitReport(
   }
 }
 
-/** The report's number and its receipt, made before the transaction. */
-type PreparedReceipt = { reportNumber: string; pdf: Buffer };
+/** The report's number and its receipt, made before the transaction, and the unit receiving it. */
+type PreparedReceipt = { reportNumber: string; pdf: Buffer; unitId: string };
 
 /**
  * The receipt names the report's own number, not the case's, so it can be drawn (a few
@@ -76,11 +76,10 @@ type PreparedReceipt = { reportNumber: string; pdf: Buffer };
  * fails and is not retried, the number goes unused, as a rolled-back nextval would.
  */
 async function prepareReceipt(db: Db, input: IntakeInput, now: Date): Promise<PreparedReceipt> {
-  const reportNumber = await nextReportNumber(db, stockholmDate(now).slice(0, 4));
   // The sender: the unit that receives the public form's reports (the case's unit).
-  const municipality = await senderOfUnit(db, await intakeUnitId(db));
-  const pdf = await renderLetter(receiptLetter(input, reportNumber, now.toISOString()), { municipality });
-  return { reportNumber, pdf };
+  const [reportNumber, unit] = await Promise.all([nextReportNumber(db, stockholmDate(now).slice(0, 4)), intakeUnit(db)]);
+  const pdf = await renderLetter(receiptLetter(input, reportNumber, now.toISOString()), { municipality: sender(unit) });
+  return { reportNumber, pdf, unitId: unit.id };
 }
 
 function receiptLetter(input: IntakeInput, reportNumber: string, at: string) {
@@ -118,7 +117,7 @@ async function register(
   options: SubmitOptions,
   receipt: PreparedReceipt,
 ): Promise<SubmittedReport> {
-  const unitId = await intakeUnitId(tx);
+  const { unitId } = receipt;
   const childId = options.childId ?? (await findOrCreateChild(tx, unitId, input));
   const reportId = randomUUID();
   const { reportNumber } = receipt;
@@ -136,13 +135,16 @@ async function register(
     violenceKinds: [...input.violenceKinds],
   };
 
-  const [openCase] = await tx
-    .select({ id: cases.id, version: cases.version, referenceNumber: cases.referenceNumber })
+  // The child's open case (locked: this report joins it), else their latest closed one (the
+  // new case points back to it) — one lookup: open cases sort first.
+  const [latest] = await tx
+    .select({ id: cases.id, version: cases.version, referenceNumber: cases.referenceNumber, open: cases.open })
     .from(cases)
-    .where(and(eq(cases.childId, childId), eq(cases.open, true)))
-    .orderBy(desc(cases.receivedAt))
+    .where(eq(cases.childId, childId))
+    .orderBy(desc(cases.open), desc(cases.receivedAt))
     .limit(1)
     .for("update");
+  const openCase = latest?.open ? latest : undefined;
 
   let caseId: string;
   let referenceNumber: string;
@@ -152,19 +154,13 @@ async function register(
     caseId = openCase.id;
     referenceNumber = openCase.referenceNumber;
   } else {
-    const [previous] = await tx
-      .select({ id: cases.id })
-      .from(cases)
-      .where(eq(cases.childId, childId))
-      .orderBy(desc(cases.receivedAt))
-      .limit(1);
     caseId = randomUUID();
     referenceNumber = await nextReferenceNumber(tx, stockholmDate(now).slice(0, 4));
     await insertCase(tx, {
       caseId,
       unitId,
       childId,
-      previousCaseId: previous?.id ?? null,
+      previousCaseId: latest?.id ?? null,
       opened: {
         type: "CASE_OPENED",
         at,

@@ -25,13 +25,8 @@ export async function senderOfCase(tx: Tx, caseId: string): Promise<Municipality
   return sender(unit);
 }
 
-/** The same for a unit (a receipt drawn before its case exists). */
-export async function senderOfUnit(db: Queryable, unitId: string): Promise<Municipality> {
-  const [unit] = await db.select(unitDetails).from(units).where(eq(units.id, unitId)).limit(1);
-  return sender(unit);
-}
-
-function sender(unit: { name: string; municipality: string; address: string | null; phone: string | null; officeHours: string | null } | undefined): Municipality {
+/** The sender a unit's letters print (a receipt's: drawn before its case exists). */
+export function sender(unit: { name: string; municipality: string; address: string | null; phone: string | null; officeHours: string | null } | undefined): Municipality {
   if (!unit) return LYSEKIL;
   return {
     name: unit.municipality,
