@@ -31,24 +31,26 @@ export async function noteChangeStart(tx: Tx, caseId: string): Promise<void> {
 }
 
 export async function sealCase(tx: Tx, caseId: string, now: Date = new Date()): Promise<void> {
-  const [state] = rowsOf<{ case_seq: number; case_hash: string | null; snapshot_digest: string; documents: string | null }>(
+  // The case's state and the next number of the sequence, in one statement (one round trip
+  // fewer for every change of a case); the head row's lock is still taken last.
+  const [state] = rowsOf<{ case_seq: number; case_hash: string | null; snapshot_digest: string; documents: string | null; seq: string | number; prev_hash: string }>(
     await tx.execute(sql`
-      select c.version as case_seq, e.hash as case_hash, ${sql.raw(snapshotDigestSql)} as snapshot_digest,
-             (select documents from (${documentsByCaseSql((id) => sql`${id} = ${caseId}`)}) d) as documents
-        from cases c left join case_events e on e.case_id = c.id and e.seq = c.version
-       where c.id = ${caseId}`),
+      with state as (
+        select c.version as case_seq, e.hash as case_hash, ${sql.raw(snapshotDigestSql)} as snapshot_digest,
+               (select documents from (${documentsByCaseSql((id) => sql`${id} = ${caseId}`)}) d) as documents
+          from cases c left join case_events e on e.case_id = c.id and e.seq = c.version
+         where c.id = ${caseId}),
+      head as (
+        insert into audit_head (id, seq, hash) values (1, 1, ${CHECKPOINT_GENESIS})
+        on conflict (id) do update set seq = audit_head.seq + 1
+        returning seq::float8 as seq, hash as prev_hash)
+      select state.*, head.seq, head.prev_hash from state, head`),
   );
   if (!state || state.case_hash === null) throw new Error(`sealCase: case ${caseId} has no head event`);
-
-  const [head] = rowsOf<{ seq: string | number; prev_hash: string }>(
-    await tx.execute(sql`
-      insert into audit_head (id, seq, hash) values (1, 1, ${CHECKPOINT_GENESIS})
-      on conflict (id) do update set seq = audit_head.seq + 1
-      returning seq::float8 as seq, hash as prev_hash`),
-  );
+  const head = { seq: state.seq, prev_hash: state.prev_hash };
   const key = env().auditKeys[0]!;
   const fields = {
-    seq: Number(head!.seq),
+    seq: Number(head.seq),
     caseId,
     caseSeq: Number(state.case_seq),
     caseHash: state.case_hash,
@@ -57,12 +59,12 @@ export async function sealCase(tx: Tx, caseId: string, now: Date = new Date()): 
     documents: state.documents ?? "",
     at: now.toISOString(),
   };
-  const hash = checkpointHash(head!.prev_hash, fields);
+  const hash = checkpointHash(head.prev_hash, fields);
   await tx.execute(sql`
     with moved as (update audit_head set hash = ${hash} where id = 1)
     insert into audit_checkpoints (seq, case_id, case_seq, case_hash, snapshot_digest, from_digest, documents, at, prev_hash, hash, key_id, mac)
     values (${fields.seq}, ${caseId}, ${fields.caseSeq}, ${fields.caseHash}, ${fields.snapshotDigest}, ${fields.fromDigest}, ${fields.documents},
-            ${fields.at}, ${head!.prev_hash}, ${hash}, ${keyId(key)}, ${checkpointMac(key, hash)})`);
+            ${fields.at}, ${head.prev_hash}, ${hash}, ${keyId(key)}, ${checkpointMac(key, hash)})`);
   // A second change of the case in the same transaction starts from this one.
   changeStarts.get(tx)?.set(caseId, fields.snapshotDigest);
 }
