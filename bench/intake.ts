@@ -102,6 +102,8 @@ async function measureKind(kind: "postgres" | "pglite", ctx: BenchContext): Prom
     const failed = a.errors > 0 ? `; ${a.errors} of ${rounds * perRound} FAILED, first: ${a.firstError?.slice(0, 40)}` : "";
     if (a.errors > 0) ctx.note(`intake (${kind}): ${a.errors} submissions failed; first: ${a.firstError?.slice(0, 200)}`);
     if (b.errors > 0) throw new Error(`bare intake (${kind}): ${b.errors} failed requests; first: ${b.firstError}`);
+    // Receipts are drawn on a worker thread (app/letters/draw.server.ts); say so if they were not.
+    if (app.output().includes("worker thread failed")) ctx.note(`intake (${kind}): letters were drawn on the server's thread: the worker failed`);
     const ratio = a.perSecond / b.perSecond;
     const onPostgres = kind === "postgres";
     return {

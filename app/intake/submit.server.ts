@@ -8,7 +8,7 @@ import { stockholmDate, type Actor, type ReportRef } from "../../workflows";
 import { sealCase } from "../audit/seal.server";
 import { applyToCase, insertCase, nextReferenceNumber, rowsOf } from "../cases/store.server";
 import { sender, storeLetter } from "../letters/archive.server";
-import { renderLetter } from "../letters/render.server";
+import { drawLetter } from "../letters/draw.server";
 import { proposeMatches } from "../matching/propose.server";
 import { intakeUnit } from "../units.server";
 import { issueReportCode } from "./report-code.server";
@@ -78,7 +78,7 @@ type PreparedReceipt = { reportNumber: string; pdf: Buffer; unitId: string };
 async function prepareReceipt(db: Db, input: IntakeInput, now: Date): Promise<PreparedReceipt> {
   // The sender: the unit that receives the public form's reports (the case's unit).
   const [reportNumber, unit] = await Promise.all([nextReportNumber(db, stockholmDate(now).slice(0, 4)), intakeUnit(db)]);
-  const pdf = await renderLetter(receiptLetter(input, reportNumber, now.toISOString()), { municipality: sender(unit) });
+  const pdf = await drawLetter(receiptLetter(input, reportNumber, now.toISOString()), { municipality: sender(unit) });
   return { reportNumber, pdf, unitId: unit.id };
 }
 

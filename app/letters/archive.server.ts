@@ -4,7 +4,8 @@ import { eq } from "drizzle-orm";
 
 import type { Queryable, Tx } from "../../db/client";
 import { cases, letters, units } from "../../db/schema";
-import { letterFileName, LYSEKIL, renderLetter, type Letter, type Municipality } from "./render.server";
+import { drawLetter } from "./draw.server";
+import { letterFileName, LYSEKIL, type Letter, type Municipality } from "./render.server";
 
 const unitDetails = {
   name: units.name,
@@ -58,7 +59,7 @@ export async function storeLetter(
 ): Promise<{ id: string }> {
   const pdf =
     input.pdf ??
-    (await renderLetter(input.letter, { municipality: input.municipality ?? (await senderOfCase(tx, input.caseId)) }));
+    (await drawLetter(input.letter, { municipality: input.municipality ?? (await senderOfCase(tx, input.caseId)) }));
   const [row] = await tx
     .insert(letters)
     .values({

@@ -15,7 +15,8 @@ import {
   receipt,
 } from "./fixtures";
 import { extractPages, extractText, readObjects } from "./pdf-text";
-import { letterFileName, letterTitle, renderLetter, type Letter } from "./render.server";
+import { drawLetter, lettersDrawnOnWorkers } from "./draw.server";
+import { LYSEKIL, letterFileName, letterTitle, renderLetter, type Letter } from "./render.server";
 
 /** Sentences may wrap anywhere: compare prose with line breaks as spaces. */
 const prose = (text: string): string => text.replace(/\s+/g, " ");
@@ -96,6 +97,14 @@ describe.each(allLetters.map((letter) => [letter.kind, letter] as const))("%s le
 });
 
 describe("reproducibility", () => {
+  it("a letter drawn on the worker thread is byte for byte the one drawn here", async () => {
+    const before = lettersDrawnOnWorkers();
+    for (const letter of [receipt, invitation, decision]) {
+      expect(Buffer.compare(await drawLetter(letter, { municipality: LYSEKIL }), await renderLetter(letter, { municipality: LYSEKIL })), letter.kind).toBe(0);
+    }
+    expect(lettersDrawnOnWorkers() - before).toBe(3);
+  });
+
   it("writes letters uncompressed (zlib output varies by build), the case history compressed", async () => {
     for (const letter of allLetters) {
       const compressed = (await renderLetter(letter)).includes("/FlateDecode");
