@@ -9,7 +9,7 @@ import postgres from "postgres";
 import * as schema from "../db/schema";
 import type { Db } from "../db/client";
 import { formatInboxCursor, parseInboxFilters, PAGE_SIZE } from "../app/cases/inbox-filters";
-import { inboxQuery } from "../app/cases/inbox.server";
+import { inboxQuery, SEARCH_PLANNER_SETTING } from "../app/cases/inbox.server";
 import { stockholmDate } from "../workflows/deadlines";
 import { BENCH_LOGIN } from "./generate";
 import { largeDatabase, largeSizes } from "./large";
@@ -69,8 +69,10 @@ export async function benchInbox(ctx: BenchContext): Promise<Row[]> {
   ];
   const queries = Object.fromEntries(
     pages.map((p) => {
-      const { sql, params } = inboxQuery(builder, filled.unitId, userId, parseInboxFilters(new URLSearchParams(p.search)), today).toSQL();
-      return [p.name, { sql, params }];
+      const filters = parseInboxFilters(new URLSearchParams(p.search));
+      const { sql, params } = inboxQuery(builder, filled.unitId, userId, filters, today).toSQL();
+      // A search runs after its planner setting, in a transaction, in the app as here.
+      return [p.name, { sql, params, ...(filters.q ? { setup: SEARCH_PLANNER_SETTING } : {}) }];
     }),
   );
 

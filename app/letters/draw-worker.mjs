@@ -6,7 +6,10 @@ import { register } from "tsx/esm/api";
 register();
 const { renderLetter } = await import("./render.server.ts");
 
-/** @param {{ letter: import("./types").Letter, options: import("./render.server").RenderOptions }} task */
-export default async function draw({ letter, options }) {
-  return renderLetter(letter, options);
+/**
+ * Draws one letter; `null` only answers that the worker has loaded (draw.server.ts waits for it).
+ * @param {{ letter: import("./types").Letter, options: import("./render.server").RenderOptions } | null} task
+ */
+export default async function draw(task) {
+  return task === null ? null : renderLetter(task.letter, task.options);
 }

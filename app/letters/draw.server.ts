@@ -16,33 +16,61 @@ import { logger } from "../server/logger.server";
 import { renderLetter, type Letter, type RenderOptions } from "./render.server";
 
 let pool: Piscina | null = null;
+/** Resolves true once a worker has loaded what it draws with, false if none can. */
+let ready: Promise<boolean> | null = null;
+let warm = false;
 let broken = false;
 
 /** How many letters the worker threads have drawn in this process. */
 export const lettersDrawnOnWorkers = (): number => pool?.completed ?? 0;
 
-/** Draws a letter off the server's thread (on its own thread if no worker can run). */
-export async function drawLetter(letter: Letter, options: RenderOptions = {}): Promise<Buffer> {
-  if (broken) return renderLetter(letter, options);
+/**
+ * Starts the pool (once) and tells when its worker is ready. Until then letters are drawn on
+ * the server's thread: a worker takes a second or so to load tsx, pdfkit and the fonts, and
+ * the first letters (the demo seed's, at first start) need not wait for it.
+ */
+export function letterWorkerReady(): Promise<boolean> {
+  if (ready) return ready;
   try {
-    pool ??= new Piscina({
+    pool = new Piscina({
       filename: workerFile(),
       minThreads: 1,
       maxThreads: Math.max(1, availableParallelism() - 1),
       // An idle server gives the thread's memory back.
       idleTimeout: 60_000,
     });
+    ready = pool.run(null).then(
+      () => (warm = true),
+      (error: unknown) => giveUp(error),
+    );
+  } catch (error) {
+    ready = Promise.resolve(giveUp(error));
+  }
+  return ready;
+}
+
+/** Draws a letter off the server's thread (on its own thread until a worker is ready, or if none can run). */
+export async function drawLetter(letter: Letter, options: RenderOptions = {}): Promise<Buffer> {
+  void letterWorkerReady();
+  if (!warm || broken || !pool) return renderLetter(letter, options);
+  try {
     const bytes = (await pool.run({ letter, options })) as Uint8Array;
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   } catch (error) {
     // Whatever went wrong on the worker, the letter is drawn here: if the letter itself is at
-    // fault it fails here too. The pool is not tried again (nor respawned) in this process.
-    broken = true;
-    logger.warn({ err: { message: String((error as Error)?.message ?? error) } }, "letters: the worker thread failed, drawing on the server's thread");
-    void pool?.destroy();
-    pool = null;
+    // fault it fails here too. The pool is not tried again in this process.
+    giveUp(error);
     return renderLetter(letter, options);
   }
+}
+
+function giveUp(error: unknown): false {
+  if (!broken) logger.warn({ err: { message: String((error as Error)?.message ?? error) } }, "letters: the worker thread failed, drawing on the server's thread");
+  broken = true;
+  warm = false;
+  void pool?.destroy();
+  pool = null;
+  return false;
 }
 
 /** The worker script, found from the project root: this module runs from app/ and, bundled, from build/. */

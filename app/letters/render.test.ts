@@ -15,7 +15,7 @@ import {
   receipt,
 } from "./fixtures";
 import { extractPages, extractText, readObjects } from "./pdf-text";
-import { drawLetter, lettersDrawnOnWorkers } from "./draw.server";
+import { drawLetter, letterWorkerReady, lettersDrawnOnWorkers } from "./draw.server";
 import { LYSEKIL, letterFileName, letterTitle, renderLetter, type Letter } from "./render.server";
 
 /** Sentences may wrap anywhere: compare prose with line breaks as spaces. */
@@ -98,6 +98,7 @@ describe.each(allLetters.map((letter) => [letter.kind, letter] as const))("%s le
 
 describe("reproducibility", () => {
   it("a letter drawn on the worker thread is byte for byte the one drawn here", async () => {
+    expect(await letterWorkerReady()).toBe(true);
     const before = lettersDrawnOnWorkers();
     for (const letter of [receipt, invitation, decision]) {
       expect(Buffer.compare(await drawLetter(letter, { municipality: LYSEKIL }), await renderLetter(letter, { municipality: LYSEKIL })), letter.kind).toBe(0);
