@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 
 import { Piscina } from "piscina";
 
-import { logger } from "../server/logger.server";
+import { logger, safeError } from "../server/logger.server";
 import { renderLetter, type Letter, type RenderOptions } from "./render.server";
 
 let pool: Piscina | null = null;
@@ -57,15 +57,17 @@ export async function drawLetter(letter: Letter, options: RenderOptions = {}): P
     const bytes = (await pool.run({ letter, options })) as Uint8Array;
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   } catch (error) {
-    // Whatever went wrong on the worker, the letter is drawn here: if the letter itself is at
-    // fault it fails here too. The pool is not tried again in this process.
+    // Drawn here instead. If the letter itself is at fault it fails here too, and the pool
+    // stays; if it draws here, the worker was at fault: not tried again in this process.
+    const pdf = await renderLetter(letter, options);
     giveUp(error);
-    return renderLetter(letter, options);
+    return pdf;
   }
 }
 
 function giveUp(error: unknown): false {
-  if (!broken) logger.warn({ err: { message: String((error as Error)?.message ?? error) } }, "letters: the worker thread failed, drawing on the server's thread");
+  // safeError: the type, code and stack only — a message could quote the letter.
+  if (!broken) logger.warn({ err: safeError(error) }, "letters: the worker thread failed, drawing on the server's thread");
   broken = true;
   warm = false;
   void pool?.destroy();
