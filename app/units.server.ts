@@ -11,13 +11,23 @@ export const DEFAULT_UNIT = {
   officeHours: "Vardagar 08–16",
 };
 
+/** What a unit's letters print as their sender (app/letters/archive.server.ts). */
+export const unitLetterDetails = {
+  name: units.name,
+  municipality: units.municipality,
+  address: units.address,
+  phone: units.phone,
+  officeHours: units.officeHours,
+};
+export type UnitLetterDetails = { name: string; municipality: string; address: string | null; phone: string | null; officeHours: string | null };
+
 /**
  * The unit that receives reports from the public form: the municipality's first unit, with
  * the details its letters print (a receipt is drawn before its case exists).
  */
 export async function intakeUnit(db: Queryable) {
   const [unit] = await db
-    .select({ id: units.id, name: units.name, municipality: units.municipality, address: units.address, phone: units.phone, officeHours: units.officeHours })
+    .select({ id: units.id, ...unitLetterDetails })
     .from(units)
     .orderBy(asc(units.createdAt))
     .limit(1);

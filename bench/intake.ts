@@ -7,6 +7,7 @@ import { DEFAULT_UNIT } from "../app/units.server";
 import { openSink } from "./generate";
 import type { BenchContext, Row } from "./lib";
 import { load, type LoadResult } from "./load";
+import { WORKER_FAILED } from "../app/letters/draw.server";
 import { PORTS, startApp, startProcess, type Running } from "./server";
 import { postgresAdminUrl, scratchEnv, scratchPglite, scratchPostgres, type Scratch } from "./scratch";
 
@@ -103,7 +104,7 @@ async function measureKind(kind: "postgres" | "pglite", ctx: BenchContext): Prom
     if (a.errors > 0) ctx.note(`intake (${kind}): ${a.errors} submissions failed; first: ${a.firstError?.slice(0, 200)}`);
     if (b.errors > 0) throw new Error(`bare intake (${kind}): ${b.errors} failed requests; first: ${b.firstError}`);
     // Receipts are drawn on a worker thread (app/letters/draw.server.ts); say so if they were not.
-    if (app.output().includes("worker thread failed")) ctx.note(`intake (${kind}): letters were drawn on the server's thread: the worker failed`);
+    if (app.output().includes(WORKER_FAILED)) ctx.note(`intake (${kind}): letters were drawn on the server's thread: the worker failed`);
     const ratio = a.perSecond / b.perSecond;
     const onPostgres = kind === "postgres";
     return {

@@ -143,7 +143,7 @@ export function inboxQuery(db: Queryable, unitId: string, userId: string, filter
   if (filters.q) return searchQuery(db, unitId, where, filters.q, offset);
 
   return db
-    .select(inboxFields(cases))
+    .select(inboxFields(caseColumns))
     .from(cases)
     .innerJoin(children, eq(children.id, cases.childId))
     .leftJoin(users, eq(users.id, cases.assigneeId))
@@ -155,11 +155,21 @@ export function inboxQuery(db: Queryable, unitId: string, userId: string, filter
 
 const inboxOrderBy = [asc(inboxOrder.deadline), asc(inboxOrder.later), asc(cases.receivedAt), asc(cases.id)];
 
-/** The row's columns, from `cases` or from a subquery standing in for it under the same name. */
-type CaseColumns = Pick<
-  typeof cases,
-  "id" | "referenceNumber" | "receivedAt" | "state" | "nextDeadlineKind" | "nextDeadline" | "decisionDue" | "reportCount" | "urgent" | "violence" | "assigneeId"
->;
+/** The case's columns a row shows; a subquery standing in for `cases` offers the same. */
+const caseColumns = {
+  id: cases.id,
+  referenceNumber: cases.referenceNumber,
+  receivedAt: cases.receivedAt,
+  state: cases.state,
+  nextDeadlineKind: cases.nextDeadlineKind,
+  nextDeadline: cases.nextDeadline,
+  decisionDue: cases.decisionDue,
+  reportCount: cases.reportCount,
+  urgent: cases.urgent,
+  violence: cases.violence,
+  assigneeId: cases.assigneeId,
+};
+type CaseColumns = typeof caseColumns;
 function inboxFields(c: CaseColumns) {
   return {
     id: c.id,
@@ -199,20 +209,7 @@ export const SEARCH_PLANNER_SETTING = "set local max_parallel_workers_per_gather
 function searchQuery(db: Queryable, unitId: string, where: SQL[], q: string, offset: number) {
   const pattern = likePattern(q);
   const named = db.select({ id: children.id }).from(children).where(and(eq(children.unitId, unitId), ilike(children.name, pattern)));
-  const columns = {
-    id: cases.id,
-    referenceNumber: cases.referenceNumber,
-    receivedAt: cases.receivedAt,
-    state: cases.state,
-    nextDeadlineKind: cases.nextDeadlineKind,
-    nextDeadline: cases.nextDeadline,
-    decisionDue: cases.decisionDue,
-    reportCount: cases.reportCount,
-    urgent: cases.urgent,
-    violence: cases.violence,
-    assigneeId: cases.assigneeId,
-    childId: cases.childId,
-  } satisfies CaseColumns & { childId: typeof cases.childId };
+  const columns = { ...caseColumns, childId: cases.childId };
   const byName = db.select(columns).from(cases).where(and(...where, inArray(cases.childId, named)));
   const byReference = db
     .select(columns)

@@ -2,23 +2,16 @@ import { createHash } from "node:crypto";
 
 import { eq } from "drizzle-orm";
 
-import type { Queryable, Tx } from "../../db/client";
+import type { Tx } from "../../db/client";
 import { cases, letters, units } from "../../db/schema";
+import { unitLetterDetails, type UnitLetterDetails } from "../units.server";
 import { drawLetter } from "./draw.server";
 import { letterFileName, LYSEKIL, type Letter, type Municipality } from "./render.server";
-
-const unitDetails = {
-  name: units.name,
-  municipality: units.municipality,
-  address: units.address,
-  phone: units.phone,
-  officeHours: units.officeHours,
-};
 
 /** The sender printed on a case's letters: its unit's own details, as the admin keeps them. */
 export async function senderOfCase(tx: Tx, caseId: string): Promise<Municipality> {
   const [unit] = await tx
-    .select(unitDetails)
+    .select(unitLetterDetails)
     .from(cases)
     .innerJoin(units, eq(units.id, cases.unitId))
     .where(eq(cases.id, caseId))
@@ -27,7 +20,7 @@ export async function senderOfCase(tx: Tx, caseId: string): Promise<Municipality
 }
 
 /** The sender a unit's letters print (a receipt's: drawn before its case exists). */
-export function sender(unit: { name: string; municipality: string; address: string | null; phone: string | null; officeHours: string | null } | undefined): Municipality {
+export function sender(unit: UnitLetterDetails | undefined): Municipality {
   if (!unit) return LYSEKIL;
   return {
     name: unit.municipality,

@@ -15,6 +15,9 @@ import { Piscina } from "piscina";
 import { logger, safeError } from "../server/logger.server";
 import { renderLetter, type Letter, type RenderOptions } from "./render.server";
 
+/** Logged once when the worker fails (bench/intake.ts looks for it). */
+export const WORKER_FAILED = "letters: the worker thread failed, drawing on the server's thread";
+
 let pool: Piscina | null = null;
 /** Resolves true once a worker has loaded what it draws with, false if none can. */
 let ready: Promise<boolean> | null = null;
@@ -67,7 +70,7 @@ export async function drawLetter(letter: Letter, options: RenderOptions = {}): P
 
 function giveUp(error: unknown): false {
   // safeError: the type, code and stack only — a message could quote the letter.
-  if (!broken) logger.warn({ err: safeError(error) }, "letters: the worker thread failed, drawing on the server's thread");
+  if (!broken) logger.warn({ err: safeError(error) }, WORKER_FAILED);
   broken = true;
   warm = false;
   void pool?.destroy();
