@@ -116,6 +116,9 @@ for (const width of [1280, 390]) {
       for (const label of ["Barn", "Status", "Nästa tidsfrist", "Flaggor"]) {
         await expect(card.locator(`td[data-label="${label}"]`)).toBeVisible();
       }
+      // The child's name and date of birth share a line: a space between them, on screen and read aloud.
+      const born = page.locator('.inbox-table td[data-label="Barn"]').filter({ hasText: "född" }).first();
+      await expect(born).toHaveText(/\S född \d/);
     }
   });
 }
