@@ -229,6 +229,18 @@ test.describe("on a 390 px phone", () => {
     expect(widths.scroll).toBeLessThanOrEqual(widths.client);
     await expectAccessible(page);
   });
+
+  test("a reporter's own reports are a card each, with no sideways scrolling", async ({ page, asRole }) => {
+    await asRole("school");
+    await page.goto("/mina-anmalningar");
+    const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+    const card = page.locator("table.card-table tbody tr").first();
+    for (const label of ["Anmälningsnummer", "Inkom", "Barn", "Återkoppling"]) {
+      await expect(card.locator(`td[data-label="${label}"]`)).toBeVisible();
+    }
+    await expectAccessible(page);
+  });
 });
 
 test.describe("with JavaScript disabled", () => {

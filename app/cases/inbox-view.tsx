@@ -133,7 +133,7 @@ export function InboxTable({ rows, today }: { rows: InboxRow[]; today: string })
   const locale = useLocale();
   if (rows.length === 0) return <p className="info">{t("cases.inbox.empty")}</p>;
   return (
-    <table className="inbox-table">
+    <table className="inbox-table card-table">
       <caption className="visually-hidden">{t("cases.inbox.caption")}</caption>
       <thead>
         <tr>

@@ -37,7 +37,7 @@ export default function MyReportsPage() {
       {reports.length === 0 ? (
         <p>{t("myReports.none")}</p>
       ) : (
-        <table>
+        <table className="card-table">
           <caption className="visually-hidden">{t("myReports.title")}</caption>
           <thead>
             <tr>
@@ -50,7 +50,7 @@ export default function MyReportsPage() {
           <tbody>
             {reports.map((r) => (
               <tr key={r.id}>
-                <td>
+                <td data-label={t("myReports.reference")}>
                   {r.reportNumber}
                   {r.receiptLetterId ? (
                     <>
@@ -67,8 +67,8 @@ export default function MyReportsPage() {
                     </>
                   ) : null}
                 </td>
-                <td>{formatDateTime(locale, r.receivedAt)}</td>
-                <td>
+                <td data-label={t("myReports.received")}>{formatDateTime(locale, r.receivedAt)}</td>
+                <td data-label={t("myReports.child")}>
                   {r.childName}
                   {r.madeBy ? (
                     <>
@@ -77,7 +77,7 @@ export default function MyReportsPage() {
                     </>
                   ) : null}
                 </td>
-                <td>
+                <td data-label={t("myReports.feedback")}>
                   {r.feedback.length === 0 ? (
                     <span className="muted">{t("myReports.noFeedback")}</span>
                   ) : (
