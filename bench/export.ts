@@ -3,6 +3,8 @@
 // `COPY … TO STDOUT` of the same rows. The app's export functions run in this process
 // (as the routes call them, access log included) and are drained as a client would; the
 // heap is sampled after every chunk. The baseline copies the same rows out of PostgreSQL.
+// Both sides run three times and keep their fastest (the export on one open pool, as a
+// server's; its peak heap is the largest of the three).
 import { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 
@@ -75,6 +77,10 @@ async function manyCases(ctx: BenchContext): Promise<Row> {
 
 type Drained = { seconds: number; bytes: number; chunks: number; peakMiB: number; firstChunkMs: number };
 
+/**
+ * Drains the export three times on one open pool (as a server's) and keeps the fastest run, as
+ * the COPY baseline keeps its fastest; the peak heap reported is the largest of the three.
+ */
 async function drainExport(
   scratch: Scratch,
   auditor: SessionUser,
@@ -84,22 +90,27 @@ async function drainExport(
   if (!range.ok) throw new Error(range.message);
   const db = await openScratch(scratch);
   try {
-    const heap = () => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
-    const before = heap();
-    const t = performance.now();
-    const exported: CasesExport | null = await run(db.db, auditor, range);
-    if (!exported) throw new Error("the auditor may not export");
-    let bytes = 0;
-    let chunks = 0;
-    let peak = 0;
-    let firstChunkMs = NaN;
-    for await (const chunk of exported.chunks) {
-      if (chunks === 0) firstChunkMs = performance.now() - t;
-      bytes += Buffer.byteLength(chunk);
-      chunks++;
-      peak = Math.max(peak, heap() - before);
+    const runs: Drained[] = [];
+    for (let i = 0; i < 3; i++) {
+      const heap = () => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+      const before = heap();
+      const t = performance.now();
+      const exported: CasesExport | null = await run(db.db, auditor, range);
+      if (!exported) throw new Error("the auditor may not export");
+      let bytes = 0;
+      let chunks = 0;
+      let peak = 0;
+      let firstChunkMs = NaN;
+      for await (const chunk of exported.chunks) {
+        if (chunks === 0) firstChunkMs = performance.now() - t;
+        bytes += Buffer.byteLength(chunk);
+        chunks++;
+        peak = Math.max(peak, heap() - before);
+      }
+      runs.push({ seconds: (performance.now() - t) / 1000, bytes, chunks, peakMiB: peak / MiB, firstChunkMs });
     }
-    return { seconds: (performance.now() - t) / 1000, bytes, chunks, peakMiB: peak / MiB, firstChunkMs };
+    const fastest = runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+    return { ...fastest, peakMiB: Math.max(...runs.map((r) => r.peakMiB)) };
   } finally {
     await db.close();
   }

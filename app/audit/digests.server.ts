@@ -47,3 +47,17 @@ export function rowsOf<T>(result: unknown): T[] {
   if (Array.isArray(result)) return result as T[];
   return ((result as { rows?: T[] }).rows ?? []) as T[];
 }
+
+/**
+ * An instant as PostgreSQL prints it on a UTC session ("2026-03-01 08:00:00.123+00"), as the
+ * ISO text the hashes were computed over ("2026-03-01T08:00:00.123Z", milliseconds as
+ * JavaScript keeps them). Asked for as text rather than to_char: a million to_char calls
+ * cost PostgreSQL more than this does JavaScript.
+ */
+export function isoInstant(text: string): string {
+  const m = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)(?:\.(\d{1,6}))?\+00$/.exec(text);
+  if (m) return `${m[1]}T${m[2]}.${(m[3] ?? "").padEnd(3, "0").slice(0, 3)}Z`;
+  const date = new Date(text.replace(" ", "T").replace(/([+-]\d\d)$/, "$1:00"));
+  if (Number.isNaN(date.getTime())) throw new Error(`cannot read the instant ${text}`);
+  return date.toISOString();
+}

@@ -9,7 +9,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import type { SessionUser } from "../auth/session.server";
 import { csvLines } from "./csv.server";
-import { rowsOf } from "./digests.server";
+import { isoInstant, rowsOf } from "./digests.server";
 import { logExport, mayExport, municipalityFilter, stateLabel, stockholm } from "./export.server";
 import { genesisHash } from "./hash";
 
@@ -50,7 +50,7 @@ export type CasesExport = {
 };
 
 const CASES_PER_BATCH = 1000;
-const EVENTS_PER_BATCH = 2000;
+const EVENTS_PER_CHUNK = 2000;
 
 /**
  * export.jsonl: a first line describing the export, then for each case (in order of receipt)
@@ -58,7 +58,13 @@ const EVENTS_PER_BATCH = 2000;
  * hashes — the same fields as the JSON export of one case, so the same verifier applies.
  * Logged once for the period and once per case as it is streamed. Null when not allowed.
  */
-export async function exportCasesJsonLines(db: Db, user: SessionUser, check: Extract<RangeCheck, { ok: true }>, now: Date = new Date()): Promise<CasesExport | null> {
+export async function exportCasesJsonLines(
+  db: Db,
+  user: SessionUser,
+  check: Extract<RangeCheck, { ok: true }>,
+  now: Date = new Date(),
+  { eventsPerChunk = EVENTS_PER_CHUNK }: { eventsPerChunk?: number } = {},
+): Promise<CasesExport | null> {
   if (!mayExport(user)) return null;
   const total = await countCases(db, user, check);
   await logExport(db, user, null, `export.jsonl ${check.range.from}–${check.range.to} (${total} ärenden)`, now);
@@ -66,58 +72,98 @@ export async function exportCasesJsonLines(db: Db, user: SessionUser, check: Ext
     fileName: `arenden-${check.range.from}-${check.range.to}.jsonl`,
     contentType: "application/x-ndjson; charset=utf-8",
     total,
-    chunks: jsonLines(db, user, check, total, now),
+    chunks: jsonLines(db, user, check, total, now, eventsPerChunk),
   };
 }
 
-async function* jsonLines(db: Db, user: SessionUser, check: Extract<RangeCheck, { ok: true }>, total: number, now: Date) {
+async function* jsonLines(db: Db, user: SessionUser, check: Extract<RangeCheck, { ok: true }>, total: number, now: Date, eventsPerChunk: number) {
   yield `${JSON.stringify({ kind: "export", format: "varna.cases.v1", from: check.range.from, to: check.range.to, cases: total, exportedAt: now.toISOString(), exportedBy: user.name })}\n`;
   for await (const batch of loggedBatches(db, user, check, "export.jsonl", now)) {
-    // The batch's events in the batch's order, themselves in pages: a case may have thousands.
-    const ids = batch.map((c) => c.id).join(",");
-    let after: [number, number] = [0, 0];
-    for (;;) {
-      const rows = rowsOf<{ pos: number | string; seq: number; type: string; event: unknown; actor_id: string | null; actor_name: string; occurred_at: Date | string; prev_hash: string; hash: string }>(
+    // The batch's events a chunk of seq ranges at a time (a case may have thousands), each
+    // range read through the (case_id, seq) index; each chunk is put in order here.
+    const chunks = [...eventRanges(batch.map((c) => c.version), eventsPerChunk)];
+    // The event as the text PostgreSQL prints for its jsonb, written into the line as it is
+    // (valid JSON, keys in jsonb's order), and the instant as PostgreSQL prints it on the
+    // UTC session: parsing each event only to print it again cost more than reading it.
+    const read = async (chunk: EventRange[]) =>
+      rowsOf<EventLineRow>(
         await db.execute(sql`
-          select b.pos, e.seq, e.type, e.event, e.actor_id, e.actor_name, e.occurred_at, e.prev_hash, e.hash
-            from unnest(string_to_array(${ids}, ',')::uuid[]) with ordinality b(id, pos) join case_events e on e.case_id = b.id
-           where (b.pos, e.seq) > (${after[0]}::bigint, ${after[1]}::int)
-           order by b.pos, e.seq
-           limit ${EVENTS_PER_BATCH}`),
+          select r.at::int as at, e.seq, e.type, e.event::text as event, e.actor_id, e.actor_name, e.occurred_at::text as occurred_at, e.prev_hash, e.hash
+            from unnest(string_to_array(${chunk.map((r) => batch[r.index]!.id).join(",")}, ',')::uuid[],
+                        string_to_array(${chunk.map((r) => r.from).join(",")}, ',')::int[],
+                        string_to_array(${chunk.map((r) => r.to ?? "").join(",")}, ',', '')::int[]) with ordinality r(id, lo, hi, at)
+            join case_events e on e.case_id = r.id and e.seq between r.lo and coalesce(r.hi, 2147483647)`),
       );
+    let reading = chunks.length > 0 ? read(chunks[0]!) : null;
+    for (let k = 0; k < chunks.length; k++) {
+      const rows = await reading!;
+      // The next chunk is read while this one is written out; if the download stops here,
+      // that read must not end as an unhandled rejection.
+      reading = k + 1 < chunks.length ? read(chunks[k + 1]!) : null;
+      reading?.catch(() => {});
+      const chunk = chunks[k]!;
+      const byRange = chunk.map((): EventLineRow[] => []);
+      for (const row of rows) byRange[row.at - 1]!.push(row);
       let out = "";
-      for (const r of rows) {
-        const c = batch[Number(r.pos) - 1]!;
-        if (r.seq === 1) {
-          out += `${JSON.stringify({
-            kind: "case",
-            id: c.id,
-            referenceNumber: c.reference_number,
-            state: c.state,
-            receivedAt: new Date(c.received_at).toISOString(),
-            closedAt: c.closed_at ? new Date(c.closed_at).toISOString() : null,
-            genesis: genesisHash(c.id),
-          })}\n`;
-        }
-        out += `${JSON.stringify({
-          kind: "event",
-          caseId: c.id,
-          seq: r.seq,
-          type: r.type,
-          occurredAt: new Date(r.occurred_at).toISOString(),
-          actorId: r.actor_id,
-          actorName: r.actor_name,
-          event: typeof r.event === "string" ? JSON.parse(r.event) : r.event,
-          prevHash: r.prev_hash,
-          hash: r.hash,
-        })}\n`;
-      }
+      chunk.forEach((range, i) => {
+        const c = batch[range.index]!;
+        if (range.from === 1) out += caseLine(c);
+        for (const r of byRange[i]!.sort((a, b) => a.seq - b.seq)) out += eventLine(c.id, r);
+      });
       if (out) yield out;
-      if (rows.length < EVENTS_PER_BATCH) break;
-      const last = rows.at(-1)!;
-      after = [Number(last.pos), last.seq];
     }
   }
+}
+
+type EventLineRow = { at: number; seq: number; type: string; event: string; actor_id: string | null; actor_name: string; occurred_at: string; prev_hash: string; hash: string };
+
+function caseLine(c: CaseRow): string {
+  return `${JSON.stringify({
+    kind: "case",
+    id: c.id,
+    referenceNumber: c.reference_number,
+    state: c.state,
+    receivedAt: new Date(c.received_at).toISOString(),
+    closedAt: c.closed_at ? new Date(c.closed_at).toISOString() : null,
+    genesis: genesisHash(c.id),
+  })}\n`;
+}
+
+/** An event line: the same fields, in the same order, as JSON.stringify writes them (the ids are uuids: nothing to escape). */
+function eventLine(caseId: string, r: EventLineRow): string {
+  return (
+    `{"kind":"event","caseId":"${caseId}","seq":${r.seq},"type":${JSON.stringify(r.type)},"occurredAt":"${isoInstant(r.occurred_at)}",` +
+    `"actorId":${r.actor_id === null ? "null" : `"${r.actor_id}"`},"actorName":${JSON.stringify(r.actor_name)},"event":${r.event},` +
+    `"prevHash":${JSON.stringify(r.prev_hash)},"hash":${JSON.stringify(r.hash)}}\n`
+  );
+}
+
+/** Events `from`…`to` (to null: to the last, whatever the case's version says) of the case at `index`. */
+export type EventRange = { index: number; from: number; to: number | null };
+
+/**
+ * Splits the cases' events (case i has `versions[i]` events, numbered from 1) into chunks of
+ * at most `size` events, in order; a case's last range is open-ended, so an event beyond its
+ * recorded version (which audit:verify would name) is exported too.
+ */
+export function* eventRanges(versions: number[], size: number): Generator<EventRange[]> {
+  let chunk: EventRange[] = [];
+  let room = size;
+  for (let index = 0; index < versions.length; index++) {
+    const last = Math.max(versions[index]!, 1);
+    for (let from = 1; from <= last; ) {
+      const to = Math.min(last, from + room - 1);
+      chunk.push({ index, from, to: to === last ? null : to });
+      room -= to - from + 1;
+      from = to + 1;
+      if (room === 0) {
+        yield chunk;
+        chunk = [];
+        room = size;
+      }
+    }
+  }
+  if (chunk.length > 0) yield chunk;
 }
 
 /**

@@ -178,6 +178,44 @@ describe.each(testDatabaseKinds())("exports of a case's history (%s)", (kind) =>
     expect(logged).toContainEqual(expect.objectContaining({ caseId, detail: "export.jsonl" }));
   });
 
+  it("a period as JSON Lines read in chunks smaller than a case: every case in order of receipt, each followed by all its events", async () => {
+    // Three cases in June with 3, 1 and 6 events, read two events at a time: the first case's
+    // events span two chunks, the third's three, and a chunk holds the end of one case and the
+    // start of the next.
+    const june: { caseId: string; notes: number }[] = [];
+    for (const [day, notes] of [[3, 1], [1, 4], [2, 0]] as const) {
+      const created = await newCase(t.db, {}, new Date(`2026-06-0${day}T08:00:00Z`));
+      if (notes > 0) {
+        const assign = { type: "ASSIGNED", assignee: { id: staff.caseworker.id, name: staff.caseworker.name } } as const;
+        expect((await runCaseCommand(t.db, { caseId: created.caseId, expectedVersion: 1, user: staff.teamLead, command: assign })).ok).toBe(true);
+        for (let n = 0; n < notes; n++) {
+          const done = await runCaseCommand(t.db, { caseId: created.caseId, expectedVersion: await versionOf(t.db, created.caseId), user: staff.caseworker, command: { type: "NOTE_ADDED", text: `Anteckning ${n + 1} med "citat" och \\ snedstreck` } });
+          expect(done.ok).toBe(true);
+        }
+      }
+      june[day - 1] = { caseId: created.caseId, notes };
+    }
+    const range = parseDateRange(new URLSearchParams("from=2026-06-01&to=2026-06-30"));
+    if (!range.ok) throw new Error(range.message);
+    const exported = await exportCasesJsonLines(t.db, auditor, range, new Date(), { eventsPerChunk: 2 });
+    let text = "";
+    const chunks: string[] = [];
+    for await (const chunk of exported!.chunks) {
+      chunks.push(chunk);
+      text += chunk;
+    }
+    expect(chunks.length).toBeGreaterThanOrEqual(5);
+    const lines = text.trim().split("\n").map((l) => JSON.parse(l) as { kind: string; id?: string; caseId?: string });
+    const expected: unknown[] = [];
+    for (const { caseId: id } of june) {
+      const history = JSON.parse(String((await exportCaseHistoryJson(t.db, auditor, id))!.body)) as CaseHistoryExport;
+      expected.push(expect.objectContaining({ kind: "case", id, referenceNumber: history.case.referenceNumber, genesis: history.chain.genesis }));
+      expected.push(...history.events.map(({ summary: _summary, ...e }) => ({ kind: "event", caseId: id, ...e })));
+    }
+    expect(lines.slice(1)).toEqual(expected);
+    expect(lines.filter((l) => l.kind === "event")).toHaveLength(3 + 1 + 6);
+  });
+
   it("a period as CSV: one row per case received in it (Swedish days, both ends included)", async () => {
     const range = parseDateRange(new URLSearchParams("from=2026-01-01&to=2026-04-01"));
     if (!range.ok) throw new Error(range.message);

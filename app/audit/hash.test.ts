@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../../db/client";
 import { testDatabaseKinds } from "../../db/testing";
 import { canonicalJson, canonicalJsonOfJsonb, eventHash, scanCanonical } from "./hash";
-import { isoInstant } from "./verify-cases.server";
+import { isoInstant } from "./digests.server";
 
 // The hash chain is published as "SHA-256 over JCS (RFC 8785)", and outsiders recompute it
 // with other JCS implementations (the README's verifier, the `canonicalize` package): ours must

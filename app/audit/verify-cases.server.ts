@@ -11,7 +11,7 @@ import type { Database } from "../../db/client";
 import { CASE_MACHINE_VERSION, replay, upgradeSnapshot, type CaseEvent, type PersistedCase } from "../../workflows";
 import { caseColumns } from "../cases/store.server";
 import { checkpointHash, checkpointMac, keyId } from "./checkpoint";
-import { documentEntriesSql, rowsOf, type CaseFilter } from "./digests.server";
+import { documentEntriesSql, isoInstant, rowsOf, type CaseFilter } from "./digests.server";
 import { canonicalJson, eventHashOfJsonb, genesisHash } from "./hash";
 
 export type VerifyProblem = { caseId: string; referenceNumber: string | null; seq: number | null; problem: string };
@@ -78,20 +78,6 @@ const COPIED_COLUMNS = ["state", "machine_version", "open", "urgent", "violence"
 const TEXT_COLUMNS = new Set(["next_deadline", "decision_due"]);
 type DocumentRow = { case_id: string; entry: string; altered_file: string | null };
 type PageRows = { caseRows: CaseRow[]; checkpoints: CheckpointRow[]; documents: DocumentRow[]; eventRows: EventRow[] };
-
-/**
- * An instant as PostgreSQL prints it on a UTC session ("2026-03-01 08:00:00.123+00"), as the
- * ISO text the hashes were computed over ("2026-03-01T08:00:00.123Z", milliseconds as
- * JavaScript keeps them). Asked for as text rather than to_char: a million to_char calls
- * cost PostgreSQL more than this does JavaScript.
- */
-export function isoInstant(text: string): string {
-  const m = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)(?:\.(\d{1,6}))?\+00$/.exec(text);
-  if (m) return `${m[1]}T${m[2]}.${(m[3] ?? "").padEnd(3, "0").slice(0, 3)}Z`;
-  const date = new Date(text.replace(" ", "T").replace(/([+-]\d\d)$/, "$1:00"));
-  if (Number.isNaN(date.getTime())) throw new Error(`audit:verify cannot read the instant ${text}`);
-  return date.toISOString();
-}
 
 async function readPage(database: Database, page: Page): Promise<PageRows> {
   const inPage: CaseFilter = (id) => {
