@@ -1,16 +1,7 @@
 import type { Page } from "@playwright/test";
 
-import { DEMO_PASSWORD, expect, expectAccessible, signInAs, test } from "./fixtures";
+import { DEMO_PASSWORD, expect, expectAccessible, expectNoSidewaysScroll, signInAs, test } from "./fixtures";
 import { action, fillChildAndConcern, openCase } from "./helpers";
-
-/** The page itself never scrolls sideways: everything fits the window. */
-async function expectNoSidewaysScroll(page: Page) {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    clientWidth: document.documentElement.clientWidth,
-  }));
-  expect(scrollWidth, `${page.url()}: scrollWidth ${scrollWidth} > clientWidth ${clientWidth}`).toBe(clientWidth);
-}
 
 const approvalCount = async (page: Page) => Number(await page.getByTestId("desk-approval").locator(".count").textContent());
 

@@ -38,6 +38,15 @@ export async function expectAccessible(page: Page) {
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
 
+/** The page itself never scrolls sideways: everything fits the window. */
+export async function expectNoSidewaysScroll(page: Page) {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  expect(scrollWidth, `${page.url()}: scrollWidth ${scrollWidth} > clientWidth ${clientWidth}`).toBe(clientWidth);
+}
+
 export const test = base.extend<{ asRole: (role: DemoRole) => Promise<void> }>({
   asRole: async ({ page }, use) => {
     await use((role) => signInAs(page, role));

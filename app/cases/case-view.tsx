@@ -128,7 +128,7 @@ export function Deadlines({ data }: { data: CasePageData }) {
     <section className="case-section" aria-labelledby="deadlines-title">
       <h2 id="deadlines-title">{t("cases.deadlines.title")}</h2>
       <div className="table-scroll">
-        <table>
+        <table className="card-table">
           <thead>
             <tr>
               <th scope="col">{t("cases.deadlines.kind")}</th>
@@ -143,7 +143,7 @@ export function Deadlines({ data }: { data: CasePageData }) {
                   {t(`deadline.kind.${d.kind}`)}
                   {d.governing ? <span className="sub">{t("cases.deadlines.governing")}</span> : null}
                 </th>
-                <td>
+                <td data-label={t("cases.deadlines.due")}>
                   {formatDate(locale, d.due)}
                   {d.originalDue && d.originalDue !== d.due ? (
                     <span className="sub">{t("deadline.originalDue", { date: formatDate(locale, d.originalDue) })}</span>
@@ -162,7 +162,7 @@ export function Deadlines({ data }: { data: CasePageData }) {
                     </p>
                   ))}
                 </td>
-                <td>
+                <td data-label={t("cases.deadlines.status")}>
                   {d.metAt ? (
                     <span className="badge ok">{t("deadline.met", { date: formatDate(locale, d.metAt) })}</span>
                   ) : d.status ? (
@@ -355,7 +355,7 @@ export function Letters({ caseId, letters }: { caseId: string; letters: CasePage
         <p>{t("cases.letters.empty")}</p>
       ) : (
         <div className="table-scroll">
-          <table>
+          <table className="card-table">
             <thead>
               <tr>
                 <th scope="col">{t("cases.letters.kind")}</th>
@@ -368,9 +368,9 @@ export function Letters({ caseId, letters }: { caseId: string; letters: CasePage
               {letters.map((l) => (
                 <tr key={l.id}>
                   <th scope="row">{t(`cases.letter.${l.kind}`)}</th>
-                  <td>{l.recipientName ?? t("cases.unknown")}</td>
-                  <td>{formatDateTime(locale, l.createdAt)}</td>
-                  <td>
+                  <td data-label={t("cases.letters.recipient")}>{l.recipientName ?? t("cases.unknown")}</td>
+                  <td data-label={t("cases.letters.created")}>{formatDateTime(locale, l.createdAt)}</td>
+                  <td data-label={t("cases.letters.file")}>
                     {/* A plain link: the PDF is a download, not a page of the app. */}
                     <a href={`/arenden/${caseId}/brev/${l.id}`} download={l.fileName}>
                       {t("cases.letters.download", { name: l.fileName })}

@@ -57,7 +57,7 @@ export function CaseFacts({ data }: { data: CasePageData }) {
         <p className="badge flag">{t("cases.facts.noGuardians")}</p>
       ) : (
         <div className="table-scroll">
-          <table>
+          <table className="card-table">
             <thead>
               <tr>
                 <th scope="col">{t("cases.child.name")}</th>
@@ -75,10 +75,10 @@ export function CaseFacts({ data }: { data: CasePageData }) {
                     {g.suspected ? <span className="badge flag">{t("cases.facts.suspected")}</span> : null}
                     {g.protectedIdentity ? <span className="badge flag">{t("cases.flag.protectedIdentity")}</span> : null}
                   </th>
-                  <td className="pre-wrap">{g.protectedIdentity || data.addressProtected ? t("cases.child.protectedAddress") : (g.address ?? t("cases.unknown"))}</td>
-                  <td>{yes(g.custody)}</td>
-                  <td>{yes(g.confirmed)}</td>
-                  <td>{yes(g.confirmed && g.custody && !g.suspected)}</td>
+                  <td className="pre-wrap" data-label={t("cases.field.address")}>{g.protectedIdentity || data.addressProtected ? t("cases.child.protectedAddress") : (g.address ?? t("cases.unknown"))}</td>
+                  <td data-label={t("cases.field.custody")}>{yes(g.custody)}</td>
+                  <td data-label={t("cases.facts.confirmed")}>{yes(g.confirmed)}</td>
+                  <td data-label={t("cases.facts.letters")}>{yes(g.confirmed && g.custody && !g.suspected)}</td>
                 </tr>
               ))}
             </tbody>

@@ -36,7 +36,7 @@ export function AccessTable({ entries, show, caption }: { entries: AccessEntry[]
   if (entries.length === 0) return <p>{t("access.empty")}</p>;
   return (
     <div className="table-scroll">
-      <table>
+      <table className="card-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
@@ -50,10 +50,10 @@ export function AccessTable({ entries, show, caption }: { entries: AccessEntry[]
         <tbody>
           {entries.map((e) => (
             <tr key={e.id}>
-              <td>
+              <td data-label={t("access.col.at")}>
                 <time dateTime={e.at}>{formatDateTime(locale, e.at)}</time>
               </td>
-              <td>
+              <td data-label={show === "reader" ? t("access.col.reader") : t("access.col.case")}>
                 {show === "reader" ? (
                   <Link to={`/granskning/anvandare/${e.user.id}`}>{e.user.name}</Link>
                 ) : e.case ? (
@@ -62,9 +62,9 @@ export function AccessTable({ entries, show, caption }: { entries: AccessEntry[]
                   "–"
                 )}
               </td>
-              <td>{e.role ? t(`role.${e.role}`) : "–"}</td>
-              <td>{e.unitName ?? "–"}</td>
-              <td>
+              <td data-label={t("access.col.role")}>{e.role ? t(`role.${e.role}`) : "–"}</td>
+              <td data-label={t("access.col.unit")}>{e.unitName ?? "–"}</td>
+              <td data-label={t("access.col.action")}>
                 {t(`access.action.${e.action}`)}
                 {e.detail && e.action !== "letter" && e.action !== "review" ? <span className="muted"> ({e.detail})</span> : null}
               </td>
@@ -82,7 +82,7 @@ export function HashedHistory({ events }: { events: AuditEventView[] }) {
   const locale = useLocale();
   return (
     <div className="table-scroll">
-      <table className="history-table">
+      <table className="history-table card-table">
         <caption className="visually-hidden">{t("audit.case.history")}</caption>
         <thead>
           <tr>
@@ -98,16 +98,16 @@ export function HashedHistory({ events }: { events: AuditEventView[] }) {
             const summary = summarizeEvent(locale, e.event);
             return (
               <tr key={e.seq}>
-                <td>{e.seq}</td>
-                <td>
+                <td data-label={t("audit.history.seq")}>{e.seq}</td>
+                <td data-label={t("audit.history.at")}>
                   <time dateTime={e.at}>{formatDateTime(locale, e.at)}</time>
                 </td>
-                <td>{e.actorName}</td>
-                <td>
+                <td data-label={t("audit.history.who")}>{e.actorName}</td>
+                <td data-label={t("audit.history.what")}>
                   <p>{summary.title}</p>
                   {summary.detail ? <p className="pre-wrap muted">{summary.detail}</p> : null}
                 </td>
-                <td>
+                <td data-label={t("audit.history.hash")}>
                   <code className="hash" title={t("audit.history.prevHash", { hash: e.prevHash })}>
                     {e.hash}
                   </code>

@@ -59,7 +59,7 @@ export default function AdminHome() {
       ) : null}
       <h2>{t("admin.users.title")}</h2>
       <div className="table-scroll">
-        <table>
+        <table className="card-table">
           <caption className="visually-hidden">{t("admin.users.title")}</caption>
           <thead>
             <tr>
@@ -76,10 +76,10 @@ export default function AdminHome() {
                 <th scope="row">
                   <Link to={`/admin/anvandare/${u.id}`}>{u.name}</Link>
                 </th>
-                <td>{u.email}</td>
-                <td>{t(`role.${u.role}`)}</td>
-                <td>{u.unitName ?? "–"}</td>
-                <td>{u.active ? t("admin.status.active") : t("admin.status.inactive")}</td>
+                <td data-label={t("admin.col.email")}>{u.email}</td>
+                <td data-label={t("admin.col.role")}>{t(`role.${u.role}`)}</td>
+                <td data-label={t("admin.col.unit")}>{u.unitName ?? "–"}</td>
+                <td data-label={t("admin.col.status")}>{u.active ? t("admin.status.active") : t("admin.status.inactive")}</td>
               </tr>
             ))}
           </tbody>

@@ -38,7 +38,7 @@ export default function AdminUnits() {
       <AdminNav />
       <p>{t("admin.units.lead")}</p>
       <div className="table-scroll">
-        <table>
+        <table className="card-table">
           <caption className="visually-hidden">{t("admin.units.title")}</caption>
           <thead>
             <tr>
@@ -56,11 +56,11 @@ export default function AdminUnits() {
                 <th scope="row">
                   <Link to={`/admin/enheter/${u.id}`}>{u.name}</Link>
                 </th>
-                <td>{u.municipality}</td>
-                <td className="pre-wrap">{u.address ?? "–"}</td>
-                <td>{u.phone ?? "–"}</td>
-                <td>{u.officeHours ?? "–"}</td>
-                <td>{u.deputyApproverName ?? "–"}</td>
+                <td data-label={t("admin.field.municipality")}>{u.municipality}</td>
+                <td data-label={t("admin.field.address")} className="pre-wrap">{u.address ?? "–"}</td>
+                <td data-label={t("admin.field.phone")}>{u.phone ?? "–"}</td>
+                <td data-label={t("admin.field.officeHours")}>{u.officeHours ?? "–"}</td>
+                <td data-label={t("admin.field.deputy")}>{u.deputyApproverName ?? "–"}</td>
               </tr>
             ))}
           </tbody>

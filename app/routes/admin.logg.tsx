@@ -49,7 +49,7 @@ export default function AdminLog() {
         <p>{t("admin.log.empty")}</p>
       ) : (
         <div className="table-scroll">
-          <table>
+          <table className="card-table">
             <caption className="visually-hidden">{t("admin.log.title")}</caption>
             <thead>
               <tr>
@@ -63,13 +63,13 @@ export default function AdminLog() {
             <tbody>
               {entries.map((e) => (
                 <tr key={e.id}>
-                  <td>
+                  <td data-label={t("access.col.at")}>
                     <time dateTime={e.at}>{formatDateTime(locale, e.at)}</time>
                   </td>
-                  <td>{e.actorName}</td>
-                  <td>{t(`admin.log.action.${e.action}`)}</td>
-                  <td>{e.targetUserName ?? e.targetUnitName ?? "–"}</td>
-                  <td className="pre-wrap">{describe(e.detail)}</td>
+                  <td data-label={t("admin.log.who")}>{e.actorName}</td>
+                  <td data-label={t("admin.log.what")}>{t(`admin.log.action.${e.action}`)}</td>
+                  <td data-label={t("admin.log.target")}>{e.targetUserName ?? e.targetUnitName ?? "–"}</td>
+                  <td data-label={t("admin.log.detail")} className="pre-wrap">{describe(e.detail)}</td>
                 </tr>
               ))}
             </tbody>

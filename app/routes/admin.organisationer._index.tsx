@@ -41,7 +41,7 @@ export default function AdminOrganisations() {
         <p>{t("admin.organisations.none")}</p>
       ) : (
         <div className="table-scroll">
-          <table>
+          <table className="card-table">
             <caption className="visually-hidden">{t("admin.organisations.title")}</caption>
             <thead>
               <tr>
@@ -56,8 +56,8 @@ export default function AdminOrganisations() {
                   <th scope="row">
                     <Link to={`/admin/organisationer/${o.id}`}>{o.name}</Link>
                   </th>
-                  <td>{o.unitName}</td>
-                  <td>{o.contactName ?? "–"}</td>
+                  <td data-label={t("admin.col.unit")}>{o.unitName}</td>
+                  <td data-label={t("admin.field.contact")}>{o.contactName ?? "–"}</td>
                 </tr>
               ))}
             </tbody>

@@ -86,7 +86,7 @@ export default function AuditSearch() {
         <>
           <p role="status">{t("audit.search.count", { count: rows.length + (hasNext ? "+" : "") })}</p>
           <div className="table-scroll">
-            <table>
+            <table className="card-table">
               <caption className="visually-hidden">{t("audit.search.results")}</caption>
               <thead>
                 <tr>
@@ -105,12 +105,12 @@ export default function AuditSearch() {
                     <th scope="row">
                       <Link to={`/granskning/arenden/${r.id}`}>{r.referenceNumber}</Link>
                     </th>
-                    <td>{r.childName}</td>
-                    <td>{r.unitName}</td>
-                    <td>{t(`state.${r.state}`)}</td>
-                    <td>{formatDateTime(locale, r.receivedAt)}</td>
-                    <td>{r.closedAt ? formatDateTime(locale, r.closedAt) : "–"}</td>
-                    <td>{r.assigneeName ?? t("audit.unassigned")}</td>
+                    <td data-label={t("audit.col.child")}>{r.childName}</td>
+                    <td data-label={t("audit.col.unit")}>{r.unitName}</td>
+                    <td data-label={t("audit.col.state")}>{t(`state.${r.state}`)}</td>
+                    <td data-label={t("audit.col.received")}>{formatDateTime(locale, r.receivedAt)}</td>
+                    <td data-label={t("audit.col.closed")}>{r.closedAt ? formatDateTime(locale, r.closedAt) : "–"}</td>
+                    <td data-label={t("audit.col.caseworker")}>{r.assigneeName ?? t("audit.unassigned")}</td>
                   </tr>
                 ))}
               </tbody>

@@ -36,7 +36,7 @@ export default function AuditedUsers() {
       <OversightNav />
       <p>{t("audit.users.lead")}</p>
       <div className="table-scroll">
-        <table>
+        <table className="card-table">
           <caption className="visually-hidden">{t("audit.users.title")}</caption>
           <thead>
             <tr>
@@ -52,9 +52,9 @@ export default function AuditedUsers() {
                 <th scope="row">
                   <Link to={`/granskning/anvandare/${u.id}`}>{u.name}</Link>
                 </th>
-                <td>{t(`role.${u.role}`)}</td>
-                <td>{u.unitName}</td>
-                <td>{u.active ? t("admin.status.active") : t("admin.status.inactive")}</td>
+                <td data-label={t("admin.col.role")}>{t(`role.${u.role}`)}</td>
+                <td data-label={t("admin.col.unit")}>{u.unitName}</td>
+                <td data-label={t("admin.col.status")}>{u.active ? t("admin.status.active") : t("admin.status.inactive")}</td>
               </tr>
             ))}
           </tbody>

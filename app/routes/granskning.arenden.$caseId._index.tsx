@@ -101,7 +101,7 @@ export default function AuditCase() {
           <p>{t("cases.letters.empty")}</p>
         ) : (
           <div className="table-scroll">
-            <table>
+            <table className="card-table">
               <thead>
                 <tr>
                   <th scope="col">{t("cases.letters.kind")}</th>
@@ -115,14 +115,14 @@ export default function AuditCase() {
                 {data.letters.map((l) => (
                   <tr key={l.id}>
                     <th scope="row">{t(`cases.letter.${l.kind}`)}</th>
-                    <td>{l.recipientName ?? t("cases.unknown")}</td>
-                    <td>{formatDateTime(locale, l.createdAt)}</td>
-                    <td>
+                    <td data-label={t("cases.letters.recipient")}>{l.recipientName ?? t("cases.unknown")}</td>
+                    <td data-label={t("cases.letters.created")}>{formatDateTime(locale, l.createdAt)}</td>
+                    <td data-label={t("cases.letters.file")}>
                       <a href={`/granskning/arenden/${c.id}/brev/${l.id}`} download={l.fileName}>
                         {t("cases.letters.download", { name: l.fileName })}
                       </a>
                     </td>
-                    <td>
+                    <td data-label={t("audit.letters.sha256")}>
                       <code className="hash">{l.sha256}</code>
                     </td>
                   </tr>

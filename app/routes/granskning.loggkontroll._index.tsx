@@ -102,7 +102,7 @@ export default function LogReviewPage() {
 
       {flagged.length === 0 ? null : (
         <div className="table-scroll">
-          <table className="review-table">
+          <table className="review-table card-table">
             <caption className="visually-hidden">{t("review.tableCaption")}</caption>
             <thead>
               <tr>
@@ -120,10 +120,10 @@ export default function LogReviewPage() {
                 const errorId = `comment-${f.id}-error`;
                 return (
                   <tr key={f.id} className="review-row" data-testid={`flagged-${f.id}`}>
-                    <td>
+                    <td data-label={t("review.col.at")}>
                       <time dateTime={f.at}>{formatDateTime(locale, f.at)}</time>
                     </td>
-                    <td>
+                    <td data-label={t("review.col.reader")}>
                       <a href={`/granskning/anvandare/${f.reader.id}`}>{f.reader.name}</a>
                       <br />
                       <span className="muted">
@@ -131,19 +131,19 @@ export default function LogReviewPage() {
                         {f.reader.unitName ? `, ${f.reader.unitName}` : ""}
                       </span>
                     </td>
-                    <td>
+                    <td data-label={t("review.col.case")}>
                       <a href={`/granskning/arenden/${f.case.id}`}>{f.case.referenceNumber}</a>
                       <br />
                       <span className="muted">{t(`access.action.${f.action}`)}</span>
                     </td>
-                    <td>
+                    <td data-label={t("review.col.why")}>
                       <ul className="kinds">
                         {f.kinds.map((k) => (
                           <li key={k}>{t(`review.kind.${k}`)}</li>
                         ))}
                       </ul>
                     </td>
-                    <td>
+                    <td data-label={t("review.col.review")}>
                       {f.review ? (
                         <p>
                           <strong>{t("review.reviewedBy", { name: f.review.reviewerName, at: formatDateTime(locale, f.review.at) })}</strong>
