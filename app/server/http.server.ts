@@ -103,7 +103,11 @@ export function createHttpApp(options: HttpOptions) {
 
   // Fingerprinted client assets are immutable; the rest of public/ may change.
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("public", { maxAge: "1h" }));
+  // Only a path naming a file (an extension in its last segment: favicon.svg, robots.txt) is
+  // looked for in public/; a page's path is not looked up on disk first (a stat that fails and
+  // the error it raises, for every page).
+  const publicFiles = express.static("public", { maxAge: "1h" });
+  app.use((req, res, next) => (/\.[^/]+$/.test(req.path) ? publicFiles(req, res, next) : next()));
 
   // Everything else may hold personal data or depend on a session: never cached.
   app.use((_req, res, next) => {

@@ -263,6 +263,24 @@ describe("response headers", () => {
     expect(a.headers.get("x-frame-options")).toBe("DENY");
   });
 
+  it("public files are cached for an hour, built assets for a year, pages never", async () => {
+    for (const file of ["/robots.txt", "/favicon.svg", "/favicon.ico"]) {
+      const res = await http.get(file);
+      expect(res.status, file).toBe(200);
+      expect(res.headers.get("cache-control"), file).toBe("public, max-age=3600");
+    }
+    const page = await http.get("/anmalan");
+    expect(page.headers.get("cache-control")).toBe("no-store");
+    const script = /"(\/build\/[^"]+\.js)"/.exec(await page.text())?.[1];
+    expect(script).toBeTruthy();
+    const asset = await http.get(script!);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    // A path that names no file in public/ is the app's, with its own answer.
+    expect((await http.get("/finns-inte.txt")).status).toBe(404);
+    expect((await http.get("/finns-inte.txt")).headers.get("cache-control")).toBe("no-store");
+  });
+
   it("no HSTS and no Secure cookie outside production", async () => {
     const res = await http.post("/logga-in", { email: emailOf("reporter"), password: DEMO_PASSWORD }, { ip: "10.50.0.1", headers: { "X-Forwarded-Proto": "https" } });
     expect(res.headers.get("strict-transport-security")).toBeNull();
