@@ -13,7 +13,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
 
-import { pgliteExtensions } from "../db/client";
+import { pgliteOptions } from "../db/client";
 import { renderLetter } from "../app/letters/render.server";
 
 type Q = (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
@@ -25,7 +25,7 @@ if (process.env.DATABASE_URL) {
   transact = (fn) =>
     sql.begin((t) => fn((q, params) => t.unsafe(q, params as never[], { prepare: true }) as never)) as never;
 } else {
-  const pg = new PGlite(path.join(process.env.DATA_DIR!, "pgdata"), { extensions: pgliteExtensions });
+  const pg = new PGlite(path.join(process.env.DATA_DIR!, "pgdata"), pgliteOptions);
   await pg.waitReady;
   await pg.exec("set time zone 'UTC'");
   transact = (fn) => pg.transaction((tx) => fn(async (q, params) => (await tx.query(q, params)).rows as never));

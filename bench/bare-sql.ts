@@ -9,7 +9,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
 
-import { pgliteExtensions } from "../db/client";
+import { pgliteOptions } from "../db/client";
 
 type Query = { sql: string; params: unknown[]; setup?: string };
 const queries = JSON.parse(process.env.BARE_QUERIES ?? "{}") as Record<string, Query>;
@@ -24,7 +24,7 @@ if (process.env.DATABASE_URL) {
         }) as never)
       : (sql.unsafe(q, params as never[], { prepare: true }) as never);
 } else {
-  const pg = new PGlite(path.join(process.env.DATA_DIR!, "pgdata"), { extensions: pgliteExtensions });
+  const pg = new PGlite(path.join(process.env.DATA_DIR!, "pgdata"), pgliteOptions);
   await pg.waitReady;
   await pg.exec("set time zone 'UTC'");
   run = ({ sql: q, params, setup }) =>

