@@ -35,14 +35,10 @@ export async function intakeUnit(db: Queryable) {
   return unit;
 }
 
-export async function intakeUnitId(db: Queryable): Promise<string> {
-  return (await intakeUnit(db)).id;
-}
-
 /** A fresh database gets the municipality's children-and-youth unit, so reports have a home. */
 export async function ensureDefaultUnit(db: Db): Promise<string> {
   await db.insert(units).values(DEFAULT_UNIT).onConflictDoNothing();
-  return intakeUnitId(db);
+  return (await intakeUnit(db)).id;
 }
 
 export type UnitContact = { municipality: string; address: string | null; phone: string | null; officeHours: string | null };

@@ -47,10 +47,9 @@ export async function sealCase(tx: Tx, caseId: string, now: Date = new Date()): 
       select state.*, head.seq, head.prev_hash from state, head`),
   );
   if (!state || state.case_hash === null) throw new Error(`sealCase: case ${caseId} has no head event`);
-  const head = { seq: state.seq, prev_hash: state.prev_hash };
   const key = env().auditKeys[0]!;
   const fields = {
-    seq: Number(head.seq),
+    seq: Number(state.seq),
     caseId,
     caseSeq: Number(state.case_seq),
     caseHash: state.case_hash,
@@ -59,12 +58,12 @@ export async function sealCase(tx: Tx, caseId: string, now: Date = new Date()): 
     documents: state.documents ?? "",
     at: now.toISOString(),
   };
-  const hash = checkpointHash(head.prev_hash, fields);
+  const hash = checkpointHash(state.prev_hash, fields);
   await tx.execute(sql`
     with moved as (update audit_head set hash = ${hash} where id = 1)
     insert into audit_checkpoints (seq, case_id, case_seq, case_hash, snapshot_digest, from_digest, documents, at, prev_hash, hash, key_id, mac)
     values (${fields.seq}, ${caseId}, ${fields.caseSeq}, ${fields.caseHash}, ${fields.snapshotDigest}, ${fields.fromDigest}, ${fields.documents},
-            ${fields.at}, ${head.prev_hash}, ${hash}, ${keyId(key)}, ${checkpointMac(key, hash)})`);
+            ${fields.at}, ${state.prev_hash}, ${hash}, ${keyId(key)}, ${checkpointMac(key, hash)})`);
   // A second change of the case in the same transaction starts from this one.
   changeStarts.get(tx)?.set(caseId, fields.snapshotDigest);
 }

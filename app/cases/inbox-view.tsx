@@ -155,10 +155,12 @@ export function InboxTable({ rows, today }: { rows: InboxRow[]; today: string })
             </th>
             <td data-label={t("cases.col.child")}>
               {row.childName}
-              {/* A space: on a phone the birth date runs on in the same line (and is read so). */}
-              {row.childBirthDate ? " " : null}
+              {/* After a space: on a phone the birth date runs on in the same line (and is read so). */}
               {row.childBirthDate ? (
-                <span className="sub">{t("cases.born", { date: formatDate(locale, row.childBirthDate) })}</span>
+                <>
+                  {" "}
+                  <span className="sub">{t("cases.born", { date: formatDate(locale, row.childBirthDate) })}</span>
+                </>
               ) : null}
             </td>
             <td data-label={t("cases.col.state")}>{t(`state.${row.state}`)}</td>
