@@ -39,11 +39,13 @@ test("a case page fits a phone: the report's facts stand above their values, the
   const box = await deadline.boundingBox();
   expect(box!.x + box!.width).toBeLessThanOrEqual(390);
   await fits(page, "/statistik");
-  // A case with a possible match: the comparison stays a table, its cells wrapping inside the window.
+  // A case with a possible match: on a phone the comparison is a card per fact, this report's
+  // value beside the earlier case's, each labelled.
   await page.goto("/arenden");
   const matched = await page.locator(".inbox-table tbody tr", { hasText: "Möjlig matchning" }).first().locator("th a").getAttribute("href");
   await fits(page, matched!);
   await expect(page.locator(".match-table").first()).toBeVisible();
+  await expect(page.locator(".match-table tbody tr").first().locator("td[data-label]")).toHaveCount(2);
   const table = await page.locator(".match-table").first().boundingBox();
   expect(table!.x + table!.width).toBeLessThanOrEqual(390);
 });

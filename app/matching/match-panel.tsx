@@ -58,7 +58,7 @@ function Comparison({ match }: { match: MatchView }) {
   ];
   return (
     <div className="table-scroll">
-      <table className="match-table">
+      <table className="match-table card-table">
         <caption>{t("matching.caption", { reference: candidate.referenceNumber })}</caption>
         <thead>
           <tr>
@@ -71,8 +71,8 @@ function Comparison({ match }: { match: MatchView }) {
           {rows.map(([key, left, right]) => (
             <tr key={key}>
               <th scope="row">{t(key)}</th>
-              <td>{left}</td>
-              <td>{right}</td>
+              <td data-label={t("matching.col.incoming")}>{left}</td>
+              <td data-label={t("matching.col.candidate", { reference: candidate.referenceNumber })}>{right}</td>
             </tr>
           ))}
         </tbody>
