@@ -157,7 +157,7 @@ export async function appendEvents(
       const staff = staffIds[(g + seq) % staffIds.length]!;
       const event =
         seq === 1
-          ? { ...sampleOpened(), at, caseId, referenceNumber: `VRN-${2019 + (g % 5)}-${String(g).padStart(6, "0")}` }
+          ? { ...sampleOpened(), at, caseId, referenceNumber: `VRN-${2019 + (g % 5)}-${String(g).padStart(6, "0")}`, childId: benchId("child", g) }
           : { type: "NOTE_ADDED", at, actor: { id: staff, name: "Handläggare", role: "caseworker" }, text: `Anteckning ${seq}: samtal med skolan, uppföljning planerad.` };
       const actorId = seq === 1 ? null : staff;
       const fields = { caseId, seq, type: event.type, event, actorId, actorName: event.actor.name, occurredAt: at };

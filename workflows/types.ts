@@ -96,6 +96,12 @@ export interface CaseOpenedEvent extends EventBase {
   type: "CASE_OPENED";
   caseId: string;
   referenceNumber: string;
+  /**
+   * The child record the case is opened for (cases.child_id), so the hash chain seals which
+   * child the case is about. Absent in cases opened before 2026-12-06; a CHILD_LINKED event
+   * can move the case to another record later.
+   */
+  childId?: string;
   child: { name: string; protectedIdentity: boolean; birthDate?: string | null };
   report: ReportRef;
 }

@@ -61,7 +61,6 @@ describe.each(testDatabaseKinds())("a database sealed before the form asked the 
         await insertCase(tx, {
           caseId,
           unitId,
-          childId: child!.id,
           previousCaseId: null,
           opened: {
             type: "CASE_OPENED",
@@ -69,6 +68,7 @@ describe.each(testDatabaseKinds())("a database sealed before the form asked the 
             actor: { id: "public", name: "Anmälare via webbformuläret", role: "public" },
             caseId,
             referenceNumber: `VRN-2019-0000${n}`,
+            childId: child!.id,
             child: { name: childName, protectedIdentity: false, birthDate: null },
             report: { id: reportId, receivedAt: at.toISOString(), violence: false, protectedIdentity: false, mandatedReporter: r.kind === "mandated", violenceKinds: [] },
           },

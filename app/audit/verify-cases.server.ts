@@ -255,11 +255,12 @@ function checkCase(
     }
     if (replayed && canonicalJson(replayed) !== canonicalJson(current)) report("the snapshot does not match the replay of its events");
   }
-  // A case whose child was confirmed the child of a closed case (CHILD_LINKED) points at the
-  // child record the event names; only those events are parsed.
-  const link = linkedChild(events);
-  if (link && row.child_id !== link.childId) {
-    report(`the case points at child record ${row.child_id}, but event ${link.seq} (CHILD_LINKED) linked it to child record ${link.childId}`, link.seq);
+  // The case points at the child record its events name: the one it was opened for, or the
+  // one a confirmed match (CHILD_LINKED) moved it to. Only those events are parsed.
+  const child = childOfCase(events);
+  if (child && row.child_id !== child.childId) {
+    const how = child.type === "CASE_OPENED" ? "opened it for" : "linked it to";
+    report(`the case points at child record ${row.child_id}, but event ${child.seq} (${child.type}) ${how} child record ${child.childId}`, child.seq);
   }
   if (snapshot?.context) {
     const columns = caseColumns(snapshot) as Record<string, unknown>;
@@ -274,14 +275,19 @@ function checkCase(
   }
 }
 
-/** The child record the case's last CHILD_LINKED event names, or null when it has none. */
-function linkedChild(events: EventRow[]): { seq: number; childId: string } | null {
-  let link: { seq: number; childId: string } | null = null;
+/**
+ * The child record the case's events say it is about: the last CHILD_LINKED's, else the one
+ * CASE_OPENED names. Null when neither names one (a case opened before CASE_OPENED carried
+ * the child's record, never linked since): nothing to check it against.
+ */
+export function childOfCase(events: Pick<EventRow, "seq" | "type" | "event">[]): { seq: number; type: string; childId: string } | null {
+  let child: { seq: number; type: string; childId: string } | null = null;
   for (const e of events) {
-    if (e.type !== "CHILD_LINKED") continue;
-    link = { seq: e.seq, childId: String((parseJson(e.event) as { childId?: unknown }).childId) };
+    if (e.type !== "CHILD_LINKED" && e.type !== "CASE_OPENED") continue;
+    const named = (parseJson(e.event) as { childId?: unknown } | null)?.childId;
+    if (named !== undefined) child = { seq: e.seq, type: e.type, childId: String(named) };
   }
-  return link;
+  return child;
 }
 
 /**

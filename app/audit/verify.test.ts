@@ -13,6 +13,7 @@ import { createStaff, intakeInput, newCase, versionOf } from "../../test/test-su
 import { seedDemo } from "../demo/seed.server";
 import { CHECKPOINT_GENESIS, checkpointHash, checkpointMac, keyId } from "./checkpoint";
 import { eventHash } from "./hash";
+import { childOfCase } from "./verify-cases.server";
 import { verifyHistory, type VerifyProblem } from "./verify.server";
 
 // One test per kind of tampering in quality.md, each done directly in SQL as someone with
@@ -167,6 +168,13 @@ describe.each(testDatabaseKinds())("audit:verify names tampering with a case's h
     expect(await problems()).toContainEqual(named(new RegExp(`report ${reportId} was deleted`)));
   });
 
+  it("a case moved to another child's record (the previous reports shown would be another child's): named", async () => {
+    const other = await newCase(t!.db, { child: { ...intakeInput().child, name: "Annan Testsson", birthDate: "2012-01-01" } });
+    const [child] = await t!.rows<{ child_id: string }>(`select child_id from cases where id = $1`, [other.caseId]);
+    await t!.rows(`update cases set child_id = $1 where id = $2`, [child!.child_id, caseId]);
+    expect(await problems()).toContainEqual(named(/the case points at child record .*, but event 1 \(CASE_OPENED\) opened it for child record/, 1));
+  });
+
   it("a letter's bytes replaced: named", async () => {
     const [letter] = await t!.rows<{ id: string; file_name: string }>(`select id, file_name from letters where case_id = $1`, [caseId]);
     await t!.rows(`update letters set pdf = pdf || '\\x0a'::bytea where id = $1`, [letter!.id]);
@@ -237,6 +245,22 @@ describe.each(testDatabaseKinds())("audit:verify names tampering with a case's h
     expect(failed?.stdout).toMatch(/Checked \d+ cases, \d+ events and \d+ checkpoints/);
     expect(failed?.stderr).toContain(`ALTERED: case ${reference}`);
     expect(failed?.stderr).toMatch(/event 3 \(NOTE_ADDED\) was altered/);
+  });
+});
+
+describe("which child record a case's events say it is about", () => {
+  const opened = (childId?: string) => ({ seq: 1, type: "CASE_OPENED", event: JSON.stringify({ type: "CASE_OPENED", ...(childId ? { childId } : {}) }) });
+  const linked = (seq: number, childId: string) => ({ seq, type: "CHILD_LINKED", event: JSON.stringify({ type: "CHILD_LINKED", childId, previousChildId: "x" }) });
+  const note = (seq: number) => ({ seq, type: "NOTE_ADDED", event: JSON.stringify({ type: "NOTE_ADDED", text: "childId" }) });
+
+  it("the record CASE_OPENED names, until a confirmed match links the case to another", () => {
+    expect(childOfCase([opened("child-a"), note(2)])).toEqual({ seq: 1, type: "CASE_OPENED", childId: "child-a" });
+    expect(childOfCase([opened("child-a"), linked(2, "child-b"), note(3)])).toEqual({ seq: 2, type: "CHILD_LINKED", childId: "child-b" });
+  });
+
+  it("a case opened before CASE_OPENED named the record has nothing to check against, unless linked since", () => {
+    expect(childOfCase([opened(), note(2)])).toBeNull();
+    expect(childOfCase([opened(), linked(2, "child-b")])).toEqual({ seq: 2, type: "CHILD_LINKED", childId: "child-b" });
   });
 });
 

@@ -67,15 +67,17 @@ async function appendEvent(tx: Tx, caseId: string, seq: number, prevHash: string
   return hash;
 }
 
-/** Creates a case from its first report: the CASE_OPENED event is seq 1. */
+/**
+ * Creates a case from its first report: the CASE_OPENED event is seq 1, and the child record
+ * it names is the case's (so the chain seals which child the case is about).
+ */
 export async function insertCase(
   tx: Tx,
   input: {
     caseId: string;
     unitId: string;
-    childId: string;
     previousCaseId: string | null;
-    opened: CaseOpenedEvent;
+    opened: CaseOpenedEvent & { childId: string };
   },
 ): Promise<{ snapshot: PersistedCase; effects: Effect[] }> {
   const { snapshot, effects } = openCase(input.opened);
@@ -83,7 +85,7 @@ export async function insertCase(
     id: input.caseId,
     unitId: input.unitId,
     referenceNumber: input.opened.referenceNumber,
-    childId: input.childId,
+    childId: input.opened.childId,
     previousCaseId: input.previousCaseId,
     receivedAt: new Date(input.opened.at),
     version: 1,

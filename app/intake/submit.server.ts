@@ -159,7 +159,6 @@ async function register(
     await insertCase(tx, {
       caseId,
       unitId,
-      childId,
       previousCaseId: latest?.id ?? null,
       opened: {
         type: "CASE_OPENED",
@@ -167,6 +166,7 @@ async function register(
         actor,
         caseId,
         referenceNumber,
+        childId,
         child: { name: input.child.name, protectedIdentity: input.child.protectedIdentity, birthDate: input.child.birthDate },
         report: ref,
       },
