@@ -3,10 +3,13 @@ import { getDb } from "./db.server";
 import { localeOf } from "./i18n/locale.server";
 import { unitContact } from "./units.server";
 
-/** Who is signed in, the language, and the municipality's name for the header and footer. */
+/**
+ * Who is signed in, the language, the municipality's name for the header and footer, and the
+ * unit's phone and hours for the acute-danger notice (app/ui/acute-notice.tsx).
+ */
 export async function loadRoot(request: Request) {
   const db = await getDb();
   const [user, locale] = await Promise.all([getSessionUser(db, request), localeOf(request)]);
-  const { municipality } = await unitContact(db, user?.unitId ?? null);
-  return { locale, municipality, user: user ? { name: user.name, role: user.role } : null };
+  const { municipality, phone, officeHours } = await unitContact(db, user?.unitId ?? null);
+  return { locale, municipality, contact: { phone, officeHours }, user: user ? { name: user.name, role: user.role } : null };
 }

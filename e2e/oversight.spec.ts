@@ -274,6 +274,10 @@ test("the admin creates a caseworker who then signs in, and deactivates them", a
   await expect(page.getByRole("status")).toContainText("Enheten är sparad");
   await expect(page.getByLabel("Telefontider")).toHaveValue("Vardagar 08–12 och 13–16");
   await expectAccessible(page);
+  // The acute-danger notice on the public pages gives the hours as saved.
+  await page.goto("/");
+  await expect(page.getByRole("region", { name: "Är ett barn i akut fara?" })).toContainText("Utanför kontorstid (vardagar 08–12 och 13–16)");
+  await expect(page.getByRole("region", { name: "Är ett barn i akut fara?" }).getByRole("link", { name: "0523-61 30 00" })).toHaveAttribute("href", "tel:0523613000");
 
   await page.goto("/admin/enheter/ny");
   await page.getByRole("button", { name: "Spara enheten" }).click();

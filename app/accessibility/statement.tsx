@@ -4,6 +4,7 @@
  * so it lives here per language rather than as catalogue keys. Say only what is tested.
  */
 import type { Locale } from "../i18n";
+import { PhoneLink } from "../ui/phone-link";
 import type { UnitContact } from "../units.server";
 
 const STATEMENT_DATE = "2026-11-25";
@@ -12,9 +13,6 @@ const DIGG_FORM = "https://www.digg.se/tdosanmalan";
 /** Who stands behind the service and how to reach them: the municipality as its units keep it (admin). */
 type Props = { contact: UnitContact };
 
-function Phone({ phone }: { phone: string }) {
-  return <a href={`tel:${phone.replace(/[^0-9+]/g, "")}`}>{phone}</a>;
-}
 
 /** "Lysekils kommun, Socialtjänsten, 453 80 Lysekil": the postal address on one line. */
 function postal(contact: UnitContact): string {
@@ -60,7 +58,7 @@ function Swedish({ contact }: Props) {
         Om du stöter på hinder, eller behöver innehåll i ett annat format, kontakta oss:{" "}
         {contact.phone ? (
           <>
-            ring kommunens växel på <Phone phone={contact.phone} />
+            ring kommunens växel på <PhoneLink phone={contact.phone} />
             {contact.officeHours ? ` (${contact.officeHours.toLocaleLowerCase("sv")})` : ""} och be att få tala med
             socialtjänsten, Barn och unga, eller{" "}
           </>
@@ -119,7 +117,7 @@ function English({ contact }: Props) {
         If something stands in your way, or you need content in another format, contact us:{" "}
         {contact.phone ? (
           <>
-            call the municipality&apos;s switchboard on <Phone phone={contact.phone} />
+            call the municipality&apos;s switchboard on <PhoneLink phone={contact.phone} />
             {contact.officeHours ? (
               <>
                 {" "}

@@ -1,7 +1,8 @@
 /**
- * The municipality's name on the pages (header, footer, start page, accessibility statement)
- * is the one its units keep, which the admin edits at /admin/enheter: signed-in staff see
- * their own unit's, everyone else the unit's that receives the public form's reports.
+ * The municipality's name on the pages (header, footer, start page, accessibility statement),
+ * and the phone and hours of the acute-danger notice, are the ones its units keep, which the
+ * admin edits at /admin/enheter: signed-in staff see their own unit's, everyone else the
+ * unit's that receives the public form's reports.
  * Through the real route modules, against a real database.
  */
 import { renderToStaticMarkup } from "react-dom/server";
@@ -11,6 +12,7 @@ import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../
 import { AccessibilityStatement } from "../accessibility/statement";
 import { createSession, type SessionUser } from "../auth/session.server";
 import { createStaff, createUnit } from "../../test/testing.server";
+import { AcuteNoticeContent } from "../ui/acute-notice";
 import { ensureDefaultUnit, type UnitContact } from "../units.server";
 
 process.env.SESSION_SECRET ??= "municipality-test-secret";
@@ -62,6 +64,11 @@ describe.each(testDatabaseKinds())("the municipality's name on the pages (%s)", 
     // Header and footer (the root loader), signed out and as the unit's admin.
     expect((await root()).municipality).toBe("Orusts kommun");
     expect((await root(await cookieOf(admin))).municipality).toBe("Orusts kommun");
+    // The acute-danger notice of the public pages: the unit's phone and hours, no other number.
+    const acute = renderToStaticMarkup(<AcuteNoticeContent locale="sv" contact={(await root()).contact} />).replace(/<!-- -->/g, "");
+    expect(acute).toContain("Utanför kontorstid (vardagar 08–16.30) kan du be att få tala med socialjouren.");
+    expect(acute).toContain('Socialtjänstens telefon: <a href="tel:0304334000">0304-33 40 00</a>.');
+    expect(acute).not.toContain("61 30 00");
     // The accessibility statement names it, with the unit's switchboard and postal address.
     const contact = await statement();
     const sv = renderToStaticMarkup(<AccessibilityStatement locale="sv" contact={contact} />);

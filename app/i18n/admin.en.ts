@@ -50,7 +50,7 @@ export const adminEn: Record<keyof typeof adminSv, string> = {
   "admin.field.address": "Postal address",
   "admin.field.addressHint": "As written in letters, one line per line.",
   "admin.field.officeHours": "Phone hours",
-  "admin.field.officeHoursHint": "E.g. Vardagar 08–16. Printed on letters and the receipt.",
+  "admin.field.officeHoursHint": "E.g. Vardagar 08–16. Printed on letters, the receipt and the website's acute-danger notice.",
   "admin.field.deputy": "Deputy who approves decisions",
   "admin.field.deputyHint": "A caseworker or team lead of the unit who may approve decisions besides the team leads.",
   "admin.field.noDeputy": "No deputy",

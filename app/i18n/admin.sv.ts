@@ -48,7 +48,7 @@ export const adminSv = {
   "admin.field.address": "Postadress",
   "admin.field.addressHint": "Som den skrivs i breven, en rad per rad.",
   "admin.field.officeHours": "Telefontider",
-  "admin.field.officeHoursHint": "T.ex. Vardagar 08–16. Skrivs i breven och på kvittensen.",
+  "admin.field.officeHoursHint": "T.ex. Vardagar 08–16. Skrivs i breven, på kvittensen och i rutan om akut fara på webbplatsen.",
   "admin.field.deputy": "Ersättare som godkänner beslut",
   "admin.field.deputyHint": "En handläggare eller arbetsledare i enheten som får godkänna beslut vid sidan av arbetsledarna.",
   "admin.field.noDeputy": "Ingen ersättare",

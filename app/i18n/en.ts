@@ -53,8 +53,9 @@ export const en: Record<MessageKey, string> = {
   "home.staff": "Staff and reporters with an account sign in to see cases and reports.",
 
   "acute.title": "Is a child in acute danger?",
-  "acute.text":
-    "Call 112. Outside office hours (weekdays 8–16) you can ask for the social emergency service (socialjouren). Municipal switchboard: +46 523-61 30 00.",
+  "acute.text": "Call 112. Outside office hours ({officeHours}) you can ask for the social emergency service (socialjouren).",
+  "acute.textWithoutHours": "Call 112. Outside office hours you can ask for the social emergency service (socialjouren).",
+  "acute.phone": "Social services' phone:",
 
   "login.title": "Sign in",
   "login.email": "E-mail address",

@@ -116,7 +116,9 @@ export const intakeEn: Record<keyof typeof intakeSv, string> = {
   "intake.review.violence": "Violence or abuse",
   "intake.review.police": "Police report",
   "intake.officeHours":
-    "Reports are read on weekdays 08–16. A report that arrives outside office hours is read on the next weekday – if it is urgent, call and ask for the social emergency service (socialjouren).",
+    "Reports are read {officeHours}. A report that arrives outside office hours is read on the next weekday – if it is urgent, call and ask for the social emergency service (socialjouren).",
+  "intake.officeHoursWithoutHours":
+    "Reports are read during office hours. A report that arrives outside office hours is read on the next weekday – if it is urgent, call and ask for the social emergency service (socialjouren).",
   "intake.reporter.mandatedIdentity":
     "As a mandated reporter you cannot be anonymous. The guardians normally have the right to know who made the report.",
   "intake.reporter.relation": "Your relation to the child",

@@ -115,7 +115,9 @@ export const intakeSv = {
   "intake.review.violence": "Våld eller övergrepp",
   "intake.review.police": "Polisanmälan",
   "intake.officeHours":
-    "Anmälningar läses vardagar klockan 08–16. En anmälan som kommer in utanför kontorstid läses nästa vardag – är det bråttom, ring och be att få tala med socialjouren.",
+    "Anmälningar läses {officeHours}. En anmälan som kommer in utanför kontorstid läses nästa vardag – är det bråttom, ring och be att få tala med socialjouren.",
+  "intake.officeHoursWithoutHours":
+    "Anmälningar läses under kontorstid. En anmälan som kommer in utanför kontorstid läses nästa vardag – är det bråttom, ring och be att få tala med socialjouren.",
   "intake.reporter.mandatedIdentity":
     "Som anmälningsskyldig kan du inte vara anonym. Vårdnadshavarna har normalt rätt att få veta vem som har gjort anmälan.",
   "intake.reporter.relation": "Din relation till barnet",

@@ -56,8 +56,9 @@ export const sv = {
   "home.staff": "Personal och anmälare med konto loggar in för att se ärenden och anmälningar.",
 
   "acute.title": "Är ett barn i akut fara?",
-  "acute.text":
-    "Ring 112. Utanför kontorstid (vardagar 08–16) kan du be att få tala med socialjouren. Kommunens växel: 0523-61 30 00.",
+  "acute.text": "Ring 112. Utanför kontorstid ({officeHours}) kan du be att få tala med socialjouren.",
+  "acute.textWithoutHours": "Ring 112. Utanför kontorstid kan du be att få tala med socialjouren.",
+  "acute.phone": "Socialtjänstens telefon:",
 
   "login.title": "Logga in",
   "login.email": "E-postadress",

@@ -13,12 +13,14 @@ import { defaultsForReporter, intakeFieldNames, parseIntake } from "./schema";
 
 const KEY = "3f2b8c1e-7d4a-4e9b-a1c2-5d6e7f8a9b0c";
 
-async function render(props: Partial<IntakeFormProps> = {}) {
+const LYSEKIL_CONTACT = { phone: "0523-61 30 00", officeHours: "Vardagar 08–16" };
+
+async function render(props: Partial<IntakeFormProps> = {}, contact: { phone: string | null; officeHours: string | null } = LYSEKIL_CONTACT) {
   const { query, dataRoutes } = createStaticHandler([
     {
       id: "root",
       path: "/",
-      loader: () => ({ locale: "sv" }),
+      loader: () => ({ locale: "sv", contact }),
       children: [{ path: "anmalan", element: <IntakeForm idempotencyKey={KEY} {...props} /> }],
     },
   ]);
@@ -71,6 +73,20 @@ describe("IntakeForm (server-rendered)", () => {
     expect(tag(html, "intake-website")).toMatch(/autocomplete="off"/i);
   });
 
+  it("gives the receiving unit's phone and hours as the admin keeps them, and reads right without them", async () => {
+    const html = await render({}, { phone: "0304-33 40 00", officeHours: "Vardagar 08–16.30" });
+    expect(html).toContain("Ring 112. Utanför kontorstid (vardagar 08–16.30) kan du be att få tala med socialjouren.");
+    expect(html.replace(/<!-- -->/g, "")).toMatch(/Socialtjänstens telefon: <a href="tel:0304334000">0304-33 40 00<\/a>\./);
+    expect(html).toContain("Anmälningar läses vardagar 08–16.30.");
+    expect(html).not.toContain("61 30 00");
+
+    const bare = await render({}, { phone: null, officeHours: null });
+    expect(bare).toContain("Ring 112. Utanför kontorstid kan du be att få tala med socialjouren.");
+    expect(bare).toContain("Anmälningar läses under kontorstid.");
+    expect(bare).not.toContain("telefon:");
+    expect(bare).not.toContain("()");
+  });
+
   it("shows the steps, the office hours and the mandated reporter's notice, without JavaScript", async () => {
     const html = await render();
     expect(html).toContain('aria-label="Formulärets steg"');
@@ -80,7 +96,7 @@ describe("IntakeForm (server-rendered)", () => {
     // Without JavaScript nothing follows where the person is: no step claims to be current.
     expect(html).not.toContain("aria-current");
     expect(html).not.toMatch(/<li class="current"/);
-    expect(html).toContain("Anmälningar läses vardagar klockan 08–16");
+    expect(html).toContain("Anmälningar läses vardagar 08–16.");
     expect(html).toContain("socialjouren");
     expect(html).toContain("Vårdnadshavarna har normalt rätt att få veta vem som har gjort anmälan.");
     // No and Don't know are separate answers to the violence question.

@@ -9,6 +9,7 @@ import { Form } from "@remix-run/react";
 import { useEffect, useRef, useState, type FocusEvent, type FormEvent, type MouseEvent } from "react";
 
 import { useT } from "../i18n";
+import { AcuteNotice } from "../ui/acute-notice";
 import { Checkbox, CheckboxGroup, optionId, RadioGroup, SelectField, TextAreaField, TextField } from "../ui/fields";
 import {
   answerValues,
@@ -315,11 +316,7 @@ export function IntakeForm({ lastResult, defaultValue, idempotencyKey }: IntakeF
         </div>
       ) : null}
 
-      <div className="notice">
-        <h2>{t("acute.title")}</h2>
-        <p>{t("acute.text")}</p>
-        <p>{t("intake.officeHours")}</p>
-      </div>
+      <AcuteNotice withReadingHours />
 
       <p>{t("intake.lead")}</p>
 

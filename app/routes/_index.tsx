@@ -3,6 +3,7 @@ import { Link, useRouteLoaderData } from "@remix-run/react";
 
 import { landingPage, type Role } from "~/auth/roles";
 import { useMunicipality, useT } from "~/i18n";
+import { AcuteNotice } from "~/ui/acute-notice";
 
 export const meta: MetaFunction = () => [{ title: "Värna – orosanmälningar om barn" }];
 
@@ -20,10 +21,7 @@ export default function Index() {
           {t("nav.report")}
         </Link>
       </p>
-      <section className="notice" aria-labelledby="acute-title">
-        <h2 id="acute-title">{t("acute.title")}</h2>
-        <p>{t("acute.text")}</p>
-      </section>
+      <AcuteNotice />
       {user ? (
         <p>
           <Link to={landingPage(user.role)}>{t("home.toStart")}</Link>

@@ -4,6 +4,7 @@ import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react"
 import { useT } from "~/i18n";
 import { loadCodeSupplementPage, submitCodeSupplement } from "~/intake/supplement-page.server";
 import { SupplementForm } from "~/intake/SupplementForm";
+import { AcuteNotice } from "~/ui/acute-notice";
 
 export const meta: MetaFunction = () => [{ title: "Komplettera din anmälan – Värna" }];
 
@@ -25,10 +26,7 @@ export default function CodeSupplementPage() {
         </div>
       ) : null}
       <p>{t("supplement.lead")}</p>
-      <div className="notice">
-        <h2>{t("acute.title")}</h2>
-        <p>{t("acute.text")}</p>
-      </div>
+      <AcuteNotice />
       <SupplementForm withCode id="supplement-code" result={lastResult} idempotencyKey={idempotencyKey} />
     </>
   );

@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { formatDateTime, useLocale, useT } from "~/i18n";
 import { loadReceiptPage } from "~/intake/intake-page.server";
 import { ReportCodeNotice } from "~/intake/ReportCodeNotice";
+import { AcuteNotice } from "~/ui/acute-notice";
 
 export const meta: MetaFunction = () => [{ title: "Anmälan mottagen – Värna" }];
 
@@ -37,10 +38,7 @@ export default function ReceiptPage() {
       <p>
         <a href={`/anmalan/kvittens/${reportId}/pdf`}>{t("receipt.download")}</a>
       </p>
-      <section className="notice" aria-labelledby="acute-title">
-        <h2 id="acute-title">{t("acute.title")}</h2>
-        <p>{t("acute.text")}</p>
-      </section>
+      <AcuteNotice />
       <p>
         <Link to="/">{t("error.backHome")}</Link>
       </p>

@@ -1,0 +1,47 @@
+import { useRouteLoaderData } from "@remix-run/react";
+
+import { translate, useLocale, type Locale } from "../i18n";
+import { PhoneLink } from "./phone-link";
+
+/** The receiving unit's phone and hours, as the admin keeps them at /admin/enheter (root loader). */
+export type AcuteContact = { phone: string | null; officeHours: string | null };
+
+type Props = {
+  /** The heading's id, which names the section; one notice a page. */
+  headingId?: string;
+  /** Also say when reports are read (the form itself). */
+  withReadingHours?: boolean;
+};
+
+/**
+ * Where to turn when a child is in acute danger: 112, socialjouren outside office hours, and
+ * the unit's own phone and hours — the signed-in person's unit, else the one that receives
+ * the public form's reports — never a number written into the code.
+ */
+export function AcuteNotice(props: Props) {
+  const locale = useLocale();
+  const root = useRouteLoaderData("root") as { contact?: AcuteContact } | undefined;
+  return <AcuteNoticeContent locale={locale} contact={root?.contact ?? null} {...props} />;
+}
+
+export function AcuteNoticeContent({ locale, contact, headingId = "acute-title", withReadingHours = false }: Props & { locale: Locale; contact: AcuteContact | null }) {
+  const t = (key: string, params?: Record<string, string>) => translate(locale, key, params);
+  // "Vardagar 08–16" reads "vardagar 08–16" inside a sentence, as the letters print it.
+  const hours = contact?.officeHours?.trim() ? contact.officeHours.trim().replace(/^./, (c) => c.toLowerCase()) : null;
+  const phone = contact?.phone?.trim() || null;
+  return (
+    <section className="notice" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t("acute.title")}</h2>
+      <p>
+        {hours ? t("acute.text", { officeHours: hours }) : t("acute.textWithoutHours")}
+        {phone ? (
+          <>
+            {" "}
+            {t("acute.phone")} <PhoneLink phone={phone} />.
+          </>
+        ) : null}
+      </p>
+      {withReadingHours ? <p>{hours ? t("intake.officeHours", { officeHours: hours }) : t("intake.officeHoursWithoutHours")}</p> : null}
+    </section>
+  );
+}
