@@ -12,6 +12,7 @@ import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../
 import { AccessibilityStatement } from "../accessibility/statement";
 import { createSession, type SessionUser } from "../auth/session.server";
 import { createStaff, createUnit } from "../../test/testing.server";
+import { translate } from "../i18n";
 import { AcuteNoticeContent } from "../ui/acute-notice";
 import { ensureDefaultUnit, type UnitContact } from "../units.server";
 
@@ -67,7 +68,7 @@ describe.each(testDatabaseKinds())("the municipality's name on the pages (%s)", 
     // The acute-danger notice of the public pages: the unit's phone and hours, no other number.
     const acute = renderToStaticMarkup(<AcuteNoticeContent locale="sv" contact={(await root()).contact} />).replace(/<!-- -->/g, "");
     expect(acute).toContain("Utanför kontorstid (vardagar 08–16.30) kan du be att få tala med socialjouren.");
-    expect(acute).toContain('Socialtjänstens telefon: <a href="tel:0304334000">0304-33 40 00</a>.');
+    expect(acute).toContain('Kommunens växel: <a href="tel:0304334000">0304-33 40 00</a>.');
     expect(acute).not.toContain("61 30 00");
     // The accessibility statement names it, with the unit's switchboard and postal address.
     const contact = await statement();
@@ -79,6 +80,24 @@ describe.each(testDatabaseKinds())("the municipality's name on the pages (%s)", 
     const en = renderToStaticMarkup(<AccessibilityStatement locale="en" contact={contact} />);
     expect(en).toContain("Orusts kommun is responsible for Värna");
     expect(en).not.toContain("Lysekil");
+  });
+
+  it("a unit is not saved without the address and switchboard its letters print: Swedish messages beside the fields", async () => {
+    const before = (await root()).contact;
+    const response = (await (await import("../routes/admin.enheter.$unitId")).action({
+      request: new Request(`http://localhost/admin/enheter/${unitId}`, {
+        method: "POST",
+        headers: { Cookie: await cookieOf(admin) },
+        body: new URLSearchParams({ name: "Barn och unga, Lysekil", municipality: "Orusts kommun", address: " ", phone: "" }),
+      }),
+      params: { unitId },
+      context,
+    })) as Response;
+    expect(response.status).toBe(400);
+    const reply = (await response.json()) as { fieldErrors: Record<string, string> };
+    expect(reply.fieldErrors).toEqual({ address: "field.required", phone: "field.required" });
+    expect(translate("sv", reply.fieldErrors.phone!)).toBe("Fyll i fältet.");
+    expect((await root()).contact).toEqual(before);
   });
 
   it("signed-in staff see their own unit's municipality", async () => {

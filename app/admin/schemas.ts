@@ -73,11 +73,12 @@ export const updateUserSchema = z.object(userFields).superRefine(unitRule);
 
 export const resetPasswordSchema = z.object({ password });
 
+/** A unit: its address and switchboard are printed on every letter it sends, so both are required. */
 export const unitSchema = z.object({
   name: text(200),
   municipality: text(200),
-  address: optionalText(500),
-  phone: optionalText(50),
+  address: text(500),
+  phone: text(50),
   officeHours: optionalText(200),
   deputyApproverId: optionalUuid,
 });

@@ -49,6 +49,7 @@ export const adminEn: Record<keyof typeof adminSv, string> = {
   "admin.field.municipalityHint": "The municipality's name as written in letters, e.g. Lysekils kommun.",
   "admin.field.address": "Postal address",
   "admin.field.addressHint": "As written in letters, one line per line.",
+  "admin.field.unitPhoneHint": "The switchboard number, as printed on letters and in the website's acute-danger notice.",
   "admin.field.officeHours": "Phone hours",
   "admin.field.officeHoursHint": "E.g. Vardagar 08–16. Printed on letters, the receipt and the website's acute-danger notice.",
   "admin.field.deputy": "Deputy who approves decisions",

@@ -47,6 +47,7 @@ export const adminSv = {
   "admin.field.municipalityHint": "Kommunens namn som det skrivs i breven, t.ex. Lysekils kommun.",
   "admin.field.address": "Postadress",
   "admin.field.addressHint": "Som den skrivs i breven, en rad per rad.",
+  "admin.field.unitPhoneHint": "Växelns nummer, som det skrivs i breven och i rutan om akut fara på webbplatsen.",
   "admin.field.officeHours": "Telefontider",
   "admin.field.officeHoursHint": "T.ex. Vardagar 08–16. Skrivs i breven, på kvittensen och i rutan om akut fara på webbplatsen.",
   "admin.field.deputy": "Ersättare som godkänner beslut",

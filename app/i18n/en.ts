@@ -55,7 +55,7 @@ export const en: Record<MessageKey, string> = {
   "acute.title": "Is a child in acute danger?",
   "acute.text": "Call 112. Outside office hours ({officeHours}) you can ask for the social emergency service (socialjouren).",
   "acute.textWithoutHours": "Call 112. Outside office hours you can ask for the social emergency service (socialjouren).",
-  "acute.phone": "Social services' phone:",
+  "acute.phone": "Municipal switchboard:",
 
   "login.title": "Sign in",
   "login.email": "E-mail address",

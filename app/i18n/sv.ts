@@ -58,7 +58,7 @@ export const sv = {
   "acute.title": "Är ett barn i akut fara?",
   "acute.text": "Ring 112. Utanför kontorstid ({officeHours}) kan du be att få tala med socialjouren.",
   "acute.textWithoutHours": "Ring 112. Utanför kontorstid kan du be att få tala med socialjouren.",
-  "acute.phone": "Socialtjänstens telefon:",
+  "acute.phone": "Kommunens växel:",
 
   "login.title": "Logga in",
   "login.email": "E-postadress",

@@ -76,14 +76,14 @@ describe("IntakeForm (server-rendered)", () => {
   it("gives the receiving unit's phone and hours as the admin keeps them, and reads right without them", async () => {
     const html = await render({}, { phone: "0304-33 40 00", officeHours: "Vardagar 08–16.30" });
     expect(html).toContain("Ring 112. Utanför kontorstid (vardagar 08–16.30) kan du be att få tala med socialjouren.");
-    expect(html.replace(/<!-- -->/g, "")).toMatch(/Socialtjänstens telefon: <a href="tel:0304334000">0304-33 40 00<\/a>\./);
+    expect(html.replace(/<!-- -->/g, "")).toMatch(/Kommunens växel: <a href="tel:0304334000">0304-33 40 00<\/a>\./);
     expect(html).toContain("Anmälningar läses vardagar 08–16.30.");
     expect(html).not.toContain("61 30 00");
 
     const bare = await render({}, { phone: null, officeHours: null });
     expect(bare).toContain("Ring 112. Utanför kontorstid kan du be att få tala med socialjouren.");
     expect(bare).toContain("Anmälningar läses under kontorstid.");
-    expect(bare).not.toContain("telefon:");
+    expect(bare).not.toContain("växel");
     expect(bare).not.toContain("()");
   });
 

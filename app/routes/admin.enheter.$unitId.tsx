@@ -82,11 +82,21 @@ export default function AdminUnit() {
           name="address"
           label={t("admin.field.address")}
           hint={t("admin.field.addressHint")}
+          required
           rows={3}
           defaultValue={values.address ?? ""}
           error={error("address")}
         />
-        <TextField id="unit-phone" name="phone" type="tel" label={t("admin.field.phone")} defaultValue={values.phone ?? ""} error={error("phone")} />
+        <TextField
+          id="unit-phone"
+          name="phone"
+          type="tel"
+          label={t("admin.field.phone")}
+          hint={t("admin.field.unitPhoneHint")}
+          required
+          defaultValue={values.phone ?? ""}
+          error={error("phone")}
+        />
         <TextField
           id="unit-hours"
           name="officeHours"
