@@ -1,14 +1,11 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 
 import { loadAdminUser, performAdminUserAction } from "~/admin/admin-pages.server";
 import { MIN_PASSWORD } from "~/admin/schemas";
+import { adminEditAction, adminEditLoader } from "~/admin/edit-route.server";
 import { AdminNav, useFieldError, UserFields } from "~/admin/views";
-import { pageAccess } from "~/auth/roles";
-import { requireUser } from "~/auth/session.server";
 import casesStyles from "~/cases/cases.css";
-import { getDb } from "~/db.server";
 import { translate, useT, type Locale } from "~/i18n";
 import oversightStyles from "~/oversight/oversight.css";
 import { TextField } from "~/ui/fields";
@@ -24,22 +21,11 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const db = await getDb();
-  const user = await requireUser(db, request, pageAccess.admin);
-  const data = await loadAdminUser(db, user, params.userId ?? "");
-  if (!data) throw new Response("Not found", { status: 404 });
-  return json(data, { headers: { "Cache-Control": "private, no-store" } });
+  return adminEditLoader(request, (db, admin) => loadAdminUser(db, admin, params.userId ?? ""));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const db = await getDb();
-  const user = await requireUser(db, request, pageAccess.admin);
-  const form = await request.formData().catch(() => null);
-  if (!form) throw new Response("Bad request", { status: 400 });
-  const outcome = await performAdminUserAction(db, user, params.userId ?? "", form);
-  if (outcome.ok) return redirect(`/admin/anvandare/${outcome.id}?ok=${outcome.intent}`);
-  if (outcome.status === 404) throw new Response("Not found", { status: 404 });
-  return json(outcome.data, { status: outcome.status });
+  return adminEditAction(request, (db, admin, form) => performAdminUserAction(db, admin, params.userId ?? "", form), (id) => `/admin/anvandare/${id}`);
 }
 
 export default function AdminUser() {

@@ -1,13 +1,10 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 
 import { loadAdminUnit, performAdminUnitAction } from "~/admin/admin-pages.server";
+import { adminEditAction, adminEditLoader } from "~/admin/edit-route.server";
 import { AdminNav, useFieldError } from "~/admin/views";
-import { pageAccess } from "~/auth/roles";
-import { requireUser } from "~/auth/session.server";
 import casesStyles from "~/cases/cases.css";
-import { getDb } from "~/db.server";
 import { translate, useT, type Locale } from "~/i18n";
 import oversightStyles from "~/oversight/oversight.css";
 import { SelectField, TextAreaField, TextField } from "~/ui/fields";
@@ -26,22 +23,11 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 const unitIdOf = (param: string | undefined) => (param === "ny" ? null : (param ?? ""));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const db = await getDb();
-  const user = await requireUser(db, request, pageAccess.admin);
-  const data = await loadAdminUnit(db, user, unitIdOf(params.unitId));
-  if (!data) throw new Response("Not found", { status: 404 });
-  return json(data, { headers: { "Cache-Control": "private, no-store" } });
+  return adminEditLoader(request, (db, admin) => loadAdminUnit(db, admin, unitIdOf(params.unitId)));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const db = await getDb();
-  const user = await requireUser(db, request, pageAccess.admin);
-  const form = await request.formData().catch(() => null);
-  if (!form) throw new Response("Bad request", { status: 400 });
-  const outcome = await performAdminUnitAction(db, user, unitIdOf(params.unitId), form);
-  if (outcome.ok) return redirect(`/admin/enheter/${outcome.id}?ok=saveUnit`);
-  if (outcome.status === 404) throw new Response("Not found", { status: 404 });
-  return json(outcome.data, { status: outcome.status });
+  return adminEditAction(request, (db, admin, form) => performAdminUnitAction(db, admin, unitIdOf(params.unitId), form), (id) => `/admin/enheter/${id}`);
 }
 
 export default function AdminUnit() {
