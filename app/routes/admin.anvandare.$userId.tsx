@@ -2,8 +2,8 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 
 import { loadAdminUser, performAdminUserAction } from "~/admin/admin-pages.server";
-import { MIN_PASSWORD } from "~/admin/schemas";
 import { adminEditAction, adminEditLoader } from "~/admin/edit-route.server";
+import { MIN_PASSWORD } from "~/admin/schemas";
 import { AdminNav, useFieldError, UserFields } from "~/admin/views";
 import casesStyles from "~/cases/cases.css";
 import { translate, useT, type Locale } from "~/i18n";

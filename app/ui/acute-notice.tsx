@@ -7,8 +7,6 @@ import { PhoneLink } from "./phone-link";
 export type AcuteContact = { phone: string | null; officeHours: string | null };
 
 type Props = {
-  /** The heading's id, which names the section; one notice a page. */
-  headingId?: string;
   /** Also say when reports are read (the form itself). */
   withReadingHours?: boolean;
 };
@@ -24,14 +22,15 @@ export function AcuteNotice(props: Props) {
   return <AcuteNoticeContent locale={locale} contact={root?.contact ?? null} {...props} />;
 }
 
-export function AcuteNoticeContent({ locale, contact, headingId = "acute-title", withReadingHours = false }: Props & { locale: Locale; contact: AcuteContact | null }) {
+/** The notice itself (one a page: its heading's id names the section). */
+export function AcuteNoticeContent({ locale, contact, withReadingHours = false }: Props & { locale: Locale; contact: AcuteContact | null }) {
   const t = (key: string, params?: Record<string, string>) => translate(locale, key, params);
   // "Vardagar 08–16" reads "vardagar 08–16" inside a sentence, as the letters print it.
   const hours = contact?.officeHours?.trim() ? contact.officeHours.trim().replace(/^./, (c) => c.toLowerCase()) : null;
   const phone = contact?.phone?.trim() || null;
   return (
-    <section className="notice" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t("acute.title")}</h2>
+    <section className="notice" aria-labelledby="acute-title">
+      <h2 id="acute-title">{t("acute.title")}</h2>
       <p>
         {hours ? t("acute.text", { officeHours: hours }) : t("acute.textWithoutHours")}
         {phone ? (
