@@ -158,7 +158,8 @@ function body(letter: Letter, municipality: Municipality): { addressee: string[]
           h2("Vad händer nu?"),
           p(
             // Promise only what the unit does: reports are read in office hours.
-            `Vi läser anmälan ${(municipality.officeHours ?? "vardagar 08–16").toLowerCase()} och bedömer då genast ` +
+            // A unit without saved hours promises none it may not keep.
+            `Vi läser anmälan ${municipality.officeHours ? municipality.officeHours.toLowerCase() : "under kontorstid"} och bedömer då genast ` +
               "om barnet behöver skydd. Inom 14 dagar beslutar vi om en utredning ska inledas.",
           ),
           p(

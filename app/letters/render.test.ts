@@ -170,6 +170,13 @@ describe("what the letters say", () => {
     expect(text).not.toMatch(/Elias|Johansson|Gäller/);
   });
 
+  it("receipt from a unit without saved hours promises none: it is read in office hours", async () => {
+    const { officeHours: _none, ...withoutHours } = LYSEKIL;
+    const text = prose(extractText(await renderLetter(receipt, { municipality: withoutHours })));
+    expect(text).toContain("Vi läser anmälan under kontorstid och bedömer då genast om barnet behöver skydd");
+    expect(text).not.toContain("08–16");
+  });
+
   it("receipt to an anonymous reporter greets no one", async () => {
     const text = extractText(await renderLetter({ ...receipt, reporterName: null }));
     expect(text).toContain("Hej!");

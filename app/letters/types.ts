@@ -21,6 +21,7 @@ export const LYSEKIL: Municipality = {
   unit: "Socialtjänsten – Barn och unga",
   phone: "0523-61 30 00",
   address: ["453 80 Lysekil"],
+  officeHours: "Vardagar 08–16",
 };
 
 /**
