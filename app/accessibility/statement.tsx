@@ -5,6 +5,7 @@
  */
 import type { Locale } from "../i18n";
 import { PhoneLink } from "../ui/phone-link";
+import { hoursInSentence } from "../units";
 import type { UnitContact } from "../units.server";
 
 const STATEMENT_DATE = "2026-11-25";
@@ -12,7 +13,6 @@ const DIGG_FORM = "https://www.digg.se/tdosanmalan";
 
 /** Who stands behind the service and how to reach them: the municipality as its units keep it (admin). */
 type Props = { contact: UnitContact };
-
 
 /** "Lysekils kommun, Socialtjänsten, 453 80 Lysekil": the postal address on one line. */
 function postal(contact: UnitContact): string {
@@ -59,7 +59,7 @@ function Swedish({ contact }: Props) {
         {contact.phone ? (
           <>
             ring kommunens växel på <PhoneLink phone={contact.phone} />
-            {contact.officeHours ? ` (${contact.officeHours.toLocaleLowerCase("sv")})` : ""} och be att få tala med
+            {contact.officeHours ? ` (${hoursInSentence(contact.officeHours)})` : ""} och be att få tala med
             socialtjänsten, Barn och unga, eller{" "}
           </>
         ) : null}

@@ -2,6 +2,7 @@
 // lays these out, so the wording lives in one place and can be read (and
 // tested) without a PDF in between.
 
+import { hoursInSentence } from "../units";
 import {
   swedishCalendarDate,
   swedishClock,
@@ -159,7 +160,7 @@ function body(letter: Letter, municipality: Municipality): { addressee: string[]
           p(
             // Promise only what the unit does: reports are read in office hours.
             // A unit without saved hours promises none it may not keep.
-            `Vi läser anmälan ${municipality.officeHours ? municipality.officeHours.toLowerCase() : "under kontorstid"} och bedömer då genast ` +
+            `Vi läser anmälan ${municipality.officeHours ? hoursInSentence(municipality.officeHours) : "under kontorstid"} och bedömer då genast ` +
               "om barnet behöver skydd. Inom 14 dagar beslutar vi om en utredning ska inledas.",
           ),
           p(

@@ -1,6 +1,7 @@
 import { useRouteLoaderData } from "@remix-run/react";
 
 import { translate, useLocale, type Locale } from "../i18n";
+import { hoursInSentence } from "../units";
 import { PhoneLink } from "./phone-link";
 
 /** The receiving unit's phone and hours, as the admin keeps them at /admin/enheter (root loader). */
@@ -25,8 +26,7 @@ export function AcuteNotice(props: Props) {
 /** The notice itself (one a page: its heading's id names the section). */
 export function AcuteNoticeContent({ locale, contact, withReadingHours = false }: Props & { locale: Locale; contact: AcuteContact | null }) {
   const t = (key: string, params?: Record<string, string>) => translate(locale, key, params);
-  // "Vardagar 08–16" reads "vardagar 08–16" inside a sentence, as the letters print it.
-  const hours = contact?.officeHours?.trim() ? contact.officeHours.trim().replace(/^./, (c) => c.toLowerCase()) : null;
+  const hours = contact?.officeHours?.trim() ? hoursInSentence(contact.officeHours) : null;
   const phone = contact?.phone?.trim() || null;
   return (
     <section className="notice" aria-labelledby="acute-title">
