@@ -28,14 +28,13 @@ export function fileResponse(file: CaseExportFile): Response {
  */
 export function streamResponse(exported: CasesExport): Response {
   const iterator = exported.chunks[Symbol.asyncIterator]();
-  const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
         try {
           const { value, done } = await iterator.next();
           if (done) controller.close();
-          else controller.enqueue(encoder.encode(value));
+          else controller.enqueue(value);
         } catch (error) {
           // The download ends incomplete (no closing data), which the client sees as a failure.
           console.error(`export stream failed: ${(error as Error).name}`);

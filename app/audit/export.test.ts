@@ -161,7 +161,7 @@ describe.each(testDatabaseKinds())("exports of a case's history (%s)", (kind) =>
     const exported = await exportCasesJsonLines(t.db, auditor, range);
     expect(exported!.total).toBe(1);
     let text = "";
-    for await (const chunk of exported!.chunks) text += chunk;
+    for await (const chunk of exported!.chunks) text += chunk.toString("utf8");
     const lines = text.trim().split("\n").map((l) => JSON.parse(l) as { kind: string; id?: string; caseId?: string; seq?: number; hash?: string; referenceNumber?: string });
     expect(lines[0]).toMatchObject({ kind: "export", from: "2026-01-01", to: "2026-03-31", cases: 1 });
     expect(lines.filter((l) => l.kind === "case").map((l) => l.referenceNumber)).toEqual([reference]);
@@ -199,10 +199,10 @@ describe.each(testDatabaseKinds())("exports of a case's history (%s)", (kind) =>
     if (!range.ok) throw new Error(range.message);
     const exported = await exportCasesJsonLines(t.db, auditor, range, new Date(), { eventsPerChunk: 2 });
     let text = "";
-    const chunks: string[] = [];
+    const chunks: Buffer[] = [];
     for await (const chunk of exported!.chunks) {
       chunks.push(chunk);
-      text += chunk;
+      text += chunk.toString("utf8");
     }
     expect(chunks.length).toBeGreaterThanOrEqual(5);
     const lines = text.trim().split("\n").map((l) => JSON.parse(l) as { kind: string; id?: string; caseId?: string });
@@ -216,12 +216,36 @@ describe.each(testDatabaseKinds())("exports of a case's history (%s)", (kind) =>
     expect(lines.filter((l) => l.kind === "event")).toHaveLength(3 + 1 + 6);
   });
 
+  it("a period as JSON Lines whose chunk outgrows its first buffer: Swedish text and dashes arrive as the same UTF-8 the single-case export holds", async () => {
+    // 40 notes of mostly three-byte characters (–, beyond Latin-1) and two-byte ones (å, ä, ö):
+    // one chunk of well over 64 kB, so the chunk's buffer grows while lines are written into it,
+    // each line taking far more bytes than characters.
+    const created = await newCase(t.db, {}, new Date("2026-07-01T08:00:00Z"));
+    const assign = { type: "ASSIGNED", assignee: { id: staff.caseworker.id, name: staff.caseworker.name } } as const;
+    expect((await runCaseCommand(t.db, { caseId: created.caseId, expectedVersion: 1, user: staff.teamLead, command: assign })).ok).toBe(true);
+    for (let n = 0; n < 40; n++) {
+      const text = `Samtal ${n} – förskolan och vårdnadshavaren är oroade.\n${"–".repeat(1500)}\nÅtgärd: möte på måndag.`;
+      const done = await runCaseCommand(t.db, { caseId: created.caseId, expectedVersion: await versionOf(t.db, created.caseId), user: staff.caseworker, command: { type: "NOTE_ADDED", text } });
+      expect(done.ok).toBe(true);
+    }
+    const range = parseDateRange(new URLSearchParams("from=2026-07-01&to=2026-07-01"));
+    if (!range.ok) throw new Error(range.message);
+    const chunks: Buffer[] = [];
+    for await (const chunk of (await exportCasesJsonLines(t.db, auditor, range))!.chunks) chunks.push(chunk);
+    expect(chunks).toHaveLength(2); // the export's line, then the case in one chunk
+    expect(chunks[1]!.length).toBeGreaterThan(100_000);
+    const lines = Buffer.concat(chunks).toString("utf8").trim().split("\n").map((l) => JSON.parse(l) as { kind: string });
+    const history = JSON.parse(String((await exportCaseHistoryJson(t.db, auditor, created.caseId))!.body)) as CaseHistoryExport;
+    expect(lines.filter((l) => l.kind === "event")).toEqual(history.events.map(({ summary: _summary, ...e }) => ({ kind: "event", caseId: created.caseId, ...e })));
+    expect(JSON.stringify(lines)).toContain("Samtal 39 – förskolan");
+  });
+
   it("a period as CSV: one row per case received in it (Swedish days, both ends included)", async () => {
     const range = parseDateRange(new URLSearchParams("from=2026-01-01&to=2026-04-01"));
     if (!range.ok) throw new Error(range.message);
     const exported = await exportCasesCsv(t.db, auditor, range);
     let text = "";
-    for await (const chunk of exported!.chunks) text += chunk;
+    for await (const chunk of exported!.chunks) text += chunk.toString("utf8");
     const rows = text.replace(/^\uFEFF/, "").trim().split("\r\n");
     expect(rows[0]).toMatch(/^Diarienummer;Inkommen \(svensk tid\);Status;/);
     expect(rows).toHaveLength(3);
