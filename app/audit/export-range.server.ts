@@ -81,6 +81,7 @@ async function* jsonLines(db: Db, user: SessionUser, check: Extract<RangeCheck, 
   yield Buffer.from(
     `${JSON.stringify({ kind: "export", format: "varna.cases.v1", from: check.range.from, to: check.range.to, cases: total, exportedAt: now.toISOString(), exportedBy: user.name })}\n`,
   );
+  let capacity = 64 * 1024;
   for await (const batch of loggedBatches(db, user, check, "export.jsonl", now)) {
     // The batch's events a chunk of seq ranges at a time (a case may have thousands), each
     // range read through the (case_id, seq) index; each chunk is put in order here.
@@ -107,12 +108,14 @@ async function* jsonLines(db: Db, user: SessionUser, check: Extract<RangeCheck, 
       const chunk = chunks[k]!;
       const byRange = chunk.map((): EventLineRow[] => []);
       for (const row of rows) byRange[row.at - 1]!.push(row);
-      const out = new LineWriter();
+      // Sized like the chunk before (chunks are alike), so the buffer seldom has to grow.
+      const out = new LineWriter(capacity);
       chunk.forEach((range, i) => {
         const c = batch[range.index]!;
         if (range.from === 1) out.write(caseLine(c));
         for (const r of byRange[i]!.sort((a, b) => a.seq - b.seq)) out.write(eventLine(c.id, r));
       });
+      capacity = Math.max(capacity, out.length);
       if (out.length > 0) yield out.bytes();
     }
   }
@@ -125,8 +128,12 @@ async function* jsonLines(db: Db, user: SessionUser, check: Extract<RangeCheck, 
  * character beyond Latin-1, such as "–"), and the bytes are what the client is sent.
  */
 class LineWriter {
-  private buffer = Buffer.allocUnsafe(64 * 1024);
+  private buffer: Buffer;
   length = 0;
+
+  constructor(capacity: number) {
+    this.buffer = Buffer.allocUnsafe(capacity);
+  }
 
   write(line: string): void {
     // A UTF-16 code unit never takes more than three bytes in UTF-8.
