@@ -17,7 +17,7 @@ import { largeDatabase, largeSizes } from "./large";
 import type { BenchContext, Row } from "./lib";
 import { load, send, type LoadResult } from "./load";
 import { openScratch, scratchEnv } from "./scratch";
-import { PORTS, rssMiB, startApp, startProcess, type Running } from "./server";
+import { APP_ENV, PORTS, rssMiB, startApp, startProcess, type Running } from "./server";
 import http from "node:http";
 
 const MAX_RATIO = 3;
@@ -90,6 +90,33 @@ export async function benchInbox(ctx: BenchContext): Promise<Row[]> {
       results[p.name]![which].push(await load(server.port, { total: perRound, concurrency: 1, next: req, ok }));
     }
   };
+  // The first page once more from a server without a database (bench/floor-inbox.ts): the
+  // stack's own cost of the page, measured beside the other two.
+  const floorResults: LoadResult[] = [];
+  const measureFloor = async (server: Running) => {
+    const first = pages[0]!;
+    floorResults.push(await load(server.port, { total: perRound, concurrency: 1, next: () => ({ method: "GET", path: `/arenden${first.search}` }), ok }));
+  };
+  const startFloor = async (app: Running, cookie: string) => {
+    const agent = new http.Agent();
+    const captured = async (route: string) => {
+      const res = await send(agent, app.port, { method: "GET", path: `/arenden?_data=${encodeURIComponent(route)}`, headers: { cookie } });
+      if (res.status !== 200) throw new Error(`capturing ${route}: HTTP ${res.status}`);
+      return JSON.parse(res.body) as unknown;
+    };
+    const data = { root: await captured("root"), inbox: await captured("routes/arenden._index") };
+    const page = await send(agent, app.port, { method: "GET", path: "/arenden", headers: { cookie } });
+    agent.destroy();
+    const server = await startProcess(process.execPath, ["--import", "tsx", "bench/floor-inbox.ts"], { ...APP_ENV, FLOOR_DATA: JSON.stringify(data) }, PORTS.floor, { healthPath: "/arenden" });
+    // The same page: as many table rows and as many bytes, give or take the nonce and ids.
+    const same = await send(new http.Agent(), server.port, { method: "GET", path: "/arenden" });
+    const rowsOf = (html: string) => html.split("<tr").length;
+    if (rowsOf(same.body) !== rowsOf(page.body) || Math.abs(same.body.length - page.body.length) > 200) {
+      await server.stop();
+      throw new Error(`the floor's page is not the app's: ${rowsOf(same.body)} vs ${rowsOf(page.body)} rows, ${same.body.length} vs ${page.body.length} characters`);
+    }
+    return server;
+  };
   const startBare = () =>
     startProcess(process.execPath, ["--import", "tsx", "bench/bare-sql.ts"], { ...scratchEnv(scratch), BARE_QUERIES: JSON.stringify(queries) }, PORTS.bare);
   const warm = async (server: Running, which: "app" | "bare", cookie: string) => {
@@ -102,17 +129,20 @@ export async function benchInbox(ctx: BenchContext): Promise<Row[]> {
 
   let app: Running | null = null;
   let bare: Running | null = null;
+  let floor: Running | null = null;
   const rows: Row[] = [];
   try {
     if (scratch.kind === "postgres") {
       app = await startApp(scratchEnv(scratch));
       bare = await startBare();
       const cookie = await login(app.port);
+      floor = await startFloor(app, cookie);
       await warm(app, "app", cookie);
       await warm(bare, "bare", "");
       for (let round = 0; round < rounds; round++) {
         const order = round % 2 === 0 ? (["app", "bare"] as const) : (["bare", "app"] as const);
         for (const which of order) await measure(which, which === "app" ? app : bare, cookie);
+        await measureFloor(floor);
       }
       await bare.stop();
       bare = null;
@@ -125,15 +155,21 @@ export async function benchInbox(ctx: BenchContext): Promise<Row[]> {
       bare = null;
       app = await startApp(scratchEnv(scratch));
       const cookie = await login(app.port);
+      floor = await startFloor(app, cookie);
       await warm(app, "app", cookie);
-      for (let round = 0; round < rounds; round++) await measure("app", app, cookie);
+      for (let round = 0; round < rounds; round++) {
+        await measure("app", app, cookie);
+        await measureFloor(floor);
+      }
     }
+    await floor.stop();
+    floor = null;
+    const merge = (rs: LoadResult[]) => {
+      const l = rs.flatMap((r) => r.latencies).sort((a, b) => a - b);
+      const at = (q: number) => l[Math.min(l.length - 1, Math.floor(q * l.length))] ?? NaN;
+      return { p50: at(0.5), p95: at(0.95), errors: rs.reduce((s, r) => s + r.errors, 0), first: rs.find((r) => r.firstError)?.firstError };
+    };
     for (const p of pages) {
-      const merge = (rs: LoadResult[]) => {
-        const l = rs.flatMap((r) => r.latencies).sort((a, b) => a - b);
-        const at = (q: number) => l[Math.min(l.length - 1, Math.floor(q * l.length))] ?? NaN;
-        return { p50: at(0.5), p95: at(0.95), errors: rs.reduce((s, r) => s + r.errors, 0), first: rs.find((r) => r.firstError)?.firstError };
-      };
       const a = merge(results[p.name]!.app);
       const b = merge(results[p.name]!.bare);
       if (a.errors || b.errors) throw new Error(`inbox ${p.name}: ${a.first ?? b.first}`);
@@ -149,6 +185,21 @@ export async function benchInbox(ctx: BenchContext): Promise<Row[]> {
         details: { p50Ms: a.p50, p95Ms: a.p95, bareP50Ms: b.p50, bareP95Ms: b.p95, requests: perRound * rounds },
       });
     }
+    // The floor beside the same bare SQL as the first page: if the page without its database
+    // is already over the bar, no query work on the app's side can bring the page under it.
+    const f = merge(floorResults);
+    const bareFirst = merge(results[pages[0]!.name]!.bare);
+    if (f.errors) throw new Error(`inbox floor: ${f.first}`);
+    rows.push({
+      figure: `inbox, first page without a database: the same page from its loaders' captured data (the stack's floor; p50 ${f.p50.toFixed(1)} ms; bare p50 ${bareFirst.p50.toFixed(1)} ms)`,
+      value: f.p95,
+      unit: "ms p95",
+      baseline: bareFirst.p95,
+      ratio: f.p95 / bareFirst.p95,
+      bar: `≤ ${MAX_RATIO} × bare SQL, < ${MAX_P95_MS} ms`,
+      pass: f.p95 / bareFirst.p95 <= MAX_RATIO && f.p95 < MAX_P95_MS,
+      details: { p50Ms: f.p50, p95Ms: f.p95, bareP50Ms: bareFirst.p50, bareP95Ms: bareFirst.p95, requests: perRound * rounds },
+    });
 
     // Memory over 1,000 pages once warm (quick: 100): V8 grows its heap for the first thousand
     // or two pages (RSS 220 → ~370 MiB, then level up to 8,000 pages, measured 2026-12-06),
@@ -180,6 +231,7 @@ export async function benchInbox(ctx: BenchContext): Promise<Row[]> {
     });
     return rows;
   } finally {
+    await floor?.stop();
     await bare?.stop();
     await app?.stop();
   }

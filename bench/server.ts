@@ -10,7 +10,7 @@ import { BENCH_AUDIT_KEY } from "./scratch";
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 /** Ports for benchmark servers: this worktree's range (3160–3169). */
-export const PORTS = { app: 3161, bare: 3162, start: 3163 };
+export const PORTS = { app: 3161, bare: 3162, start: 3163, floor: 3164 };
 
 let built = false;
 /** `remix build` once per benchmark run, so the server serves the current code. */
@@ -99,18 +99,15 @@ export async function startProcess(
 }
 
 /** The app server on the built code, in production mode, against `env`'s database. */
+/** The environment the app runs under in the benchmarks (production mode, quiet). */
+export const APP_ENV = {
+  NODE_ENV: "production",
+  SESSION_SECRET: "bench-secret-bench-secret-bench-secret",
+  AUDIT_KEY: BENCH_AUDIT_KEY,
+  LOG_LEVEL: "warn",
+};
+
 export function startApp(env: Record<string, string>, port = PORTS.app): Promise<Running> {
   buildOnce();
-  return startProcess(
-    process.execPath,
-    ["--import", "tsx", "server.ts"],
-    {
-      NODE_ENV: "production",
-      SESSION_SECRET: "bench-secret-bench-secret-bench-secret",
-      AUDIT_KEY: BENCH_AUDIT_KEY,
-      LOG_LEVEL: "warn",
-      ...env,
-    },
-    port,
-  );
+  return startProcess(process.execPath, ["--import", "tsx", "server.ts"], { ...APP_ENV, ...env }, port);
 }
