@@ -1,29 +1,19 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { sql, type Column, type SQL } from "drizzle-orm";
 
-import type { Db } from "../../db/client";
 import { accessLog, caseEvents } from "../../db/schema";
 
 /**
- * Of these cases, those where a reporter has added to a report since this user last opened
- * the case: the inbox marks them "new addition". A second small query on one page of ids
- * (never the whole unit), read from the event log and the access log, so nothing needs
- * resetting when the case is opened.
+ * A reporter has added to a report of the case (`caseId`, a column of the query it goes in)
+ * since this user last opened it: the inbox marks the row "new addition". Read from the event
+ * log and the access log, so nothing needs resetting when the case is opened. A column of the
+ * page's own query: worked out for the page's rows only, in the same round trip.
  */
-export async function casesWithNewAdditions(db: Db, userId: string, caseIds: string[]): Promise<Set<string>> {
-  if (caseIds.length === 0) return new Set();
-  const lastView = sql`coalesce((
-    select max(${accessLog.at}) from ${accessLog}
-    where ${accessLog.caseId} = ${caseEvents.caseId} and ${accessLog.userId} = ${userId} and ${accessLog.action} = 'view'
-  ), '-infinity'::timestamptz)`;
-  const rows = await db
-    .selectDistinct({ caseId: caseEvents.caseId })
-    .from(caseEvents)
-    .where(
-      and(
-        inArray(caseEvents.caseId, caseIds),
-        eq(caseEvents.type, "REPORT_SUPPLEMENTED"),
-        sql`${caseEvents.occurredAt} > ${lastView}`,
-      ),
-    );
-  return new Set(rows.map((r) => r.caseId));
+export function newAdditionFor(caseId: Column, userId: string): SQL<boolean> {
+  return sql<boolean>`exists (
+    select 1 from ${caseEvents} e
+     where e.case_id = ${caseId} and e.type = 'REPORT_SUPPLEMENTED'
+       and e.occurred_at > coalesce((
+         select max(a.at) from ${accessLog} a
+          where a.case_id = ${caseId} and a.user_id = ${userId} and a.action = 'view'
+       ), '-infinity'::timestamptz))`;
 }

@@ -2,12 +2,12 @@ import { and, asc, eq, ilike, inArray, isNull, lt, lte, notInArray, sql, type SQ
 import { unionAll } from "drizzle-orm/pg-core";
 
 import type { Db, Queryable } from "../../db/client";
-import { caseEvents, cases, children, letters, possibleMatches, reports, users } from "../../db/schema";
+import { caseEvents, cases, children, letters, reports, users } from "../../db/schema";
 import { addCalendarDays, stockholmDate } from "../../workflows/deadlines";
-import { casesWithPendingMatches } from "../matching/pending.server";
+import { pendingMatchFor } from "../matching/pending.server";
 import type { SessionUser } from "../auth/session.server";
 import { staffOfUnit } from "./commands.server";
-import { casesWithNewAdditions } from "./inbox-additions.server";
+import { newAdditionFor } from "./inbox-additions.server";
 import {
   PAGE_SIZE,
   formatInboxCursor,
@@ -33,9 +33,9 @@ export type InboxRow = {
   assigneeId: string | null;
   assigneeName: string | null;
   /** A reporter added to a report since this user last opened the case. */
-  newAddition?: boolean;
+  newAddition: boolean;
   /** A possible match (a child without personnummer) waits for the caseworker's answer. */
-  possibleMatch?: boolean;
+  possibleMatch: boolean;
 };
 
 export type Inbox = {
@@ -81,9 +81,8 @@ export const reportAwaitsFeedback: SQL = sql`r.reporter_kind = 'mandated'
 export const feedbackWaiting: SQL = sql`exists (
   select 1 from ${reports} r where r.case_id = ${cases.id} and ${reportAwaitsFeedback})`;
 
-/** A possible match on the case waits for the caseworker's answer (app/matching). */
-export const matchPending: SQL = sql`exists (
-  select 1 from ${possibleMatches} m where m.case_id = ${cases.id} and m.status = 'pending')`;
+/** A possible match on the case waits for the caseworker's answer (app/matching): the row's flag, as a filter. */
+export const matchPending: SQL = pendingMatchFor(cases.id);
 
 /**
  * The WHERE conditions of the inbox for these filters (the search aside): one source for the
@@ -140,10 +139,10 @@ export function inboxQuery(db: Queryable, unitId: string, userId: string, filter
     );
   }
   const offset = cursor ? 0 : (filters.page - 1) * PAGE_SIZE;
-  if (filters.q) return searchQuery(db, unitId, where, filters.q, offset);
+  if (filters.q) return searchQuery(db, unitId, userId, where, filters.q, offset);
 
   return db
-    .select(inboxFields(caseColumns))
+    .select(inboxFields(caseColumns, userId))
     .from(cases)
     .innerJoin(children, eq(children.id, cases.childId))
     .leftJoin(users, eq(users.id, cases.assigneeId))
@@ -170,7 +169,8 @@ const caseColumns = {
   assigneeId: cases.assigneeId,
 };
 type CaseColumns = typeof caseColumns;
-function inboxFields(c: CaseColumns) {
+/** A row's fields, its two flags worked out in the same query for the page's rows only. */
+function inboxFields(c: CaseColumns, userId: string) {
   return {
     id: c.id,
     referenceNumber: c.referenceNumber,
@@ -187,6 +187,8 @@ function inboxFields(c: CaseColumns) {
     violence: c.violence,
     assigneeId: c.assigneeId,
     assigneeName: users.name,
+    newAddition: newAdditionFor(c.id, userId),
+    possibleMatch: pendingMatchFor(c.id),
   };
 }
 
@@ -206,7 +208,7 @@ export const SEARCH_PLANNER_SETTING = "set local max_parallel_workers_per_gather
  * and caseworkers are joined, so a surname shared by thousands costs 50 lookups, not
  * thousands. The subqueries are named "cases", so the filters apply to them unchanged.
  */
-function searchQuery(db: Queryable, unitId: string, where: SQL[], q: string, offset: number) {
+function searchQuery(db: Queryable, unitId: string, userId: string, where: SQL[], q: string, offset: number) {
   const pattern = likePattern(q);
   const named = db.select({ id: children.id }).from(children).where(and(eq(children.unitId, unitId), ilike(children.name, pattern)));
   const columns = { ...caseColumns, childId: cases.childId };
@@ -218,7 +220,7 @@ function searchQuery(db: Queryable, unitId: string, where: SQL[], q: string, off
   const found = unionAll(byName, byReference).as("cases");
   const page = db.select().from(found).orderBy(...inboxOrderBy).limit(PAGE_SIZE + 1).offset(offset).as("cases");
   return db
-    .select(inboxFields(page))
+    .select(inboxFields(page, userId))
     .from(page)
     .innerJoin(children, eq(children.id, page.childId))
     .leftJoin(users, eq(users.id, page.assigneeId))
@@ -265,8 +267,5 @@ export async function loadInbox(db: Db, user: SessionUser, url: URL, now: Date =
     inboxRows(db, user.unitId, user.id, filters, today),
     staffOfUnit(db, user.unitId),
   ]);
-  const ids = page.rows.map((r) => r.id);
-  const [added, matched] = await Promise.all([casesWithNewAdditions(db, user.id, ids), casesWithPendingMatches(db, ids)]);
-  const rows = page.rows.map((r) => ({ ...r, newAddition: added.has(r.id), possibleMatch: matched.has(r.id) }));
-  return { filters, today, ...page, rows, staff: staff.map(({ id, name }) => ({ id, name })) };
+  return { filters, today, ...page, staff: staff.map(({ id, name }) => ({ id, name })) };
 }

@@ -12,7 +12,6 @@ import { stateName, type PersistedCase, type StateName } from "../../workflows";
 import type { SessionUser } from "../auth/session.server";
 import { isUuid } from "../cases/inbox-filters";
 import { confirmMatch, rejectMatch, type MatchRefusal } from "./decide.server";
-export { casesWithPendingMatches } from "./pending.server";
 import { isMatchIntent, MATCH_COMMENT_MAX, type MatchDoneKind, type MatchIntent } from "./match-limits";
 import type { MatchBasis } from "./match-rules";
 

@@ -1,15 +1,14 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { sql, type Column, type SQL } from "drizzle-orm";
 
-import type { Db } from "../../db/client";
 import { cases, possibleMatches } from "../../db/schema";
 
-/** Of these cases (one inbox page), the open ones with a possible match waiting. */
-export async function casesWithPendingMatches(db: Db, caseIds: string[]): Promise<Set<string>> {
-  if (caseIds.length === 0) return new Set();
-  const rows = await db
-    .selectDistinct({ caseId: possibleMatches.caseId })
-    .from(possibleMatches)
-    .innerJoin(cases, eq(cases.id, possibleMatches.caseId))
-    .where(and(inArray(possibleMatches.caseId, caseIds), eq(possibleMatches.status, "pending"), eq(cases.open, true)));
-  return new Set(rows.map((r) => r.caseId));
+/**
+ * The case (`caseId`, a column of the query it goes in) is open and a possible match on it
+ * waits for the caseworker's answer: the inbox flags the row. A column of the page's own
+ * query, worked out for the page's rows only.
+ */
+export function pendingMatchFor(caseId: Column): SQL<boolean> {
+  return sql<boolean>`exists (
+    select 1 from ${possibleMatches} m join ${cases} o on o.id = m.case_id
+     where m.case_id = ${caseId} and m.status = 'pending' and o.open)`;
 }
