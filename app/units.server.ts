@@ -1,6 +1,6 @@
 import { asc, sql } from "drizzle-orm";
 
-import type { Db, Queryable } from "../db/client";
+import { builtOnce, type Db, type Queryable } from "../db/client";
 import { units } from "../db/schema";
 
 export const DEFAULT_UNIT = {
@@ -48,11 +48,17 @@ export type UnitContact = { municipality: string; address: string | null; phone:
  * unit's — a signed-in person's own — else the unit that receives the public form's reports
  * (the first); DEFAULT_UNIT before any unit exists.
  */
-export async function unitContact(db: Queryable, unitId: string | null): Promise<UnitContact> {
-  const [unit] = await db
-    .select({ municipality: units.municipality, address: units.address, phone: units.phone, officeHours: units.officeHours })
-    .from(units)
-    .orderBy(...(unitId ? [sql`${units.id} = ${unitId} desc`] : []), asc(units.createdAt))
-    .limit(1);
+export async function unitContact(db: Db, unitId: string | null): Promise<UnitContact> {
+  const [unit] = await contactOfUnit(db).execute({ unit: unitId });
   return unit ?? DEFAULT_UNIT;
 }
+
+/** Every page asks (the root loader): built once. Without a unit, every row ties on the first key. */
+const contactOfUnit = builtOnce((db) =>
+  db
+    .select({ municipality: units.municipality, address: units.address, phone: units.phone, officeHours: units.officeHours })
+    .from(units)
+    .orderBy(sql`${units.id} = ${sql.placeholder("unit")}::uuid desc`, asc(units.createdAt))
+    .limit(1)
+    .prepare("unit_contact"),
+);

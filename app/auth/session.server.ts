@@ -2,10 +2,10 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { createHash, randomBytes } from "node:crypto";
 
 import { createCookie, redirect } from "@remix-run/node";
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 
 import { organisations, sessions, users } from "../../db/schema";
-import type { Db } from "../../db/client";
+import { builtOnce, type Db } from "../../db/client";
 import { env } from "../env.server";
 import type { Role } from "./roles";
 
@@ -81,8 +81,9 @@ export async function getSessionUser(db: Db, request: Request): Promise<SessionU
   return lookup;
 }
 
-async function lookUpSession(db: Db, token: string): Promise<SessionUser | null> {
-  const [row] = await db
+/** The signed-in user of a session that has not expired (every request asks: built once). */
+const sessionUser = builtOnce((db) =>
+  db
     .select({
       id: users.id,
       email: users.email,
@@ -97,8 +98,13 @@ async function lookUpSession(db: Db, token: string): Promise<SessionUser | null>
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(and(eq(sessions.id, digest(token)), gt(sessions.expiresAt, new Date()), eq(users.active, true)))
-    .limit(1);
+    .where(and(eq(sessions.id, sql.placeholder("id")), gt(sessions.expiresAt, sql.placeholder("now")), eq(users.active, true)))
+    .limit(1)
+    .prepare("session_user"),
+);
+
+async function lookUpSession(db: Db, token: string): Promise<SessionUser | null> {
+  const [row] = await sessionUser(db).execute({ id: digest(token), now: new Date().toISOString() });
   return row ?? null;
 }
 

@@ -46,4 +46,14 @@ describe.each(testDatabaseKinds())("who is signed in (%s)", (kind) => {
     expect(after).toBeNull();
     await t.db.update(users).set({ active: true }).where(eq(users.id, userId));
   });
+
+  it("a session is over when the database says so, whatever the browser keeps: one minute past its end it lets nobody in", async () => {
+    const cookie = await createSession(t.db, userId);
+    const endAt = (ms: number) => t.db.update(sessions).set({ expiresAt: new Date(Date.now() + ms) }).where(eq(sessions.userId, userId));
+    await endAt(60_000);
+    expect((await getSessionUser(t.db, request(cookie)))?.id).toBe(userId);
+    await endAt(-60_000);
+    expect(await getSessionUser(t.db, request(cookie))).toBeNull();
+    await t.db.delete(sessions).where(eq(sessions.userId, userId));
+  });
 });

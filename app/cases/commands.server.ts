@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 
-import type { Db, Queryable } from "../../db/client";
+import { builtOnce, type Db, type Queryable } from "../../db/client";
 import { cases, children, units, users } from "../../db/schema";
 import type { Actor, CaseCommand, RefusalCode } from "../../workflows";
 import type { SessionUser } from "../auth/session.server";
@@ -83,9 +83,15 @@ export async function runCaseCommand(
 }
 
 export async function staffOfUnit(db: Db, unitId: string) {
-  return db
+  return activeStaffOfUnit(db).execute({ unit: unitId });
+}
+
+/** The inbox and the desk ask on every page: built once. */
+const activeStaffOfUnit = builtOnce((db) =>
+  db
     .select({ id: users.id, name: users.name, role: users.role })
     .from(users)
-    .where(and(eq(users.unitId, unitId), inArray(users.role, ["caseworker", "teamLead"]), eq(users.active, true)))
-    .orderBy(asc(users.name));
-}
+    .where(and(eq(users.unitId, sql.placeholder("unit")), inArray(users.role, ["caseworker", "teamLead"]), eq(users.active, true)))
+    .orderBy(asc(users.name))
+    .prepare("staff_of_unit"),
+);
