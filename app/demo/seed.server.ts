@@ -23,7 +23,10 @@ export async function seedDemo(database: Database, now: Date = new Date()): Prom
     .where(inArray(users.email, demoAccounts.map((a) => a.email)));
   if (existing.length > 0) return null;
 
-  const hashes = await Promise.all(demoAccounts.map(() => hashPassword(DEMO_PASSWORD)));
+  // One argon2 hash for every demo account (each costs a few hundred milliseconds of the first
+  // start on a small machine): the demo password is published, so a shared salt gives
+  // nothing away. Real accounts each get their own (app/auth/password.server.ts).
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   // The demo organisations (Gullmarsskolan) belong to the demo unit.
   const organisationIds = new Map<string, string>();
   for (const name of new Set(demoAccounts.flatMap((a) => (a.organisation ? [a.organisation] : [])))) {
@@ -31,7 +34,7 @@ export async function seedDemo(database: Database, now: Date = new Date()): Prom
     organisationIds.set(name, row!.id);
   }
   const inserted = await db.insert(users).values(
-    demoAccounts.map((a, i) => ({
+    demoAccounts.map((a) => ({
       email: a.email,
       name: a.name,
       phone: a.phone,
@@ -40,7 +43,7 @@ export async function seedDemo(database: Database, now: Date = new Date()): Prom
       organisationId: a.organisation ? organisationIds.get(a.organisation)! : null,
       title: a.title ?? null,
       mandatedReporter: a.mandatedReporter ?? false,
-      passwordHash: hashes[i]!,
+      passwordHash,
     })),
   ).returning({ id: users.id, email: users.email });
   for (const a of demoAccounts) {
