@@ -98,7 +98,6 @@ export async function startProcess(
   return { child, port, readyMs: performance.now() - t0, output: () => output, stop };
 }
 
-/** The app server on the built code, in production mode, against `env`'s database. */
 /** The environment the app runs under in the benchmarks (production mode, quiet). */
 export const APP_ENV = {
   NODE_ENV: "production",
@@ -107,6 +106,7 @@ export const APP_ENV = {
   LOG_LEVEL: "warn",
 };
 
+/** The app server on the built code, in production mode, against `env`'s database. */
 export function startApp(env: Record<string, string>, port = PORTS.app): Promise<Running> {
   buildOnce();
   return startProcess(process.execPath, ["--import", "tsx", "server.ts"], { ...APP_ENV, ...env }, port);

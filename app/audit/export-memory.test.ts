@@ -19,9 +19,9 @@ const BOUND = 24 * 1024 * 1024;
 
 /**
  * Consumes an export as a client would and watches that it streams: the heap and the buffers
- * (the chunks are bytes, outside the heap) after a full collection at every chunk, the size of each chunk, and how many of the period's cases had
- * been read (each batch is written to the access log before it is handed out) when the first
- * chunk of cases arrived.
+ * (the chunks are bytes, outside the heap) after a full collection at every chunk, the size of
+ * each chunk, and how many of the period's cases had been read (each batch is written to the
+ * access log before it is handed out) when the first chunk of cases arrived.
  */
 async function drain(exported: CasesExport, casesReadSoFar: () => Promise<number>) {
   const retained = () => {

@@ -295,7 +295,7 @@ export async function exportCasesCsv(db: Db, user: SessionUser, check: Extract<R
 async function* csvRows(db: Db, user: SessionUser, check: Extract<RangeCheck, { ok: true }>, now: Date) {
   yield Buffer.from(csvLines([CASES_CSV_COLUMNS], { bom: true }));
   for await (const rows of loggedBatches(db, user, check, "export.csv", now)) {
-    yield Buffer.from(csvLines(
+    const lines = csvLines(
       rows.map((r) => [
         r.reference_number,
         stockholm(r.received_at),
@@ -308,7 +308,8 @@ async function* csvRows(db: Db, user: SessionUser, check: Extract<RangeCheck, { 
         r.version,
         r.head ?? "",
       ]),
-    ));
+    );
+    yield Buffer.from(lines);
   }
 }
 
