@@ -22,11 +22,16 @@ const BOUND = 24 * 1024 * 1024;
  * (the chunks are bytes, outside the heap) after a full collection at every chunk, the size of
  * each chunk, and how many of the period's cases had been read (each batch is written to the
  * access log before it is handed out) when the first chunk of cases arrived.
+ *
+ * The embedded database lives in this process, in a WebAssembly buffer that grows with what it
+ * stores (here the export's 20,000 access-log rows) and never shrinks; there only the heap is
+ * counted, as no buffer can be told apart from the database's. On PostgreSQL (CI) the buffers
+ * are all the export's.
  */
-async function drain(exported: CasesExport, casesReadSoFar: () => Promise<number>) {
+async function drain(exported: CasesExport, casesReadSoFar: () => Promise<number>, kind: "pglite" | "postgres") {
   const retained = () => {
     const { heapUsed, arrayBuffers } = process.memoryUsage();
-    return heapUsed + arrayBuffers;
+    return heapUsed + (kind === "postgres" ? arrayBuffers : 0);
   };
   gc();
   const baseline = retained();
@@ -115,7 +120,7 @@ describe.each(kinds)("a streamed export of many cases (%s)", (kind) => {
   it(`JSON Lines of ${CASES} cases streams under a fixed heap bound`, async () => {
     const exported = (await exportCasesJsonLines(t.db, auditor, year()))!;
     expect(exported.total).toBe(CASES);
-    const drained = await drain(exported, readSoFar("export.jsonl"));
+    const drained = await drain(exported, readSoFar("export.jsonl"), kind);
     // The file is several times the bound, so holding it (or a large part) would fail.
     expect(drained.bytes).toBeGreaterThan(2 * BOUND);
     expectStreamed(drained);
@@ -134,7 +139,7 @@ describe.each(kinds)("a streamed export of many cases (%s)", (kind) => {
         }
       })(),
     };
-    const drained = await drain(counted, readSoFar("export.csv"));
+    const drained = await drain(counted, readSoFar("export.csv"), kind);
     expect(rows).toBe(CASES);
     expectStreamed(drained);
     expect(drained.start).toContain("GEN-00001");
