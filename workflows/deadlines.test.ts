@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns";
+import { addDays, addMonths, format } from "date-fns";
 import {
   addCalendarDays,
   deadlineStatus,
@@ -119,6 +119,56 @@ describe("investigationDue (4 months)", () => {
   it("uses the Stockholm date of opening", () => {
     // 00:30 on 1 July in Stockholm → 1 November, not 30 October.
     expect(investigationDue("2026-06-30T22:30:00Z")).toBe("2026-11-01");
+  });
+});
+
+describe("the deadlines, counted on the calendar without time zone arithmetic", () => {
+  // The due dates were computed with date-fns on TZDates in Stockholm; they are now plain
+  // calendar sums. The old computation is the oracle: the same date for every instant tried,
+  // hour by hour around every DST change 1990–2060 (where 16:00 and midnight move), over
+  // month, year and leap-day ends, and at random instants.
+  const local = (t: number) => new TZDate(t, TIME_ZONE);
+  const ymd = (d: Date) => format(d, "yyyy-MM-dd");
+  const day = (t: number) => new TZDate(local(t).getFullYear(), local(t).getMonth(), local(t).getDate(), TIME_ZONE);
+  const oracle = {
+    protection: (t: number) => ymd(local(t).getHours() >= 16 ? addDays(local(t), 1) : local(t)),
+    decision: (t: number) => ymd(addDays(day(t), 14)),
+    investigation: (t: number) => ymd(addMonths(day(t), 4)),
+  };
+  const instants: number[] = [];
+  for (let year = 1990; year <= 2060; year++) {
+    for (const month of [2, 9]) {
+      const lastSunday = new Date(Date.UTC(year, month + 1, 0));
+      lastSunday.setUTCDate(lastSunday.getUTCDate() - lastSunday.getUTCDay());
+      for (let h = -30; h <= 30; h++) instants.push(lastSunday.getTime() + h * 3_600_000 + 30 * 60_000);
+    }
+    // The last days of every month (the clamping of four months on), at 15:30 and 16:30 there.
+    for (let month = 0; month < 12; month++) {
+      for (const d of [0, -1, -2]) {
+        for (const h of [14, 15, 22, 23]) instants.push(Date.UTC(year, month + 1, d, h, 30));
+      }
+    }
+  }
+  for (let i = 0; i < 5000; i++) instants.push(Date.UTC(1990, 0, 1) + Math.floor(Math.random() * 70 * 365.25 * 86_400_000));
+
+  it("gives the protection assessment's date date-fns gave", () => {
+    for (const t of instants) expect(protectionAssessmentDue(new Date(t)), new Date(t).toISOString()).toBe(oracle.protection(t));
+  });
+
+  it("gives the decision's date date-fns gave", () => {
+    for (const t of instants) expect(decisionDue(new Date(t)), new Date(t).toISOString()).toBe(oracle.decision(t));
+  });
+
+  it("gives the investigation's date date-fns gave", () => {
+    for (const t of instants) expect(investigationDue(new Date(t)), new Date(t).toISOString()).toBe(oracle.investigation(t));
+  });
+
+  it("adds and subtracts calendar days over month, year and leap-day ends", () => {
+    expect(addCalendarDays("2028-02-28", 1)).toBe("2028-02-29");
+    expect(addCalendarDays("2027-02-28", 1)).toBe("2027-03-01");
+    expect(addCalendarDays("2026-12-31", 1)).toBe("2027-01-01");
+    expect(addCalendarDays("2026-03-01", -1)).toBe("2026-02-28");
+    expect(addCalendarDays("2026-03-29", 1)).toBe("2026-03-30"); // the night the clocks go forward
   });
 });
 

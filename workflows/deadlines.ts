@@ -7,7 +7,7 @@
  * Nothing here reads the clock: callers pass the instants.
  */
 import { TZDate } from "@date-fns/tz";
-import { addDays, addMonths, format } from "date-fns";
+import { addDays } from "date-fns";
 
 export const TIME_ZONE = "Europe/Stockholm";
 
@@ -59,26 +59,42 @@ function toInstant(instant: Date | string): Date {
   return new Date(instant);
 }
 
-function inStockholm(instant: Date | string): TZDate {
-  return new TZDate(toInstant(instant).getTime(), TIME_ZONE);
-}
-
 /** Midnight at the start of a Stockholm calendar date. */
 function startOfStockholmDay(date: string): TZDate {
+  const [y, m, d] = calendarDate(date);
+  return new TZDate(y, m - 1, d, TIME_ZONE);
+}
+
+/** [year, month 1–12, day] of a real calendar date 'YYYY-MM-DD', else a RangeError. */
+function calendarDate(date: string): [number, number, number] {
   const m = ISO_DATE.exec(date);
   if (!m || !isIsoDate(date)) {
     throw new RangeError(`Not a date YYYY-MM-DD: ${JSON.stringify(date)}`);
   }
-  return new TZDate(Number(m[1]), Number(m[2]) - 1, Number(m[3]), TIME_ZONE);
+  return [Number(m[1]), Number(m[2]), Number(m[3])];
 }
 
-function formatDate(date: TZDate): string {
-  return format(date, "yyyy-MM-dd");
+/**
+ * A calendar date written 'YYYY-MM-DD', from a day that `Date.UTC` has normalised (day 32 of
+ * a month is the next month's first). Calendar days are counted on the calendar alone: a
+ * day is a day whatever the clocks do, so no time zone enters the sums below.
+ */
+function writeDate(y: number, monthIndex: number, d: number): string {
+  return new Date(Date.UTC(y, monthIndex, d)).toISOString().slice(0, 10);
 }
 
-// One formatter, made once: Swedish dates are written 'YYYY-MM-DD'. A TZDate and date-fns'
-// format per call cost ~15 µs, and the inbox asks this for every row's every deadline.
+// Formatters made once: Swedish dates are written 'YYYY-MM-DD'. A TZDate and date-fns' format
+// per call cost ~15 µs, and the inbox asks this for every row's every deadline.
 const stockholmDay = new Intl.DateTimeFormat("sv-SE", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
+// The same with the hour, 00–23: "2026-03-20 16".
+const stockholmDayHour = new Intl.DateTimeFormat("sv-SE", {
+  timeZone: TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  hourCycle: "h23",
+});
 
 /** The calendar date in Stockholm at this instant, 'YYYY-MM-DD'. */
 export function stockholmDate(instant: Date | string): string {
@@ -87,14 +103,15 @@ export function stockholmDate(instant: Date | string): string {
 
 /** Add calendar days to a 'YYYY-MM-DD' date. */
 export function addCalendarDays(date: string, days: number): string {
-  return formatDate(addDays(startOfStockholmDay(date), days));
+  const [y, m, d] = calendarDate(date);
+  return writeDate(y, m - 1, d + days);
 }
 
 /** Skyddsbedömning: the same day, or the next day for a report arriving at or after 16:00. */
 export function protectionAssessmentDue(receivedAt: Date | string): string {
-  const local = inStockholm(receivedAt);
-  const day = local.getHours() >= PROTECTION_ASSESSMENT_CUTOFF_HOUR ? addDays(local, 1) : local;
-  return formatDate(day);
+  const local = stockholmDayHour.format(toInstant(receivedAt)); // "YYYY-MM-DD HH"
+  const date = local.slice(0, 10);
+  return Number(local.slice(11, 13)) >= PROTECTION_ASSESSMENT_CUTOFF_HOUR ? addCalendarDays(date, 1) : date;
 }
 
 /** Förhandsbedömning: the Stockholm date of receipt plus 14 calendar days. */
@@ -104,8 +121,12 @@ export function decisionDue(receivedAt: Date | string): string {
 
 /** Utredning: the Stockholm date of opening plus 4 months, clamped to the month's end. */
 export function investigationDue(openedAt: Date | string): string {
-  const opened = startOfStockholmDay(stockholmDate(openedAt));
-  return formatDate(addMonths(opened, INVESTIGATION_MONTHS));
+  const [y, m, d] = calendarDate(stockholmDate(openedAt));
+  const monthIndex = m - 1 + INVESTIGATION_MONTHS;
+  // Day 0 of the month after is the last day of the due month: 31 October + 4 months is 28
+  // (or 29) February.
+  const lastDay = new Date(Date.UTC(y, monthIndex + 1, 0)).getUTCDate();
+  return writeDate(y, monthIndex, Math.min(d, lastDay));
 }
 
 /** The instant of a Stockholm wall-clock time ('YYYY-MM-DD', 'HH:MM'). */
@@ -130,12 +151,9 @@ export interface DeadlineStatus {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 function dayNumber(date: string): number {
-  const m = ISO_DATE.exec(date);
-  if (!m || !isIsoDate(date)) {
-    throw new RangeError(`Not a date YYYY-MM-DD: ${JSON.stringify(date)}`);
-  }
+  const [y, m, d] = calendarDate(date);
   // Calendar dates as UTC midnights: the difference is whole days, untouched by DST.
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS;
+  return Date.UTC(y, m - 1, d) / DAY_MS;
 }
 
 /** How a due date stands at `now`, counted in Stockholm calendar days. */
