@@ -4,7 +4,6 @@
  * a colleague's case, a read late in the evening, many cases opened in a few minutes, a
  * reader from another unit, a child with protected identity.
  */
-import { randomUUID } from "node:crypto";
 
 import { TZDate } from "@date-fns/tz";
 import { and, eq, isNotNull, sql } from "drizzle-orm";
@@ -12,7 +11,6 @@ import { and, eq, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { accessLog, cases, children, units, users } from "../../db/schema";
 import { addCalendarDays, stockholmDate } from "../../workflows/deadlines";
-import { hashPassword } from "../auth/password.server";
 import { submitReport } from "../intake/submit.server";
 import { DEFAULT_UNIT } from "../units.server";
 
@@ -36,7 +34,8 @@ function at(date: string, hour: number, minute: number): Date {
   return new Date(new TZDate(y, m - 1, d, hour, minute, "Europe/Stockholm").getTime());
 }
 
-export async function seedDemoAccessLog(db: Db, now: Date): Promise<void> {
+/** `unknownPasswordHash`: the colleague's, a hash of a password nobody knows. */
+export async function seedDemoAccessLog(db: Db, now: Date, unknownPasswordHash: string): Promise<void> {
   const staff = await db.select().from(users);
   const who = (email: string) => {
     const u = staff.find((s) => s.email === email);
@@ -52,7 +51,7 @@ export async function seedDemoAccessLog(db: Db, now: Date): Promise<void> {
   const otherUnitId = otherUnit?.id ?? (await db.select({ id: units.id }).from(units).where(eq(units.name, OTHER_UNIT.name)))[0]!.id;
   const [lars] = await db
     .insert(users)
-    .values({ ...OTHER_READER, unitId: otherUnitId, phone: null, passwordHash: await hashPassword(randomUUID()) })
+    .values({ ...OTHER_READER, unitId: otherUnitId, phone: null, passwordHash: unknownPasswordHash })
     .onConflictDoNothing()
     .returning();
 

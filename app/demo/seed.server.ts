@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+
 import { eq, inArray } from "drizzle-orm";
 
 import type { Database } from "../../db/client";
@@ -26,7 +28,9 @@ export async function seedDemo(database: Database, now: Date = new Date()): Prom
   // One argon2 hash for every demo account (each costs a few hundred milliseconds of the first
   // start on a small machine): the demo password is published, so a shared salt gives
   // nothing away. Real accounts each get their own (app/auth/password.server.ts).
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  // The other unit's colleague (who cannot sign in) gets a hash of a password nobody knows,
+  // made at the same time: argon2 runs on libuv's threads, and the two took turns before.
+  const [passwordHash, unknownPasswordHash] = await Promise.all([hashPassword(DEMO_PASSWORD), hashPassword(randomUUID())]);
   // The demo organisations (Gullmarsskolan) belong to the demo unit.
   const organisationIds = new Map<string, string>();
   for (const name of new Set(demoAccounts.flatMap((a) => (a.organisation ? [a.organisation] : [])))) {
@@ -52,6 +56,6 @@ export async function seedDemo(database: Database, now: Date = new Date()): Prom
     await db.update(organisations).set({ contactUserId: contact.id }).where(eq(organisations.id, organisationIds.get(a.organisation)!));
   }
   const cases = await seedDemoCases(db, now);
-  await seedDemoAccessLog(db, now);
+  await seedDemoAccessLog(db, now, unknownPasswordHash);
   return { accounts: demoAccounts.map(({ email, role }) => ({ email, role })), cases };
 }
