@@ -14,6 +14,26 @@ import {
   TIME_ZONE,
 } from "./deadlines";
 
+/**
+ * Instants hour by hour over every changeover weekend in Stockholm 1990–2060 (the last Sundays
+ * of March and October, ±30 hours), `minute` past each hour.
+ */
+function dstChangeoverInstants(minute: number): number[] {
+  const instants: number[] = [];
+  for (let year = 1990; year <= 2060; year++) {
+    for (const month of [2, 9]) {
+      const lastSunday = new Date(Date.UTC(year, month + 1, 0));
+      lastSunday.setUTCDate(lastSunday.getUTCDate() - lastSunday.getUTCDay());
+      for (let h = -30; h <= 30; h++) instants.push(lastSunday.getTime() + h * 3_600_000 + minute * 60_000);
+    }
+  }
+  return instants;
+}
+
+/** `count` random instants 1990–2060. */
+const randomInstants = (count: number) =>
+  Array.from({ length: count }, () => Date.UTC(1990, 0, 1) + Math.floor(Math.random() * 70 * 365.25 * 86_400_000));
+
 describe("stockholmDate", () => {
   it("gives the Stockholm calendar date, not the UTC one", () => {
     // 22:30 UTC on 30 June is 00:30 on 1 July in Swedish summer time.
@@ -28,15 +48,7 @@ describe("stockholmDate", () => {
     // The Intl formatter must give what TZDate + format gave: hour by hour over each
     // changeover weekend (last Sundays of March and October) and at random instants.
     const oracle = (t: number) => format(new TZDate(t, TIME_ZONE), "yyyy-MM-dd");
-    const instants: number[] = [];
-    for (let year = 1990; year <= 2060; year++) {
-      for (const month of [2, 9]) {
-        const lastSunday = new Date(Date.UTC(year, month + 1, 0));
-        lastSunday.setUTCDate(lastSunday.getUTCDate() - lastSunday.getUTCDay());
-        for (let h = -30; h <= 30; h++) instants.push(lastSunday.getTime() + h * 3_600_000 + 59 * 60_000);
-      }
-    }
-    for (let i = 0; i < 5000; i++) instants.push(Date.UTC(1990, 0, 1) + Math.floor(Math.random() * 70 * 365.25 * 86_400_000));
+    const instants = [...dstChangeoverInstants(59), ...randomInstants(5000)];
     for (const t of instants) expect(stockholmDate(new Date(t)), new Date(t).toISOString()).toBe(oracle(t));
   });
 
@@ -135,21 +147,16 @@ describe("the deadlines, counted on the calendar without time zone arithmetic", 
     decision: (t: number) => ymd(addDays(day(t), 14)),
     investigation: (t: number) => ymd(addMonths(day(t), 4)),
   };
-  const instants: number[] = [];
+  const instants = [...dstChangeoverInstants(30), ...randomInstants(5000)];
+  // The last three days of every month (the clamping of four months on), around 16:00 and
+  // midnight there.
   for (let year = 1990; year <= 2060; year++) {
-    for (const month of [2, 9]) {
-      const lastSunday = new Date(Date.UTC(year, month + 1, 0));
-      lastSunday.setUTCDate(lastSunday.getUTCDate() - lastSunday.getUTCDay());
-      for (let h = -30; h <= 30; h++) instants.push(lastSunday.getTime() + h * 3_600_000 + 30 * 60_000);
-    }
-    // The last days of every month (the clamping of four months on), at 15:30 and 16:30 there.
     for (let month = 0; month < 12; month++) {
       for (const d of [0, -1, -2]) {
         for (const h of [14, 15, 22, 23]) instants.push(Date.UTC(year, month + 1, d, h, 30));
       }
     }
   }
-  for (let i = 0; i < 5000; i++) instants.push(Date.UTC(1990, 0, 1) + Math.floor(Math.random() * 70 * 365.25 * 86_400_000));
 
   it("gives the protection assessment's date date-fns gave", () => {
     for (const t of instants) expect(protectionAssessmentDue(new Date(t)), new Date(t).toISOString()).toBe(oracle.protection(t));
