@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   Form,
   isRouteErrorResponse,
@@ -31,6 +31,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 type RootData = Awaited<ReturnType<typeof loader>>;
+
+/** What an error page says (its message, and its title), by the answer's status. */
+function errorText(error: unknown): { message: string; title: string } {
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  if (status === 404) return { message: "error.notFound", title: "error.notFound.title" };
+  if (status === 403) return { message: "error.forbidden", title: "error.forbidden.title" };
+  if (status >= 400 && status < 500) return { message: "error.badRequest", title: "error.badRequest.title" };
+  return { message: "error.generic", title: "error.title" };
+}
+
+/**
+ * Pages name themselves (each route's `meta`); an error page, rendered by the boundary below
+ * instead of its route, is named here by what went wrong.
+ */
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
+  if (!error) return [];
+  return [{ title: `${translate(data?.locale ?? "sv", errorText(error).title)} – Värna` }];
+};
 
 function Document({ locale, children }: { locale: Locale; children: React.ReactNode }) {
   const nonce = useNonce();
@@ -159,15 +177,7 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const data = useRouteLoaderData<typeof loader>("root");
   const locale = data?.locale ?? "sv";
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const message =
-    status === 404
-      ? "error.notFound"
-      : status === 403
-        ? "error.forbidden"
-        : status >= 400 && status < 500
-          ? "error.badRequest"
-          : "error.generic";
+  const { message } = errorText(error);
   return (
     <Document locale={locale}>
       <Header data={data} />

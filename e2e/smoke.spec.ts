@@ -31,11 +31,21 @@ test("a wrong password is refused with a Swedish message", async ({ page }) => {
   await expect(page.getByRole("alert")).toContainText("Fel e-postadress eller lösenord");
 });
 
-test("a reporter who opens the inbox is refused", async ({ page, asRole }) => {
+test("a reporter who opens the inbox is refused, on a page titled so and accessible", async ({ page, asRole }) => {
   await asRole("school");
   const response = await page.goto("/arenden");
   expect(response?.status()).toBe(403);
   await expect(page.getByText("Du har inte behörighet")).toBeVisible();
+  await expect(page).toHaveTitle("Ingen behörighet – Värna");
+  await expectAccessible(page);
+});
+
+test("a page that does not exist says so, in its title too, and is accessible", async ({ page }) => {
+  const response = await page.goto("/finns-inte");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("alert")).toHaveText("Sidan finns inte.");
+  await expect(page).toHaveTitle("Sidan finns inte – Värna");
+  await expectAccessible(page);
 });
 
 test("English is available", async ({ page }) => {

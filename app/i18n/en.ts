@@ -41,6 +41,9 @@ export const en: Record<MessageKey, string> = {
   "error.forbidden": "You do not have access to this page.",
   "error.generic": "An unexpected error occurred. Please try again shortly.",
   "error.badRequest": "The request could not be processed.",
+  "error.notFound.title": "Page not found",
+  "error.forbidden.title": "No access",
+  "error.badRequest.title": "Bad request",
   "error.backHome": "To the start page",
   "error.tooManyReports":
     "Many reports have been sent from here in a short time. Please wait a while and try again – if a child is in acute danger, call 112.",

@@ -44,6 +44,9 @@ export const sv = {
   "error.forbidden": "Du har inte behörighet till den här sidan.",
   "error.generic": "Ett oväntat fel inträffade. Försök igen om en stund.",
   "error.badRequest": "Begäran kunde inte behandlas.",
+  "error.notFound.title": "Sidan finns inte",
+  "error.forbidden.title": "Ingen behörighet",
+  "error.badRequest.title": "Felaktig begäran",
   "error.backHome": "Till startsidan",
   "error.tooManyReports":
     "Många anmälningar har skickats härifrån på kort tid. Vänta en stund och försök igen – är ett barn i akut fara, ring 112.",
