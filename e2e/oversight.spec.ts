@@ -285,9 +285,13 @@ test("the admin creates a caseworker who then signs in, and deactivates them", a
   await expect(page.getByRole("region", { name: "Är ett barn i akut fara?" }).getByRole("link", { name: "0523-61 30 00" })).toHaveAttribute("href", "tel:0523613000");
 
   await page.goto("/admin/enheter/ny");
+  await expect(page).toHaveTitle("Ny enhet – Administration – Värna");
   await page.getByRole("button", { name: "Spara enheten" }).click();
   await expect(page.getByText("Fyll i fältet.").first()).toBeVisible();
   await expectAccessible(page);
+  // The forms for a new unit and a new organisation are named like their pages.
+  await page.goto("/admin/organisationer/ny");
+  await expect(page).toHaveTitle("Ny organisation – Administration – Värna");
 });
 
 test("the municipality's name on the pages is the one the admin keeps for the unit, in Swedish and English", async ({ page, asRole }) => {

@@ -16,7 +16,9 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const locale = (matches.find((m) => m.id === "root")?.data as { locale?: Locale } | undefined)?.locale ?? "sv";
-  return [{ title: data?.unit ? translate(locale, "admin.unit.metaTitle", { name: data.unit.name }) : translate(locale, "admin.units.create") }];
+  // A new unit's form is named like a unit's page: "Ny enhet – Administration – Värna".
+  const name = data?.unit ? data.unit.name : translate(locale, "admin.units.create");
+  return [{ title: translate(locale, "admin.unit.metaTitle", { name }) }];
 };
 
 /** "/admin/enheter/ny" is the form for a new unit. */

@@ -16,13 +16,9 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const locale = (matches.find((m) => m.id === "root")?.data as { locale?: Locale } | undefined)?.locale ?? "sv";
-  return [
-    {
-      title: data?.organisation
-        ? translate(locale, "admin.organisation.metaTitle", { name: data.organisation.name })
-        : translate(locale, "admin.organisations.create"),
-    },
-  ];
+  // A new organisation's form is named like an organisation's page.
+  const name = data?.organisation ? data.organisation.name : translate(locale, "admin.organisations.create");
+  return [{ title: translate(locale, "admin.organisation.metaTitle", { name }) }];
 };
 
 /** "/admin/organisationer/ny" is the form for a new organisation. */
