@@ -7,7 +7,6 @@
  * Nothing here reads the clock: callers pass the instants.
  */
 import { TZDate } from "@date-fns/tz";
-import { addDays } from "date-fns";
 
 export const TIME_ZONE = "Europe/Stockholm";
 
@@ -57,12 +56,6 @@ function toInstant(instant: Date | string): Date {
     );
   }
   return new Date(instant);
-}
-
-/** Midnight at the start of a Stockholm calendar date. */
-function startOfStockholmDay(date: string): TZDate {
-  const [y, m, d] = calendarDate(date);
-  return new TZDate(y, m - 1, d, TIME_ZONE);
 }
 
 /** [year, month 1–12, day] of a real calendar date 'YYYY-MM-DD', else a RangeError. */
@@ -131,14 +124,14 @@ export function investigationDue(openedAt: Date | string): string {
 
 /** The instant of a Stockholm wall-clock time ('YYYY-MM-DD', 'HH:MM'). */
 export function stockholmInstant(date: string, time: string): Date {
-  const day = startOfStockholmDay(date);
+  const [y, mo, d] = calendarDate(date);
   const [h, m] = time.split(":").map(Number);
-  return new Date(new TZDate(day.getFullYear(), day.getMonth(), day.getDate(), h ?? 0, m ?? 0, TIME_ZONE).getTime());
+  return new Date(new TZDate(y, mo - 1, d, h ?? 0, m ?? 0, TIME_ZONE).getTime());
 }
 
 /** The instant a Stockholm calendar day ends: the next day's 00:00 in Stockholm. */
 export function endOfDay(date: string): Date {
-  return new Date(addDays(startOfStockholmDay(date), 1).getTime());
+  return stockholmInstant(addCalendarDays(date, 1), "00:00");
 }
 
 export interface DeadlineStatus {
