@@ -112,6 +112,29 @@ export function letterGuardians(context: CaseContext): CaseGuardian[] {
   return context.guardians.filter((g) => g.confirmed && g.custody && !g.suspected);
 }
 
+/** The address a guardian's letter prints: never a protected person's, nor anyone's when the child's is protected. */
+export function guardianLetterAddress(context: CaseContext, guardian: CaseGuardian): string | null {
+  return guardian.protectedIdentity || context.flags.protectedIdentity ? null : guardian.address;
+}
+
+/** The address the child's own letters print (`address`: the case's, which staff keep): none when protected. */
+export function childLetterAddress(context: CaseContext, address: string | null): string | null {
+  return context.flags.protectedIdentity || context.child.protectedIdentity ? null : address;
+}
+
+/**
+ * Who the case's letters would reach with no address on them although none is withheld: staff
+ * have no address for them, so the letter cannot go by post. The guardians letters go to, and
+ * the child from the age of their own letters. A protected address left off is not counted.
+ */
+export function recipientsWithoutAddress(context: CaseContext, childAddress: string | null, at: string): string[] {
+  const missing = (address: string | null) => address === null || address.trim() === "";
+  const protectedChild = context.flags.protectedIdentity || context.child.protectedIdentity;
+  const child = hasOwnVoice(context, at) && !protectedChild && missing(childLetterAddress(context, childAddress)) ? [context.child.name] : [];
+  const guardians = letterGuardians(context).filter((g) => !g.protectedIdentity && !protectedChild && missing(guardianLetterAddress(context, g)));
+  return [...child, ...guardians.map((g) => g.name)];
+}
+
 /** A report joins: its own deadlines; the protection deadline shown is the earliest unmet one. */
 export function withReport(context: CaseContext, ref: ReportRef): Partial<CaseContext> {
   const report = caseReport(ref);

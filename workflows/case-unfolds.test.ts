@@ -10,6 +10,7 @@ import {
   availableCommands,
   nextDeadline,
   openCase,
+  recipientsWithoutAddress,
   stateName,
   type Actor,
   type CaseCommand,
@@ -190,6 +191,29 @@ describe("the facts are the staff's", () => {
     confirmed: true,
     reason: "Kontrollerat i folkbokföringen.",
     ...o,
+  });
+
+  it("names who a letter would reach with no address: not a guardian whose address is withheld, not one who gets no letters", () => {
+    const s = run(
+      planning(),
+      guardian(),
+      guardian({ guardianId: "g-2", name: "Pappa", address: null }),
+      guardian({ guardianId: "g-3", name: "Granne", address: null, confirmed: false }),
+      guardian({ guardianId: "g-4", name: "Farmor", address: "  ", custody: true }),
+    );
+    expect(recipientsWithoutAddress(s.context, "Storgatan 1", at(1))).toEqual(["Pappa", "Farmor"]);
+    const withheld = run(s, { type: "PROTECTED_IDENTITY_SET", at: at(1), actor: caseworker, person: "g-2", protectedIdentity: true, reason: "Skatteverket." });
+    expect(recipientsWithoutAddress(withheld.context, "Storgatan 1", at(1))).toEqual(["Farmor"]);
+    // The child's protected identity leaves every address off: nothing is missing, all withheld.
+    const child = run(s, { type: "PROTECTED_IDENTITY_SET", at: at(1), actor: caseworker, person: "child", protectedIdentity: true, reason: "Skatteverket." });
+    expect(recipientsWithoutAddress(child.context, null, at(1))).toEqual([]);
+  });
+
+  it("counts the child once they get their own letters, at 15", () => {
+    const born = (birthDate: string) => openCase(opened({ child: { name: "Elsa Exempel", protectedIdentity: false, birthDate } })).snapshot;
+    expect(recipientsWithoutAddress(born("2010-01-15").context, null, at(0))).toEqual(["Elsa Exempel"]);
+    expect(recipientsWithoutAddress(born("2010-01-15").context, "Storgatan 1", at(0))).toEqual([]);
+    expect(recipientsWithoutAddress(born("2012-01-15").context, null, at(0))).toEqual([]);
   });
 
   it("each change says why, and a guardian suspected of the violence is never invited", () => {

@@ -31,7 +31,17 @@ import {
 export * from "./types";
 export * from "./deadlines";
 export { CASE_MACHINE_VERSION, caseMachine } from "./case-machine";
-export { childAge, feedbackWaiting, hasOwnVoice, letterGuardians, OWN_VOICE_AGE, unassessedReports } from "./case-context";
+export {
+  childAge,
+  childLetterAddress,
+  feedbackWaiting,
+  guardianLetterAddress,
+  hasOwnVoice,
+  letterGuardians,
+  OWN_VOICE_AGE,
+  recipientsWithoutAddress,
+  unassessedReports,
+} from "./case-context";
 export { childHeard, isApprover, SPECIAL_REASONS_MIN } from "./rules";
 import { feedbackWaiting, unassessedReports } from "./case-context";
 

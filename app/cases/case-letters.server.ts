@@ -10,6 +10,8 @@ import { asc, eq } from "drizzle-orm";
 import type { Tx } from "../../db/client";
 import { reports, users } from "../../db/schema";
 import {
+  childLetterAddress,
+  guardianLetterAddress,
   hasOwnVoice,
   letterGuardians,
   type CaseCommand,
@@ -41,11 +43,7 @@ async function responsible(tx: Tx, context: CaseContext, command: CaseCommand, s
 }
 
 function guardianRecipients(context: CaseContext): Recipient[] {
-  return letterGuardians(context).map((g) => ({
-    name: g.name,
-    // A protected person's address is never printed; nor anyone's when the child's is protected.
-    address: g.protectedIdentity || context.flags.protectedIdentity ? null : g.address,
-  }));
+  return letterGuardians(context).map((g) => ({ name: g.name, address: guardianLetterAddress(context, g) }));
 }
 
 export async function performEffects(
@@ -77,10 +75,7 @@ export async function performEffects(
   const common = { referenceNumber: context.referenceNumber, createdAt: command.at };
   const store = (recipientName: string, reportId: string | null, letter: Parameters<typeof storeLetter>[1]["letter"]) =>
     storeLetter(tx, { caseId, reportId, eventSeq: seq, recipientName, letter, municipality });
-  const child: Recipient = {
-    name: firstName(context.child.name),
-    address: context.flags.protectedIdentity || context.child.protectedIdentity ? null : childAddress,
-  };
+  const child: Recipient = { name: firstName(context.child.name), address: childLetterAddress(context, childAddress) };
   const childHasOwnLetters = hasOwnVoice(context, command.at);
   const interpreterLanguage = [...reportRows].reverse().find((r) => r.interpreterLanguage)?.interpreterLanguage ?? null;
 

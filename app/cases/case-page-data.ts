@@ -9,6 +9,7 @@ import {
   deadlineStatus,
   letterGuardians,
   nextDeadline,
+  recipientsWithoutAddress,
   stateName,
   type CaseContext,
   type CaseEvent,
@@ -162,7 +163,11 @@ export type FactsView = {
   violenceKinds: string[];
 };
 
-export type Warning = "noGuardianForLetters" | "noInvitee";
+export type Warning =
+  | { key: "noGuardianForLetters" }
+  | { key: "noInvitee" }
+  /** Letters would go out to these people with no address on them (none is known). */
+  | { key: "recipientWithoutAddress"; names: string[] };
 
 const norm = (text: string | null | undefined) => (text ?? "").toLowerCase().replace(/\s+/g, " ").trim();
 
@@ -213,7 +218,13 @@ export function factsView(
 }
 
 /** Before a step whose letter would have no recipient, the page says so. */
-export function warningsFor(snapshot: PersistedCase, commands: readonly FormCommand[], ctx: CommandFormContext): Warning[] {
+export function warningsFor(
+  snapshot: PersistedCase,
+  commands: readonly FormCommand[],
+  ctx: CommandFormContext,
+  childAddress: string | null,
+  at: string,
+): Warning[] {
   const context = snapshot.context;
   const warnings: Warning[] = [];
   const lettersAhead =
@@ -223,8 +234,10 @@ export function warningsFor(snapshot: PersistedCase, commands: readonly FormComm
         (context.proposal?.outcome === "openInvestigation" && !context.flags.violence))) ||
     commands.includes("DECISION_PROPOSED") ||
     commands.includes("INVITATION_SENT");
-  if (lettersAhead && letterGuardians(context).length === 0) warnings.push("noGuardianForLetters");
-  if (commands.includes("INVITATION_SENT") && ctx.invitees.every((i) => i.role === "child")) warnings.push("noInvitee");
+  if (lettersAhead && letterGuardians(context).length === 0) warnings.push({ key: "noGuardianForLetters" });
+  if (commands.includes("INVITATION_SENT") && ctx.invitees.every((i) => i.role === "child")) warnings.push({ key: "noInvitee" });
+  const unaddressed = recipientsWithoutAddress(context, childAddress, at);
+  if (lettersAhead && unaddressed.length > 0) warnings.push({ key: "recipientWithoutAddress", names: unaddressed });
   return warnings;
 }
 

@@ -13,6 +13,7 @@ import {
   childHeard,
   hasOwnVoice,
   letterGuardians,
+  recipientsWithoutAddress,
   stateName,
   stockholmDate,
   unassessedReports,
@@ -102,13 +103,17 @@ function isProtected(row: CaseRow, reportRows: ReportRow[]): boolean {
   );
 }
 
-/** Who an invitation can go to: the child and each confirmed guardian not suspected of the violence. */
-function invitees(snapshot: PersistedCase): CommandFormContext["invitees"] {
-  const { context } = snapshot;
+/**
+ * Who an invitation can go to: the child and each confirmed guardian not suspected of the
+ * violence; each marked when their letter would carry no address.
+ */
+function invitees(row: CaseRow, now: Date): CommandFormContext["invitees"] {
+  const { context } = row.snapshot;
+  const unaddressed = recipientsWithoutAddress(context, row.child.address, now.toISOString());
   return [
     { name: context.child.name, role: "child" as const },
     ...letterGuardians(context).map((g) => ({ name: g.name, role: "guardian" as const })),
-  ];
+  ].map((p) => ({ ...p, addressMissing: unaddressed.includes(p.name) }));
 }
 
 /** Who a report's feedback goes to, as the forms name them: the organisation, else the name. */
@@ -137,7 +142,7 @@ async function formContext(
   const decision = context.deadlines.decision;
   return {
     today: stockholmDate(now),
-    invitees: invitees(row.snapshot),
+    invitees: invitees(row, now),
     staff,
     childHeard: childHeard(context),
     violence: context.flags.violence,
@@ -299,7 +304,7 @@ export async function loadCasePage(
       return reportView(r, protectedIdentity, assessment);
     }),
     facts: factsView(context, reportRows, row.child.address, protectedIdentity),
-    warnings: warningsFor(snapshot, commands, ctx),
+    warnings: warningsFor(snapshot, commands, ctx, row.child.address, now.toISOString()),
     events: eventRows.map((e) => ({
       seq: e.seq,
       type: e.type,

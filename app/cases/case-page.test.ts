@@ -89,7 +89,7 @@ describe.each(testDatabaseKinds())("the case page (%s)", (kind) => {
     expect(page!.formContext.staff).toEqual([{ id: caseworker.id, name: "Sara Lindqvist" }]);
     expect(page!.commands).not.toContain("REPORT_ADDED");
     // The reports' guardians are suggestions; nobody is invited before staff confirm them.
-    expect(page!.formContext.invitees).toEqual([{ name: "Ida Skyddad", role: "child" }]);
+    expect(page!.formContext.invitees).toEqual([{ name: "Ida Skyddad", role: "child", addressMissing: false }]);
     expect(page!.facts.suggestions.map((g) => [g.name, g.status, g.address])).toEqual([
       ["Anna Johansson", "new", null],
       ["Anna Johansson", "new", null],

@@ -151,9 +151,40 @@ describe.each(testDatabaseKinds())("a case as it unfolds (%s)", (kind) => {
     const r = await report(t.db, AT, { childName: "Dag Ingen" });
     await act(r.caseId, caseworker, NOW, assess(r.reportId));
     const page = await loadCasePage(t.db, caseworker, r.caseId, NOW);
-    expect(page!.warnings).toContain("noGuardianForLetters");
+    expect(page!.warnings).toContainEqual({ key: "noGuardianForLetters" });
     await act(r.caseId, caseworker, NOW, guardian("Anna Johansson", "Kungsgatan 14"));
     expect((await loadCasePage(t.db, caseworker, r.caseId, NOW))!.warnings).toEqual([]);
+  });
+
+  it("a guardian who gets letters but has no address in the case is named before the step, as the letter that goes out has none", async () => {
+    const r = await report(t.db, AT, { childName: "Ina Adresslös" });
+    const anna = guardian("Anna Johansson", null);
+    await act(r.caseId, caseworker, NOW, assess(r.reportId), anna, guardian("Eva Mor", "Storgatan 2"), guardian("Kalle Granne", null, false));
+    const page = await loadCasePage(t.db, caseworker, r.caseId, NOW);
+    // Only the one a letter would reach: the unconfirmed neighbour gets none.
+    expect(page!.warnings).toEqual([{ key: "recipientWithoutAddress", names: ["Anna Johansson"] }]);
+    // The invitation form says it beside her name.
+    expect(page!.formContext.invitees).toContainEqual({ name: "Anna Johansson", role: "guardian", addressMissing: true });
+    expect(page!.formContext.invitees).toContainEqual({ name: "Eva Mor", role: "guardian", addressMissing: false });
+    // What the warning says: her invitation carries her name and no address.
+    await act(r.caseId, caseworker, NOW, invite(["Anna Johansson", "Eva Mor"]));
+    const sent = await lettersOf(r.caseId, "invitation");
+    expect(sent.find((l) => l.recipientName === "Eva Mor")!.text).toContain("Storgatan 2");
+    expect(sent.find((l) => l.recipientName === "Anna Johansson")!.text).not.toMatch(/Storgatan|Kungsgatan/);
+    // Her address put in, the warning goes.
+    const annaId = (anna as { guardianId: string }).guardianId;
+    await act(r.caseId, caseworker, NOW, { type: "GUARDIAN_CORRECTED", guardianId: annaId, name: "Anna Johansson", address: "Kungsgatan 14", custody: true, reason: "Adress ur folkbokföringen." });
+    expect((await loadCasePage(t.db, caseworker, r.caseId, NOW))!.warnings).toEqual([]);
+  });
+
+  it("a protected guardian's address is left off letters on purpose: no warning that it is missing", async () => {
+    const r = await report(t.db, AT, { childName: "Ola Skyddad" });
+    const anna = guardian("Anna Johansson", null);
+    const annaId = (anna as { guardianId: string }).guardianId;
+    await act(r.caseId, caseworker, NOW, assess(r.reportId), anna, { type: "PROTECTED_IDENTITY_SET", person: annaId, protectedIdentity: true, reason: "Skyddad folkbokföring enligt Skatteverket." });
+    const page = await loadCasePage(t.db, caseworker, r.caseId, NOW);
+    expect(page!.warnings).toEqual([]);
+    expect(page!.formContext.invitees).toContainEqual({ name: "Anna Johansson", role: "guardian", addressMissing: false });
   });
 
   it("acting on an unassigned case assigns it, and the letters name that caseworker with a phone", async () => {

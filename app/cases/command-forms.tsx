@@ -66,6 +66,10 @@ function CommandFields({ intent, fields, data }: { intent: FormCommand; fields: 
     value: p.name,
     label: t(p.role === "child" ? "cases.field.invitees.child" : "cases.field.invitees.guardian", { name: p.name }),
   }));
+  // Inviting, a letter goes to each one ticked: say whose would carry no address.
+  const invitable = people.map((p, i) =>
+    ctx.invitees[i]!.addressMissing ? { ...p, label: `${p.label} – ${t("cases.field.invitees.noAddress")}` } : p,
+  );
   const measures = SUPPORT_MEASURES.map((m) => ({ value: m, label: supportMeasureNames[locale][m] }));
 
   if (isFactCommand(intent)) return <FactFields intent={intent} fields={fields} data={data} />;
@@ -118,7 +122,7 @@ function CommandFields({ intent, fields, data }: { intent: FormCommand; fields: 
             field={fields.invitees}
             legend={t("cases.field.invitees")}
             type="checkbox"
-            options={people}
+            options={invitable}
             hint={t("cases.field.invitees.hint")}
           />
           {ctx.decisionDue ? (

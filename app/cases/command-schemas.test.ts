@@ -16,8 +16,8 @@ import { summarizeEvent } from "./event-summary";
 const ctx: CommandFormContext = {
   today: "2026-03-20",
   invitees: [
-    { name: "Elsa Johansson", role: "child" },
-    { name: "Anna Johansson", role: "guardian" },
+    { name: "Elsa Johansson", role: "child", addressMissing: false },
+    { name: "Anna Johansson", role: "guardian", addressMissing: false },
   ],
   staff: [{ id: "5b0c3a56-0d7c-4b6e-9a54-3c2b8a1e0f11", name: "Sara Lindqvist" }],
   childHeard: false,

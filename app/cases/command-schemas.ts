@@ -51,8 +51,11 @@ export type CommandInputOf<T extends CommandType> = Omit<Extract<CaseCommand, { 
 export type CommandFormContext = {
   /** Today's date in Stockholm ('YYYY-MM-DD'). */
   today: string;
-  /** The people an invitation can go to: the child and each confirmed guardian not suspected of the violence. */
-  invitees: { name: string; role: "child" | "guardian" }[];
+  /**
+   * The people an invitation can go to: the child and each confirmed guardian not suspected
+   * of the violence; `addressMissing` when their letter would carry no address.
+   */
+  invitees: { name: string; role: "child" | "guardian"; addressMissing: boolean }[];
   /** Who the case can be assigned to (a caseworker: only themselves, on an unassigned case). */
   staff: { id: string; name: string }[];
   /** True when the child took part in the conversation on record. */

@@ -17,7 +17,7 @@ export function Warnings({ data }: { data: CasePageData }) {
       <h2 id="warnings-title">{t("cases.warnings.title")}</h2>
       <ul>
         {data.warnings.map((w) => (
-          <li key={w}>{t(`cases.warning.${w}`)}</li>
+          <li key={w.key}>{t(`cases.warning.${w.key}`, "names" in w ? { names: w.names.join(", ") } : undefined)}</li>
         ))}
       </ul>
     </section>

@@ -90,6 +90,8 @@ export const caseFactsEn = {
   "cases.warning.noGuardianForLetters":
     "There is no confirmed guardian with custody on the case. Invitations, decisions and notices then go to no guardian. Add and confirm guardians under Case details.",
   "cases.warning.noInvitee": "Only the child can be invited: there is no confirmed guardian to invite.",
+  "cases.warning.recipientWithoutAddress":
+    "Letters to {names} are printed without an address, as the case has none for them. Such letters cannot go by post. Add a guardian's address under Correct a guardian's details, or hand the letter over another way.",
 
   "cases.facts.title": "Case details",
   "cases.facts.lead":

@@ -94,6 +94,8 @@ export const caseFactsSv = {
   "cases.warning.noGuardianForLetters":
     "Det finns ingen bekräftad vårdnadshavare med vårdnad i ärendet. Kallelse, beslut och underrättelse skickas då inte till någon vårdnadshavare. Lägg till och bekräfta vårdnadshavare under Uppgifter i ärendet.",
   "cases.warning.noInvitee": "Bara barnet kan kallas: ingen bekräftad vårdnadshavare finns att kalla.",
+  "cases.warning.recipientWithoutAddress":
+    "Brev till {names} skrivs ut utan adress, eftersom ärendet inte har någon adress till mottagaren. Sådana brev kan inte skickas med post. Lägg in vårdnadshavarens adress under Rätta uppgifter om vårdnadshavare, eller lämna brevet på annat sätt.",
 
   "cases.facts.title": "Uppgifter i ärendet",
   "cases.facts.lead":

@@ -170,6 +170,7 @@ export const casesEn: Record<keyof typeof casesSv, string> = {
   "cases.field.invitees": "Invite",
   "cases.field.invitees.child": "{name} (the child)",
   "cases.field.invitees.guardian": "{name} (guardian)",
+  "cases.field.invitees.noAddress": "no address in the case",
   "cases.field.participants": "Took part",
   "cases.field.participantsOther": "Other participants (one per line)",
   "cases.field.notes": "Notes from the conversation",

@@ -179,6 +179,7 @@ export const casesSv = {
   "cases.field.invitees": "Kallas",
   "cases.field.invitees.child": "{name} (barnet)",
   "cases.field.invitees.guardian": "{name} (vårdnadshavare)",
+  "cases.field.invitees.noAddress": "adress saknas i ärendet",
   "cases.field.participants": "Deltog",
   "cases.field.participantsOther": "Andra deltagare (en per rad)",
   "cases.field.notes": "Anteckningar från samtalet",
