@@ -72,3 +72,43 @@ test("a closed case is found by its diarienummer and shows its history and lette
   await expect(page.getByRole("link", { name: /beslut-/ }).first()).toBeVisible();
   await expectAccessible(page);
 });
+
+test("a letter that would have no address is named before it goes, and a guardian's correction starts from what the case holds", async ({ page }) => {
+  // The demo's Adam Jönsson: his mother is confirmed, with custody, and no address in the case.
+  await signInAs(page, "caseworker");
+  await openCaseOf(page, "Adam Jönsson");
+  const warnings = page.getByRole("region", { name: "Innan du går vidare" });
+  await expect(warnings).toContainText("Brev till Anna Jönsson skrivs ut utan adress");
+  const invitation = await action(page, "Kalla till samtal");
+  await expect(invitation.getByLabel("Anna Jönsson (vårdnadshavare) – adress saknas i ärendet")).toBeVisible();
+  await expectAccessible(page);
+
+  // The only guardian: the form holds her details, so only the address is typed.
+  let form = await action(page, "Rätta uppgifter om vårdnadshavare");
+  await expect(form.getByLabel("Namn")).toHaveValue("Anna Jönsson");
+  await expect(form.getByRole("group", { name: "Har vårdnaden" }).getByLabel("Ja")).toBeChecked();
+  await form.getByLabel("Adress").fill("Kronberget 2\n453 36 Lysekil");
+  await form.getByLabel("Varför (källa eller skäl)").fill("Adress ur folkbokföringen.");
+  await form.getByRole("button", { name: "Spara rättelsen" }).click();
+  await expect(page.getByText("Uppgifterna är rättade.")).toBeVisible();
+  await expect(warnings).toHaveCount(0);
+  await expect(page.getByRole("cell", { name: /Kronberget 2/ })).toBeVisible();
+  await expect(page.getByRole("rowheader", { name: "Anna Jönsson" })).toBeVisible();
+
+  // Two guardians: nothing is filled in until the caseworker picks whose details to correct.
+  form = await action(page, "Lägg till vårdnadshavare");
+  await form.getByLabel("Namn").fill("Erik Jönsson");
+  await form.getByRole("group", { name: "Har vårdnaden" }).getByLabel("Ja").check();
+  await form.getByLabel("Varför (källa eller skäl)").fill("Enligt folkbokföringen.");
+  await form.getByRole("button", { name: "Lägg till", exact: true }).click();
+  await expect(page.getByText("Vårdnadshavaren är tillagd.")).toBeVisible();
+  form = await action(page, "Rätta uppgifter om vårdnadshavare");
+  await expect(form.getByLabel("Namn")).toHaveValue("");
+  await form.getByRole("link", { name: "Erik Jönsson" }).click();
+  await expect(page).toHaveURL(/vardnadshavare=/);
+  form = page.locator("details[open]", { has: page.locator("summary", { hasText: "Rätta uppgifter om vårdnadshavare" }) });
+  await expect(form.getByLabel("Namn")).toHaveValue("Erik Jönsson");
+  await expect(form.getByLabel("Adress")).toHaveValue("");
+  await expect(form.getByRole("link", { name: "Anna Jönsson" })).toBeVisible();
+  await expectAccessible(page);
+});

@@ -5,14 +5,14 @@
  * <details>: everything works with JavaScript turned off.
  */
 import { getFormProps, useForm, type FieldMetadata, type Submission } from "@conform-to/react";
-import { Form } from "@remix-run/react";
+import { Form, useSearchParams } from "@remix-run/react";
 
 import { DECISION_OUTCOMES, SUPPORT_MEASURES } from "../../workflows/types";
 import { formatDate, formatDateTime, useLocale, useT } from "../i18n";
 import type { CaseActionData, CasePageData } from "./case-page.server";
 import { ProposalText } from "./case-view";
 import { parseCommandInBrowser, translateMessage, type FormCommand } from "./command-schemas";
-import { FactFields, isFactCommand } from "./fact-fields";
+import { correctionDefaults, CORRECT_GUARDIAN_PARAM, FactFields, guardianToCorrect, isFactCommand } from "./fact-fields";
 import { Choices, Select, TextArea, TextInput } from "./form-controls";
 import { supportMeasureNames } from "./support";
 
@@ -288,9 +288,13 @@ function CommandForm({
   const t = useT();
   const locale = useLocale();
   const lastResult = actionData?.intent === intent ? (actionData.reply ?? undefined) : undefined;
+  const [searchParams] = useSearchParams();
+  const named = searchParams.get(CORRECT_GUARDIAN_PARAM);
+  const correcting = intent === "GUARDIAN_CORRECTED" ? guardianToCorrect(data.formContext.guardians, named) : null;
   const [form, fields] = useForm<Record<FieldName, unknown>, unknown>({
     id: commandFormId(intent),
     lastResult,
+    defaultValue: correcting ? correctionDefaults(correcting) : undefined,
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) =>
@@ -299,7 +303,8 @@ function CommandForm({
   const titleId = `${form.id}-title`;
   return (
     // Open after a failed attempt, so the person sees their input and what to correct.
-    <details className="command" open={lastResult ? true : undefined}>
+    // Also open when a link chose whose details to correct.
+    <details className="command" open={lastResult || (correcting && correcting.id === named) ? true : undefined}>
       <summary id={titleId}>{t(`command.${intent}`)}</summary>
       <Form method="post" action={`/arenden/${data.case.id}`} aria-labelledby={titleId} {...getFormProps(form)}>
         {form.errors?.length ? (
@@ -322,13 +327,21 @@ function CommandForm({
 
 export function CommandForms({ data, actionData }: { data: CasePageData; actionData: CaseActionData | undefined }) {
   const t = useT();
+  const [searchParams] = useSearchParams();
+  // Another guardian chosen to correct is another form, filled with their details.
+  const correcting = searchParams.get(CORRECT_GUARDIAN_PARAM) ?? "";
   return (
     <section className="case-section" aria-labelledby="actions-title">
       <h2 id="actions-title">{t("cases.actions.title")}</h2>
       {data.commands.length === 0 ? <p>{t("cases.actions.none")}</p> : null}
       {data.commands.map((intent) => (
         // A new version is a new page: the forms start empty again.
-        <CommandForm key={`${intent}-${data.case.version}`} intent={intent} data={data} actionData={actionData} />
+        <CommandForm
+          key={`${intent}-${data.case.version}${intent === "GUARDIAN_CORRECTED" ? `-${correcting}` : ""}`}
+          intent={intent}
+          data={data}
+          actionData={actionData}
+        />
       ))}
     </section>
   );

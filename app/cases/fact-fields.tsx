@@ -2,11 +2,13 @@
  * The fields of the forms that change the case's facts (guardians, violence, protected
  * identity) and of the investigation's extension. Every change asks why.
  */
+import { Link, useSearchParams } from "@remix-run/react";
+
 import { FACT_COMMANDS, VIOLENCE_KINDS } from "../../workflows/types";
 import { formatDate, useLocale, useT } from "../i18n";
 import type { CasePageData } from "./case-page.server";
 import type { Fields } from "./command-forms";
-import type { FormCommand } from "./command-schemas";
+import type { CommandFormContext, FormCommand } from "./command-schemas";
 import { Choices, Select, TextArea, TextInput } from "./form-controls";
 
 type FactCommand = (typeof FACT_COMMANDS)[number] | "INVESTIGATION_EXTENSION_PROPOSED" | "INVESTIGATION_EXTENSION_APPROVED";
@@ -16,6 +18,41 @@ export function isFactCommand(intent: FormCommand): intent is FactCommand {
     (FACT_COMMANDS as readonly string[]).includes(intent) ||
     intent === "INVESTIGATION_EXTENSION_PROPOSED" ||
     intent === "INVESTIGATION_EXTENSION_APPROVED"
+  );
+}
+
+type FormGuardian = CommandFormContext["guardians"][number];
+
+/** The page's query parameter naming the guardian whose details the correction form starts from. */
+export const CORRECT_GUARDIAN_PARAM = "vardnadshavare";
+
+/**
+ * Whose details the correction form is filled with: the guardian the link named, or the only
+ * one. None when there are several and none was named: the form then starts empty, as a
+ * filled form beside a choice of someone else could rename that person.
+ */
+export function guardianToCorrect(guardians: readonly FormGuardian[], named: string | null): FormGuardian | null {
+  return guardians.find((g) => g.id === named) ?? (guardians.length === 1 ? guardians[0]! : null);
+}
+
+/** What the correction form starts with: the guardian's details as the case holds them. */
+export function correctionDefaults(g: FormGuardian) {
+  return { guardianId: g.id, name: g.name, address: g.address ?? "", custody: g.custody ? "yes" : "no" };
+}
+
+function GuardianLinks({ guardians, lead }: { guardians: readonly FormGuardian[]; lead: string }) {
+  return (
+    <p>
+      {lead}{" "}
+      {guardians.map((g, i) => (
+        <span key={g.id}>
+          {i > 0 ? ", " : null}
+          <Link to={`?${CORRECT_GUARDIAN_PARAM}=${g.id}#command-GUARDIAN_CORRECTED`} preventScrollReset>
+            {g.name}
+          </Link>
+        </span>
+      ))}
+    </p>
   );
 }
 
@@ -30,6 +67,7 @@ export function FactFields({ intent, fields, data }: { intent: FactCommand; fiel
   ];
   const reason = <TextArea field={fields.reason} label={t("cases.field.factReason")} hint={t("cases.field.factReason.hint")} />;
   const guardian = <Select field={fields.guardianId} label={t("cases.field.guardian")} options={guardians} />;
+  const [searchParams] = useSearchParams();
   switch (intent) {
     case "GUARDIAN_ADDED":
       return (
@@ -46,16 +84,33 @@ export function FactFields({ intent, fields, data }: { intent: FactCommand; fiel
           {reason}
         </>
       );
-    case "GUARDIAN_CORRECTED":
+    case "GUARDIAN_CORRECTED": {
+      // Filled with what the case holds, so a correction changes only what is typed over.
+      const chosen = guardianToCorrect(ctx.guardians, searchParams.get(CORRECT_GUARDIAN_PARAM));
+      const others = ctx.guardians.filter((g) => g.id !== chosen?.id);
       return (
         <>
-          {guardian}
+          {chosen ? (
+            <>
+              <input type="hidden" name={fields.guardianId.name} value={chosen.id} />
+              <p>
+                <strong>{t("cases.field.guardian")}:</strong> {chosen.name}
+              </p>
+              {others.length > 0 ? <GuardianLinks guardians={others} lead={t("cases.field.guardian.other")} /> : null}
+            </>
+          ) : (
+            <>
+              <GuardianLinks guardians={others} lead={t("cases.field.guardian.pick")} />
+              {guardian}
+            </>
+          )}
           <TextInput field={fields.name} label={t("cases.field.guardianName")} />
           <TextArea field={fields.address} label={t("cases.field.address")} />
           <Choices field={fields.custody} legend={t("cases.field.custody")} type="radio" options={yesNo("cases.field.custody")} />
           {reason}
         </>
       );
+    }
     case "GUARDIAN_CONFIRMED":
     case "GUARDIAN_REMOVED":
       return (

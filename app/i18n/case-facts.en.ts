@@ -67,6 +67,8 @@ export const caseFactsEn = {
   "cases.field.factReason": "Why (source or reason)",
   "cases.field.factReason.hint": "For example: checked in the population register, told by the child.",
   "cases.field.guardian": "Guardian",
+  "cases.field.guardian.pick": "Choose whose details to correct, and what the case holds is filled in:",
+  "cases.field.guardian.other": "Correct another guardian:",
   "cases.field.guardianName": "Name",
   "cases.field.address": "Address",
   "cases.field.custody": "Has custody",

@@ -71,6 +71,8 @@ export const caseFactsSv = {
   "cases.field.factReason": "Varför (källa eller skäl)",
   "cases.field.factReason.hint": "Till exempel: kontrollerat i folkbokföringen, uppgift från barnet.",
   "cases.field.guardian": "Vårdnadshavare",
+  "cases.field.guardian.pick": "Välj vems uppgifter du vill rätta, så fylls det som står i ärendet i:",
+  "cases.field.guardian.other": "Rätta en annan vårdnadshavare:",
   "cases.field.guardianName": "Namn",
   "cases.field.address": "Adress",
   "cases.field.custody": "Har vårdnaden",
