@@ -73,3 +73,38 @@ test("an administrator's pages fit a phone", async ({ page }) => {
   const unit = await page.locator('main a[href^="/admin/enheter/"]').first().getAttribute("href");
   await fits(page, unit!);
 });
+
+/** Words in the inbox broken inside to fit a column ("Handlägg|are", "Ada|m"): each word's text should lie on one line. */
+async function wordsBrokenInside(page: Page): Promise<string[]> {
+  return page.locator(".inbox-table").evaluate((table) => {
+    const broken: string[] = [];
+    const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? "";
+      // Spaces and hyphens are where a line may break; anywhere else is inside a word.
+      for (const m of text.matchAll(/[^\s\-–]+/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (lines.size > 1) broken.push(m[0]);
+      }
+    }
+    return broken;
+  });
+}
+
+test("the inbox on a tablet is a card per case, and on a desktop no word is broken to fit a column", async ({ page }) => {
+  await signInAs(page, "caseworker");
+  for (const width of [800, 1024, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto("/arenden");
+    await expectNoSidewaysScroll(page);
+    expect(await wordsBrokenInside(page), `${width} px`).toEqual([]);
+  }
+  // At 800 px, cards: each cell says what it is.
+  await page.setViewportSize({ width: 800, height: 900 });
+  const first = page.locator(".inbox-table tbody tr").first();
+  expect(await first.locator("td[data-label]").first().evaluate((td) => getComputedStyle(td).display)).toBe("block");
+  await expectAccessible(page);
+});
