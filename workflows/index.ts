@@ -23,6 +23,7 @@ import {
   type CommandType,
   type Effect,
   EFFECT_TYPES,
+  type LetterKind,
   type RefusalCode,
   type StateName,
   STATE_NAMES,
@@ -197,6 +198,15 @@ export function decide(stored: PersistedCase, event: CaseCommand): Decision {
 
 export function can(snapshot: PersistedCase, event: CaseCommand): boolean {
   return decide(snapshot, event).ok;
+}
+
+/**
+ * The letters to the family that approving the waiting proposal would send, as the statechart
+ * itself answers it: a dry run of DECISION_APPROVED by this actor (none when it is refused).
+ */
+export function lettersOnApproval(snapshot: PersistedCase, actor: Actor, at: string): LetterKind[] {
+  const result = decide(snapshot, { type: "DECISION_APPROVED", at, actor });
+  return result.ok ? result.effects.flatMap((e) => (e.type === "sendLetter" ? [e.params.letter] : [])) : [];
 }
 
 /**

@@ -217,7 +217,7 @@ export function factsView(
   };
 }
 
-/** Before a step whose letter would have no recipient, the page says so. */
+/** Before a step whose letter would have no recipient, or no address, the page says so. */
 export function warningsFor(
   snapshot: PersistedCase,
   commands: readonly FormCommand[],
@@ -234,10 +234,17 @@ export function warningsFor(
         (context.proposal?.outcome === "openInvestigation" && !context.flags.violence))) ||
     commands.includes("DECISION_PROPOSED") ||
     commands.includes("INVITATION_SENT");
-  if (lettersAhead && letterGuardians(context).length === 0) warnings.push({ key: "noGuardianForLetters" });
+  if (lettersAhead) warnings.push(...letterWarnings(context, childAddress, at));
   if (commands.includes("INVITATION_SENT") && ctx.invitees.every((i) => i.role === "child")) warnings.push({ key: "noInvitee" });
+  return warnings;
+}
+
+/** What the family's letters would lack, said before a step that sends them: anyone to go to, or an address. */
+export function letterWarnings(context: CaseContext, childAddress: string | null, at: string): Warning[] {
+  const warnings: Warning[] = [];
+  if (letterGuardians(context).length === 0) warnings.push({ key: "noGuardianForLetters" });
   const unaddressed = recipientsWithoutAddress(context, childAddress, at);
-  if (lettersAhead && unaddressed.length > 0) warnings.push({ key: "recipientWithoutAddress", names: unaddressed });
+  if (unaddressed.length > 0) warnings.push({ key: "recipientWithoutAddress", names: unaddressed });
   return warnings;
 }
 

@@ -6,8 +6,14 @@
  */
 import { Form } from "@remix-run/react";
 
-import { formatDate, useLocale, useT } from "../i18n";
+import { formatDate, useLocale, useT, type Translate } from "../i18n";
+import type { Warning } from "./case-page-data";
 import type { CasePageData } from "./case-page.server";
+
+/** A warning as it is said, on the case page and on the desk. */
+export function warningText(t: Translate, w: Warning): string {
+  return t(`cases.warning.${w.key}`, "names" in w ? { names: w.names.join(", ") } : undefined);
+}
 
 export function Warnings({ data }: { data: CasePageData }) {
   const t = useT();
@@ -17,7 +23,7 @@ export function Warnings({ data }: { data: CasePageData }) {
       <h2 id="warnings-title">{t("cases.warnings.title")}</h2>
       <ul>
         {data.warnings.map((w) => (
-          <li key={w.key}>{t(`cases.warning.${w.key}`, "names" in w ? { names: w.names.join(", ") } : undefined)}</li>
+          <li key={w.key}>{warningText(t, w)}</li>
         ))}
       </ul>
     </section>

@@ -2,6 +2,7 @@ import { Form, Link } from "@remix-run/react";
 
 import { translateMessage } from "../cases/command-schemas";
 import { DeadlineBadge, statusOn } from "../cases/deadline-badge";
+import { warningText } from "../cases/facts-view";
 import { formatDate, useLocale, useT } from "../i18n";
 import type { Desk, DeskCount, UnassignedCase, WaitingProposal, WaitingReporter } from "./desk.server";
 
@@ -113,6 +114,11 @@ export function WaitingProposals({ proposals, error }: { proposals: WaitingPropo
                   {t("desk.proposals.by", { name: p.proposerName, date: formatDate(locale, p.proposedAt) })}
                 </span>
                 {p.reasoning ? <q className="reasoning">{p.reasoning}</q> : null}
+                {p.letterWarnings.map((w) => (
+                  <p key={w.key} className="letter-warning">
+                    {warningText(t, w)}
+                  </p>
+                ))}
               </div>
               <AnswerForms p={p} error={error} />
             </li>

@@ -7,10 +7,11 @@ import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 
 import type { Db } from "../../db/client";
 import { caseEvents, cases, children, reports } from "../../db/schema";
-import { availableCommands, type PersistedCase } from "../../workflows";
+import { availableCommands, lettersOnApproval, upgradeSnapshot, type PersistedCase } from "../../workflows";
 import { stockholmDate } from "../../workflows/deadlines";
 import type { WithheldFeedback } from "../../workflows/types";
 import type { SessionUser } from "../auth/session.server";
+import { letterWarnings, type Warning } from "../cases/case-page-data";
 import { actorFor, runCaseCommand, staffOfUnit } from "../cases/commands.server";
 import { inboxSearch, isUuid, parseInboxFilters, type InboxFilters } from "../cases/inbox-filters";
 import { inboxConditions, reportAwaitsFeedback } from "../cases/inbox.server";
@@ -73,6 +74,8 @@ export type WaitingProposal = {
   /** What the statechart lets this user answer (never their own proposal; approvers only). */
   canApprove: boolean;
   canReturn: boolean;
+  /** For an approver: what the letters the approval sends would lack (no one to go to, no address). */
+  letterWarnings: Warning[];
 };
 
 export type UnassignedCase = {
@@ -141,13 +144,14 @@ const REASONING_LENGTH = 240;
 const shorten = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`);
 
 /** The proposals behind the "approval" count, longest waiting first, with when each was proposed. */
-export async function waitingProposals(db: Db, user: SessionUser, today: string): Promise<WaitingProposal[]> {
+export async function waitingProposals(db: Db, user: SessionUser, now: Date): Promise<WaitingProposal[]> {
+  const today = stockholmDate(now);
   if (!user.unitId) return [];
   const where = and(...inboxConditions(user.unitId, user.id, deskFilters("approval", scopeOf(user)), today));
   const actor = await actorFor(db, user);
   const result = await db.execute(sql`
     select ${cases.id} as id, ${cases.referenceNumber} as reference_number, ${children.name} as child_name,
-           ${cases.version} as version, ${cases.snapshot} as snapshot,
+           ${children.address} as child_address, ${cases.version} as version, ${cases.snapshot} as snapshot,
            p.event->>'outcome' as outcome, p.event->>'reasoning' as reasoning, p.actor_name, p.occurred_at
     from ${cases}
     join ${children} on ${children.id} = ${cases.childId}
@@ -163,6 +167,7 @@ export async function waitingProposals(db: Db, user: SessionUser, today: string)
     id: string;
     reference_number: string;
     child_name: string;
+    child_address: string | null;
     outcome: string | null;
     reasoning: string | null;
     version: number;
@@ -171,7 +176,11 @@ export async function waitingProposals(db: Db, user: SessionUser, today: string)
     occurred_at: string | Date;
   }>(result).map((r) => {
     const proposedAt = new Date(r.occurred_at).toISOString();
-    const answers = availableCommands(typeof r.snapshot === "string" ? JSON.parse(r.snapshot) : r.snapshot, actor);
+    const snapshot = upgradeSnapshot(typeof r.snapshot === "string" ? (JSON.parse(r.snapshot) as PersistedCase) : r.snapshot);
+    const answers = availableCommands(snapshot, actor);
+    const at = now.toISOString();
+    // Said beside "Godkänn" as on the case page: the approver may not open the case first.
+    const sendsLetters = answers.includes("DECISION_APPROVED") && lettersOnApproval(snapshot, actor, at).length > 0;
     return {
       id: r.id,
       referenceNumber: r.reference_number,
@@ -184,6 +193,7 @@ export async function waitingProposals(db: Db, user: SessionUser, today: string)
       version: Number(r.version),
       canApprove: answers.includes("DECISION_APPROVED"),
       canReturn: answers.includes("DECISION_RETURNED"),
+      letterWarnings: sendsLetters ? letterWarnings(snapshot.context, r.child_address, at) : [],
     };
   });
 }
@@ -259,7 +269,7 @@ export async function loadDesk(db: Db, user: SessionUser, now: Date = new Date()
   const scope = scopeOf(user);
   const [counts, proposals, feedback, unassigned, staff] = await Promise.all([
     deskCounts(db, user, today),
-    waitingProposals(db, user, today),
+    waitingProposals(db, user, now),
     waitingReporters(db, user, today),
     unassignedCases(db, user, today),
     scope === "unit" && user.unitId ? staffOfUnit(db, user.unitId) : Promise.resolve([]),

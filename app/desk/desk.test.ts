@@ -5,6 +5,7 @@ import { auditCheckpoints, caseEvents, cases, letters, possibleMatches } from ".
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../db/testing";
 import type { SessionUser } from "../auth/session.server";
 import { runCaseCommand, type CommandInput } from "../cases/commands.server";
+import { loadCasePage } from "../cases/case-page.server";
 import { loadInbox } from "../cases/inbox.server";
 import { createStaff, createUnit, report } from "../../test/testing.server";
 import { ensureDefaultUnit } from "../units.server";
@@ -279,5 +280,37 @@ describe.each(testDatabaseKinds())("the desk (%s)", (kind) => {
     });
     expect(rejected).toEqual({ ok: true });
     expect((await counts(lead)).match).toBe(0);
+  });
+
+  it("says on a proposal what the letters its approval sends would lack: anyone to go to, or an address", async () => {
+    const proposal = async (key: string, childName: string, outcome: string, guardian?: { name: string; address: string | null }) => {
+      const r = await report(t.db, "2026-03-16T09:00:00Z", { childName });
+      id[key] = r.caseId;
+      reportOf[key] = r.reportId;
+      await assign(key, cw, "2026-03-16T10:00:00Z");
+      await assess(key, "2026-03-16T11:00:00Z");
+      if (guardian) {
+        const fact = { type: "GUARDIAN_ADDED" as const, guardianId: crypto.randomUUID(), ...guardian, custody: true, confirmed: true, reason: "Folkbokföringen." };
+        await act(key, cw, fact, "2026-03-16T12:00:00Z");
+      }
+      await act(key, cw, { type: "DECISION_PROPOSED", outcome, reasoning: "Skäl.", support: [], childNotHeardReason: "Barnet ville inte." } as CommandInput, "2026-03-17T09:00:00Z");
+    };
+    // The decision letter goes to the guardians: one without an address is named.
+    await proposal("J", "Jens Utanadress", "noInvestigation", { name: "Anna Johansson", address: null });
+    // The notice of an investigation, with no guardian in the case: it would reach no one.
+    await proposal("K", "Kim Ingen", "openInvestigation");
+    // Already investigated: no letter to the family, nothing to say.
+    await proposal("L", "Lo Redan", "alreadyInvestigated");
+    // With the address, nothing is missing.
+    await proposal("M", "Mira Medadress", "noInvestigation", { name: "Eva Mor", address: "Storgatan 2\n453 30 Lysekil" });
+
+    const proposals = (await loadDesk(t.db, lead, NOW)).proposals;
+    const warningsOf = (key: string) => proposals.find((p) => p.id === id[key])!.letterWarnings;
+    expect(warningsOf("J")).toEqual([{ key: "recipientWithoutAddress", names: ["Anna Johansson"] }]);
+    expect(warningsOf("K")).toEqual([{ key: "noGuardianForLetters" }]);
+    expect(warningsOf("L")).toEqual([]);
+    expect(warningsOf("M")).toEqual([]);
+    // The case page says the same before the team lead approves there.
+    expect((await loadCasePage(t.db, lead, id.J!, NOW))!.warnings).toEqual([{ key: "recipientWithoutAddress", names: ["Anna Johansson"] }]);
   });
 });
