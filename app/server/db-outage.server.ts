@@ -1,4 +1,4 @@
-import { errorCode, logger } from "./logger.server";
+import { causeChain, errorCode, logger } from "./logger.server";
 
 /**
  * Whether the database is reachable, as this process last saw it. A connection error marks
@@ -38,9 +38,12 @@ const CONNECTION_CODES = new Set([
 export function isConnectionError(error: unknown): boolean {
   const code = errorCode(error);
   if (code && CONNECTION_CODES.has(code)) return true;
-  // postgres.js can throw from a dropped socket outside any query (a write after close).
-  const stack = error instanceof Error ? (error.stack ?? "") : "";
-  return error instanceof TypeError && /[\\/]postgres[\\/](cjs[\\/])?src[\\/]connection\.js/.test(stack);
+  // postgres.js can throw from a dropped socket outside any query (a write after close);
+  // drizzle wraps what a query gets in its own error, the driver's as the cause.
+  for (const e of causeChain(error)) {
+    if (e instanceof TypeError && /[\\/]postgres[\\/](cjs[\\/])?src[\\/]connection\.js/.test(e.stack ?? "")) return true;
+  }
+  return false;
 }
 
 /** The server gives the probe once it has opened the database. */

@@ -39,9 +39,14 @@ export const logger: Logger = (store[key] ??= pino({
   },
 }));
 
+/** An error and what caused it, outermost first (drizzle's error wraps the driver's), at most five deep. */
+export function* causeChain(error: unknown): Generator<unknown> {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) yield e;
+}
+
 /** SQLSTATE (e.g. "40P01"), a socket errno ("ECONNRESET") or postgres.js' own code. */
 export function errorCode(error: unknown): string | undefined {
-  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+  for (const e of causeChain(error)) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === "string" && /^[A-Z0-9_]{1,40}$/.test(code)) return code;
   }
@@ -53,7 +58,7 @@ export function errorCode(error: unknown): string | undefined {
  * has placeholders, never from the parameters (drizzle's error message carries every one).
  */
 export function statementName(error: unknown): string | undefined {
-  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+  for (const e of causeChain(error)) {
     const query = (e as { query?: unknown }).query;
     if (typeof query !== "string") continue;
     const q = query.replace(/\s+/g, " ").trim();
