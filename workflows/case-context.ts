@@ -128,10 +128,11 @@ export function childLetterAddress(context: CaseContext, address: string | null)
  * the child from the age of their own letters. A protected address left off is not counted.
  */
 export function recipientsWithoutAddress(context: CaseContext, childAddress: string | null, at: string): string[] {
+  // The child's protected identity leaves every address off the letters, on purpose.
+  if (context.flags.protectedIdentity || context.child.protectedIdentity) return [];
   const missing = (address: string | null) => address === null || address.trim() === "";
-  const protectedChild = context.flags.protectedIdentity || context.child.protectedIdentity;
-  const child = hasOwnVoice(context, at) && !protectedChild && missing(childLetterAddress(context, childAddress)) ? [context.child.name] : [];
-  const guardians = letterGuardians(context).filter((g) => !g.protectedIdentity && !protectedChild && missing(guardianLetterAddress(context, g)));
+  const child = hasOwnVoice(context, at) && missing(childAddress) ? [context.child.name] : [];
+  const guardians = letterGuardians(context).filter((g) => !g.protectedIdentity && missing(g.address));
   return [...child, ...guardians.map((g) => g.name)];
 }
 

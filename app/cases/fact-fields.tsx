@@ -100,7 +100,7 @@ export function FactFields({ intent, fields, data }: { intent: FactCommand; fiel
             </>
           ) : (
             <>
-              <GuardianLinks guardians={others} lead={t("cases.field.guardian.pick")} />
+              {others.length > 0 ? <GuardianLinks guardians={others} lead={t("cases.field.guardian.pick")} /> : null}
               {guardian}
             </>
           )}
