@@ -108,3 +108,18 @@ test("the inbox on a tablet is a card per case, and on a desktop no word is brok
   expect(await first.locator("td[data-label]").first().evaluate((td) => getComputedStyle(td).display)).toBe("block");
   await expectAccessible(page);
 });
+
+test("the header's language and sign-out buttons keep to one line on a phone", async ({ page }) => {
+  await signInAs(page, "caseworker");
+  await page.goto("/arenden");
+  // "In | English" and "Logga | ut" once wrapped inside their buttons beside the signed-in name.
+  for (const name of ["In English", "Logga ut"]) {
+    const lines = await page.getByRole("button", { name }).evaluate((button) => {
+      const range = document.createRange();
+      range.selectNodeContents(button);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    });
+    expect(lines, name).toBe(1);
+  }
+  await expectNoSidewaysScroll(page);
+});
