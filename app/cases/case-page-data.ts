@@ -17,6 +17,7 @@ import {
   type CaseReport,
   type DeadlineKind,
   type DeadlineStatus,
+  type LetterKind,
   type PersistedCase,
   type StateName,
 } from "../../workflows";
@@ -217,21 +218,24 @@ export function factsView(
   };
 }
 
-/** Before a step whose letter would have no recipient, or no address, the page says so. */
+/**
+ * Before a step whose letter would have no recipient, or no address, the page says so.
+ * `approvalLetters`: what approving the waiting proposal would send, as the statechart says
+ * (lettersOnApproval), for a user who may approve it.
+ */
 export function warningsFor(
   snapshot: PersistedCase,
   commands: readonly FormCommand[],
   ctx: CommandFormContext,
   childAddress: string | null,
   at: string,
+  approvalLetters: readonly LetterKind[],
 ): Warning[] {
   const context = snapshot.context;
   const warnings: Warning[] = [];
   const lettersAhead =
     commands.includes("INVESTIGATION_NOTICE_SENT") ||
-    (commands.includes("DECISION_APPROVED") &&
-      (context.proposal?.outcome === "noInvestigation" ||
-        (context.proposal?.outcome === "openInvestigation" && !context.flags.violence))) ||
+    approvalLetters.length > 0 ||
     commands.includes("DECISION_PROPOSED") ||
     commands.includes("INVITATION_SENT");
   if (lettersAhead) warnings.push(...letterWarnings(context, childAddress, at));

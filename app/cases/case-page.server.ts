@@ -13,6 +13,7 @@ import {
   childHeard,
   hasOwnVoice,
   letterGuardians,
+  lettersOnApproval,
   recipientsWithoutAddress,
   stateName,
   stockholmDate,
@@ -304,7 +305,14 @@ export async function loadCasePage(
       return reportView(r, protectedIdentity, assessment);
     }),
     facts: factsView(context, reportRows, row.child.address, protectedIdentity),
-    warnings: warningsFor(snapshot, commands, ctx, row.child.address, now.toISOString()),
+    warnings: warningsFor(
+      snapshot,
+      commands,
+      ctx,
+      row.child.address,
+      now.toISOString(),
+      commands.includes("DECISION_APPROVED") ? lettersOnApproval(snapshot, actor, now.toISOString()) : [],
+    ),
     events: eventRows.map((e) => ({
       seq: e.seq,
       type: e.type,

@@ -303,6 +303,14 @@ describe.each(testDatabaseKinds())("the desk (%s)", (kind) => {
     await proposal("L", "Lo Redan", "alreadyInvestigated");
     // With the address, nothing is missing.
     await proposal("M", "Mira Medadress", "noInvestigation", { name: "Eva Mor", address: "Storgatan 2\n453 30 Lysekil" });
+    // A violence case: its approval sends no notice (the social services decide how to inform), so nothing to lack yet.
+    const r = await report(t.db, "2026-03-16T09:00:00Z", { childName: "Nora Våld" });
+    id.N = r.caseId;
+    reportOf.N = r.reportId;
+    await assign("N", cw, "2026-03-16T10:00:00Z");
+    await act("N", cw, { type: "VIOLENCE_FLAG_SET", kinds: ["familyViolence"], reason: "Uppgift från förskolan." }, "2026-03-16T10:30:00Z");
+    await assess("N", "2026-03-16T11:00:00Z");
+    await act("N", cw, { type: "DECISION_PROPOSED", outcome: "openInvestigation", reasoning: "Skäl.", support: [], childNotHeardReason: "Barnet ska höras i utredningen." }, "2026-03-17T09:00:00Z");
 
     const proposals = (await loadDesk(t.db, lead, NOW)).proposals;
     const warningsOf = (key: string) => proposals.find((p) => p.id === id[key])!.letterWarnings;
@@ -310,6 +318,8 @@ describe.each(testDatabaseKinds())("the desk (%s)", (kind) => {
     expect(warningsOf("K")).toEqual([{ key: "noGuardianForLetters" }]);
     expect(warningsOf("L")).toEqual([]);
     expect(warningsOf("M")).toEqual([]);
+    expect(warningsOf("N")).toEqual([]);
+    expect((await loadCasePage(t.db, lead, id.N!, NOW))!.warnings).toEqual([]);
     // The case page says the same before the team lead approves there.
     expect((await loadCasePage(t.db, lead, id.J!, NOW))!.warnings).toEqual([{ key: "recipientWithoutAddress", names: ["Anna Johansson"] }]);
   });
