@@ -112,14 +112,17 @@ export function letterGuardians(context: CaseContext): CaseGuardian[] {
   return context.guardians.filter((g) => g.confirmed && g.custody && !g.suspected);
 }
 
+/** The child's identity is protected (by staff or a report): no address of the family is printed. */
+const childProtected = (context: CaseContext) => context.flags.protectedIdentity || context.child.protectedIdentity;
+
 /** The address a guardian's letter prints: never a protected person's, nor anyone's when the child's is protected. */
 export function guardianLetterAddress(context: CaseContext, guardian: CaseGuardian): string | null {
-  return guardian.protectedIdentity || context.flags.protectedIdentity ? null : guardian.address;
+  return guardian.protectedIdentity || childProtected(context) ? null : guardian.address;
 }
 
 /** The address the child's own letters print (`address`: the case's, which staff keep): none when protected. */
 export function childLetterAddress(context: CaseContext, address: string | null): string | null {
-  return context.flags.protectedIdentity || context.child.protectedIdentity ? null : address;
+  return childProtected(context) ? null : address;
 }
 
 /**
@@ -129,7 +132,7 @@ export function childLetterAddress(context: CaseContext, address: string | null)
  */
 export function recipientsWithoutAddress(context: CaseContext, childAddress: string | null, at: string): string[] {
   // The child's protected identity leaves every address off the letters, on purpose.
-  if (context.flags.protectedIdentity || context.child.protectedIdentity) return [];
+  if (childProtected(context)) return [];
   const missing = (address: string | null) => address === null || address.trim() === "";
   const child = hasOwnVoice(context, at) && missing(childAddress) ? [context.child.name] : [];
   const guardians = letterGuardians(context).filter((g) => !g.protectedIdentity && missing(g.address));

@@ -11,8 +11,8 @@ import { DECISION_OUTCOMES, SUPPORT_MEASURES } from "../../workflows/types";
 import { formatDate, formatDateTime, useLocale, useT } from "../i18n";
 import type { CaseActionData, CasePageData } from "./case-page.server";
 import { ProposalText } from "./case-view";
-import { parseCommandInBrowser, translateMessage, type FormCommand } from "./command-schemas";
-import { correctionDefaults, CORRECT_GUARDIAN_PARAM, FactFields, guardianToCorrect, isFactCommand } from "./fact-fields";
+import { commandFormId, parseCommandInBrowser, translateMessage, type CommandFormContext, type FormCommand } from "./command-schemas";
+import { correctionDefaults, CORRECT_GUARDIAN_PARAM, FactFields, guardianToCorrect, isFactCommand, type FormGuardian } from "./fact-fields";
 import { Choices, Select, TextArea, TextInput } from "./form-controls";
 import { supportMeasureNames } from "./support";
 
@@ -55,24 +55,33 @@ type FieldName =
   | "feedbackWithheldReason";
 export type Fields = { [K in FieldName]: FieldMetadata<unknown> };
 
-/** The id of a command's form, for links from the error summary. */
-export const commandFormId = (intent: FormCommand) => `command-${intent}`;
 
-function CommandFields({ intent, fields, data }: { intent: FormCommand; fields: Fields; data: CasePageData }) {
+function CommandFields({
+  intent,
+  fields,
+  data,
+  correcting,
+}: {
+  intent: FormCommand;
+  fields: Fields;
+  data: CasePageData;
+  /** The guardian whose details the correction form holds (GUARDIAN_CORRECTED only). */
+  correcting: FormGuardian | null;
+}) {
   const t = useT();
   const locale = useLocale();
   const ctx = data.formContext;
-  const people = ctx.invitees.map((p) => ({
-    value: p.name,
-    label: t(p.role === "child" ? "cases.field.invitees.child" : "cases.field.invitees.guardian", { name: p.name }),
-  }));
+  const personLabel = (p: CommandFormContext["invitees"][number]) =>
+    t(p.role === "child" ? "cases.field.invitees.child" : "cases.field.invitees.guardian", { name: p.name });
+  const people = ctx.invitees.map((p) => ({ value: p.name, label: personLabel(p) }));
   // Inviting, a letter goes to each one ticked: say whose would carry no address.
-  const invitable = people.map((p, i) =>
-    ctx.invitees[i]!.addressMissing ? { ...p, label: `${p.label} – ${t("cases.field.invitees.noAddress")}` } : p,
-  );
+  const invitable = ctx.invitees.map((p) => ({
+    value: p.name,
+    label: p.addressMissing ? `${personLabel(p)} – ${t("cases.field.invitees.noAddress")}` : personLabel(p),
+  }));
   const measures = SUPPORT_MEASURES.map((m) => ({ value: m, label: supportMeasureNames[locale][m] }));
 
-  if (isFactCommand(intent)) return <FactFields intent={intent} fields={fields} data={data} />;
+  if (isFactCommand(intent)) return <FactFields intent={intent} fields={fields} data={data} correcting={correcting} />;
   switch (intent) {
     case "PROTECTION_ASSESSED":
       return (
@@ -316,7 +325,7 @@ function CommandForm({
         ) : null}
         <input type="hidden" name="intent" value={intent} />
         <input type="hidden" name="version" value={data.case.version} />
-        <CommandFields intent={intent} fields={fields as unknown as Fields} data={data} />
+        <CommandFields intent={intent} fields={fields as unknown as Fields} data={data} correcting={correcting} />
         <button type="submit" className="primary">
           {t(`command.${intent}.submit`)}
         </button>

@@ -47,6 +47,9 @@ export function isFormCommand(value: unknown): value is FormCommand {
 /** A command as a form produces it: everything but who and when. */
 export type CommandInputOf<T extends CommandType> = Omit<Extract<CaseCommand, { type: T }>, "at" | "actor">;
 
+/** The id of a command's form: for links from the error summary and to a form from elsewhere on the page. */
+export const commandFormId = (intent: FormCommand) => `command-${intent}`;
+
 /** What the forms may offer and check, from the case as the page showed it. */
 export type CommandFormContext = {
   /** Today's date in Stockholm ('YYYY-MM-DD'). */

@@ -2,13 +2,13 @@
  * The fields of the forms that change the case's facts (guardians, violence, protected
  * identity) and of the investigation's extension. Every change asks why.
  */
-import { Link, useSearchParams } from "@remix-run/react";
+import { Link } from "@remix-run/react";
 
 import { FACT_COMMANDS, VIOLENCE_KINDS } from "../../workflows/types";
 import { formatDate, useLocale, useT } from "../i18n";
 import type { CasePageData } from "./case-page.server";
 import type { Fields } from "./command-forms";
-import type { CommandFormContext, FormCommand } from "./command-schemas";
+import { commandFormId, type CommandFormContext, type FormCommand } from "./command-schemas";
 import { Choices, Select, TextArea, TextInput } from "./form-controls";
 
 type FactCommand = (typeof FACT_COMMANDS)[number] | "INVESTIGATION_EXTENSION_PROPOSED" | "INVESTIGATION_EXTENSION_APPROVED";
@@ -21,7 +21,7 @@ export function isFactCommand(intent: FormCommand): intent is FactCommand {
   );
 }
 
-type FormGuardian = CommandFormContext["guardians"][number];
+export type FormGuardian = CommandFormContext["guardians"][number];
 
 /** The page's query parameter naming the guardian whose details the correction form starts from. */
 export const CORRECT_GUARDIAN_PARAM = "vardnadshavare";
@@ -47,7 +47,7 @@ function GuardianLinks({ guardians, lead }: { guardians: readonly FormGuardian[]
       {guardians.map((g, i) => (
         <span key={g.id}>
           {i > 0 ? ", " : null}
-          <Link to={`?${CORRECT_GUARDIAN_PARAM}=${g.id}#command-GUARDIAN_CORRECTED`} preventScrollReset>
+          <Link to={`?${CORRECT_GUARDIAN_PARAM}=${g.id}#${commandFormId("GUARDIAN_CORRECTED")}`} preventScrollReset>
             {g.name}
           </Link>
         </span>
@@ -56,7 +56,18 @@ function GuardianLinks({ guardians, lead }: { guardians: readonly FormGuardian[]
   );
 }
 
-export function FactFields({ intent, fields, data }: { intent: FactCommand; fields: Fields; data: CasePageData }) {
+export function FactFields({
+  intent,
+  fields,
+  data,
+  correcting,
+}: {
+  intent: FactCommand;
+  fields: Fields;
+  data: CasePageData;
+  /** The guardian the correction form is filled with (guardianToCorrect), if any. */
+  correcting: FormGuardian | null;
+}) {
   const t = useT();
   const locale = useLocale();
   const ctx = data.formContext;
@@ -67,7 +78,6 @@ export function FactFields({ intent, fields, data }: { intent: FactCommand; fiel
   ];
   const reason = <TextArea field={fields.reason} label={t("cases.field.factReason")} hint={t("cases.field.factReason.hint")} />;
   const guardian = <Select field={fields.guardianId} label={t("cases.field.guardian")} options={guardians} />;
-  const [searchParams] = useSearchParams();
   switch (intent) {
     case "GUARDIAN_ADDED":
       return (
@@ -86,15 +96,14 @@ export function FactFields({ intent, fields, data }: { intent: FactCommand; fiel
       );
     case "GUARDIAN_CORRECTED": {
       // Filled with what the case holds, so a correction changes only what is typed over.
-      const chosen = guardianToCorrect(ctx.guardians, searchParams.get(CORRECT_GUARDIAN_PARAM));
-      const others = ctx.guardians.filter((g) => g.id !== chosen?.id);
+      const others = ctx.guardians.filter((g) => g.id !== correcting?.id);
       return (
         <>
-          {chosen ? (
+          {correcting ? (
             <>
-              <input type="hidden" name={fields.guardianId.name} value={chosen.id} />
+              <input type="hidden" name={fields.guardianId.name} value={correcting.id} />
               <p>
-                <strong>{t("cases.field.guardian")}:</strong> {chosen.name}
+                <strong>{t("cases.field.guardian")}:</strong> {correcting.name}
               </p>
               {others.length > 0 ? <GuardianLinks guardians={others} lead={t("cases.field.guardian.other")} /> : null}
             </>

@@ -149,6 +149,7 @@ export async function waitingProposals(db: Db, user: SessionUser, now: Date): Pr
   if (!user.unitId) return [];
   const where = and(...inboxConditions(user.unitId, user.id, deskFilters("approval", scopeOf(user)), today));
   const actor = await actorFor(db, user);
+  const at = now.toISOString();
   const result = await db.execute(sql`
     select ${cases.id} as id, ${cases.referenceNumber} as reference_number, ${children.name} as child_name,
            ${children.address} as child_address, ${cases.version} as version, ${cases.snapshot} as snapshot,
@@ -178,7 +179,6 @@ export async function waitingProposals(db: Db, user: SessionUser, now: Date): Pr
     const proposedAt = new Date(r.occurred_at).toISOString();
     const snapshot = upgradeSnapshot(typeof r.snapshot === "string" ? (JSON.parse(r.snapshot) as PersistedCase) : r.snapshot);
     const answers = availableCommands(snapshot, actor);
-    const at = now.toISOString();
     // Said beside "Godkänn" as on the case page: the approver may not open the case first.
     const sendsLetters = answers.includes("DECISION_APPROVED") && lettersOnApproval(snapshot, actor, at).length > 0;
     return {
