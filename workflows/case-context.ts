@@ -231,7 +231,7 @@ export function withFact(context: CaseContext, event: CaseCommand): Partial<Case
     case "GUARDIAN_CORRECTED":
       return update(event.guardianId, {
         name: event.name.trim(),
-        address: optional(event.address ?? undefined),
+        ...(event.address === undefined ? {} : { address: optional(event.address ?? undefined) }),
         custody: event.custody,
       });
     case "GUARDIAN_CONFIRMED":

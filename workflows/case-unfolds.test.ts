@@ -250,6 +250,16 @@ describe("the facts are the staff's", () => {
     expect(removed.context.guardians).toEqual([]);
     expect(refusalOf(removed, { type: "GUARDIAN_CONFIRMED", at: at(2), actor: caseworker, guardianId: "g-1", reason: "x" })).toBe("guardianNotFound");
   });
+
+  it("a correction without an address keeps the address; with null it clears it", () => {
+    const s = run(planning(), guardian({ address: "Hemliga gränd 7" }));
+    const correct = (address?: string | null) =>
+      run(s, { type: "GUARDIAN_CORRECTED", at: at(1), actor: caseworker, guardianId: "g-1", name: "Maria Exempel", custody: false, reason: "Rättat ur folkbokföringen.", ...(address === undefined ? {} : { address }) });
+    expect(correct().context.guardians[0]).toMatchObject({ name: "Maria Exempel", address: "Hemliga gränd 7", custody: false });
+    expect(correct(null).context.guardians[0]).toMatchObject({ address: null });
+    expect(correct("Ny väg 2").context.guardians[0]).toMatchObject({ address: "Ny väg 2" });
+    expect(refusalOf(s, { type: "GUARDIAN_CORRECTED", at: at(1), actor: caseworker, guardianId: "g-1", name: "M", custody: true, reason: "x", address: 7 as unknown as string })).toBe("invalidEvent");
+  });
 });
 
 describe("time that makes sense", () => {

@@ -258,7 +258,8 @@ function payloadRefusal(
 
     case "GUARDIAN_ADDED":
     case "GUARDIAN_CORRECTED": {
-      if (typeof event.custody !== "boolean" || !(event.address === null || typeof event.address === "string")) {
+      const keepsAddress = event.type === "GUARDIAN_CORRECTED" && event.address === undefined;
+      if (typeof event.custody !== "boolean" || !(keepsAddress || event.address === null || typeof event.address === "string")) {
         return "invalidEvent";
       }
       if (event.type === "GUARDIAN_ADDED" && typeof event.confirmed !== "boolean") return "invalidEvent";

@@ -209,7 +209,13 @@ export type CaseCommand =
     })
   | (EventBase & { type: "INVESTIGATION_NOTICE_SENT" })
   | (EventBase & FactChange & GuardianFields & { type: "GUARDIAN_ADDED"; guardianId: string; confirmed: boolean })
-  | (EventBase & FactChange & GuardianFields & { type: "GUARDIAN_CORRECTED"; guardianId: string })
+  /**
+   * `address` left out: the address stays as it is. A protected person's address is never shown
+   * to staff, so a correction of their name or custody cannot repeat it.
+   */
+  | (EventBase &
+      FactChange &
+      Omit<GuardianFields, "address"> & { type: "GUARDIAN_CORRECTED"; guardianId: string; address?: string | null })
   | (EventBase & FactChange & { type: "GUARDIAN_CONFIRMED"; guardianId: string })
   | (EventBase & FactChange & { type: "GUARDIAN_REMOVED"; guardianId: string })
   | (EventBase & FactChange & { type: "GUARDIAN_SUSPECTED"; guardianId: string; suspected: boolean })

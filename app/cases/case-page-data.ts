@@ -172,6 +172,25 @@ export type Warning =
 
 const norm = (text: string | null | undefined) => (text ?? "").toLowerCase().replace(/\s+/g, " ").trim();
 
+/** The names of the case's guardians whose address is protected. */
+export function protectedGuardianNames(context: CaseContext): string[] {
+  return context.guardians.filter((g) => g.protectedIdentity).map((g) => g.name);
+}
+
+/**
+ * An event as the page's history gets it: without the addresses it carried. The history says
+ * who changed what and why; an address (perhaps a protected one, perhaps one protected since)
+ * is not sent to the browser. The audit export keeps every event whole.
+ */
+export function historyEvent(event: CaseEvent): CaseEvent {
+  if (event.type === "GUARDIAN_ADDED") return { ...event, address: null };
+  if (event.type === "GUARDIAN_CORRECTED") {
+    const { address: _address, ...rest } = event;
+    return rest;
+  }
+  return event;
+}
+
 type ReportGuardians = {
   receivedAt: Date;
   childAddress: string | null;
@@ -204,7 +223,8 @@ export function factsView(
         reportNumber,
         reportReceivedAt,
         name: g.name,
-        address: hide(g.address),
+        // What a report says of a guardian known to be protected may be their address.
+        address: known?.protectedIdentity ? null : hide(g.address),
         phone: g.phone,
         status,
       });
@@ -297,7 +317,17 @@ export function deadlineViews(snapshot: PersistedCase, now: Date): DeadlineView[
   return views;
 }
 
-export function reportView(r: ReportRowLike, protectedIdentity: boolean, assessment: ReportView["assessment"]): ReportView {
+/**
+ * A report as staff read it. `withheldGuardians`: the names of the case's guardians with
+ * protected identity, whose address the report may give too.
+ */
+export function reportView(
+  r: ReportRowLike,
+  protectedIdentity: boolean,
+  assessment: ReportView["assessment"],
+  withheldGuardians: readonly string[] = [],
+): ReportView {
+  const withheld = new Set(withheldGuardians.map(norm));
   return {
     id: r.id,
     receivedAt: r.receivedAt.toISOString(),
@@ -317,7 +347,7 @@ export function reportView(r: ReportRowLike, protectedIdentity: boolean, assessm
     childSchool: r.childSchool,
     childWhereabouts: r.childWhereabouts,
     // A guardian's address is the child's home: withheld with the child's.
-    guardians: r.guardians.map((g) => ({ ...g, address: protectedIdentity ? null : g.address })),
+    guardians: r.guardians.map((g) => ({ ...g, address: protectedIdentity || withheld.has(norm(g.name)) ? null : g.address })),
     siblings: r.siblings,
     concernWhat: r.concernWhat,
     concernWhen: r.concernWhen,

@@ -28,6 +28,8 @@ import type { SessionUser } from "../auth/session.server";
 import {
   deadlineViews,
   factsView,
+  historyEvent,
+  protectedGuardianNames,
   reportView,
   warningsFor,
   type CasePageData,
@@ -128,11 +130,12 @@ async function formContext(
   row: CaseRow,
   commands: readonly string[],
   now: Date,
-  reportRows?: ReportRow[],
+  reportRows: ReportRow[],
 ): Promise<CommandFormContext> {
   const { context } = row.snapshot;
   const withheld = context.feedbackWithheld;
-  const rows = withheld.length > 0 ? (reportRows ?? (await caseReports(db, row.id))) : [];
+  const rows = reportRows;
+  const protectedIdentity = isProtected(row, reportRows);
   // A team lead gives the case to a caseworker; a caseworker can only take it themselves.
   const staff = !commands.includes("ASSIGNED")
     ? []
@@ -152,7 +155,11 @@ async function formContext(
       investigation: investigation && !investigation.concludedAt ? investigation.due : null,
     },
     unassessed: unassessedReports(context).map((r) => ({ id: r.id, receivedAt: r.receivedAt })),
-    guardians: context.guardians.map((g) => ({ id: g.id, name: g.name, address: g.address, custody: g.custody, suspected: g.suspected })),
+    // A protected address never reaches the page, the correction form's starting values included.
+    guardians: context.guardians.map((g) => {
+      const addressWithheld = protectedIdentity || g.protectedIdentity;
+      return { id: g.id, name: g.name, address: addressWithheld ? null : g.address, addressWithheld, custody: g.custody, suspected: g.suspected };
+    }),
     decisionDue: decision.metAt ? null : decision.due,
     ownVoice: hasOwnVoice(context, now.toISOString()),
     feedbackOwed: context.reports.some((r) => r.mandatedReporter && !r.decidedAt),
@@ -302,7 +309,7 @@ export async function loadCasePage(
       const assessment = ref
         ? { protectionDue: ref.protectionDue, decisionDue: ref.decisionDue, protection: ref.protection, decidedAt: ref.decidedAt }
         : null;
-      return reportView(r, protectedIdentity, assessment);
+      return reportView(r, protectedIdentity, assessment, protectedGuardianNames(context));
     }),
     facts: factsView(context, reportRows, row.child.address, protectedIdentity),
     warnings: warningsFor(
@@ -318,7 +325,7 @@ export async function loadCasePage(
       type: e.type,
       at: e.at.toISOString(),
       actorName: e.actorName,
-      event: e.event as CaseEvent,
+      event: historyEvent(e.event as CaseEvent),
     })),
     letters: letterRows.map(({ reportId: _r, ...l }) => ({ ...l, createdAt: l.createdAt.toISOString() })),
     feedback: feedbackViews(context, reportRows, letterRows),
@@ -362,7 +369,7 @@ export async function performCaseAction(
   }
 
   const commands = availableCommands(row.snapshot, await actorFor(db, user));
-  const ctx = await formContext(db, user, row, commands, now);
+  const ctx = await formContext(db, user, row, commands, now, await caseReports(db, row.id));
   const submission = parseCommand(formData, intent, ctx);
   const fail = (status: 400 | 409, message: string, fieldErrors?: Record<string, string[]>) =>
     ({

@@ -187,6 +187,33 @@ describe.each(testDatabaseKinds())("a case as it unfolds (%s)", (kind) => {
     expect(page!.formContext.invitees).toContainEqual({ name: "Anna Johansson", role: "guardian", addressMissing: false });
   });
 
+  it("a protected address never reaches the page, not even the correction form, and a correction keeps it", async () => {
+    const r = await report(t.db, AT, { childName: "Ola Dold" });
+    const anna = guardian("Anna Johansson", "Hemliga gränd 7");
+    const eva = guardian("Eva Mor", "Storgatan 2");
+    const annaId = (anna as { guardianId: string }).guardianId;
+    await act(r.caseId, caseworker, NOW, assess(r.reportId), anna, eva, { type: "PROTECTED_IDENTITY_SET", person: annaId, protectedIdentity: true, reason: "Skyddad folkbokföring enligt Skatteverket." });
+    const page = await loadCasePage(t.db, caseworker, r.caseId, NOW);
+    expect(JSON.stringify(page)).not.toContain("Hemliga gränd");
+    expect(page!.formContext.guardians.find((g) => g.id === annaId)).toMatchObject({ address: null, addressWithheld: true });
+    expect(JSON.stringify(page)).toContain("Storgatan 2");
+    // What a report says of her, perhaps her real address, is withheld with hers.
+    expect(page!.facts.suggestions.find((g) => g.name === "Anna Johansson")).toMatchObject({ address: null });
+    expect(page!.reports[0]!.guardians.find((g) => g.name === "Anna Johansson")).toMatchObject({ address: null });
+
+    // Her name corrected from the form as the page shows it (the address field left empty): the address stays.
+    const data = new FormData();
+    for (const [k, v] of Object.entries({ intent: "GUARDIAN_CORRECTED", version: String(page!.case.version), guardianId: annaId, name: "Anna Johanson", address: "", custody: "yes", reason: "Namnet stavat som i folkbokföringen." })) data.append(k, v);
+    expect(await performCaseAction(t.db, caseworker, r.caseId, data, NOW)).toMatchObject({ ok: true });
+    const { snapshot: s } = await snapshot(r.caseId);
+    expect(s.context.guardians.find((g) => g.id === annaId)).toMatchObject({ name: "Anna Johanson", address: "Hemliga gränd 7" });
+
+    // The child's identity protected: no address of the family reaches the page.
+    await act(r.caseId, caseworker, NOW, { type: "PROTECTED_IDENTITY_SET", person: "child", protectedIdentity: true, reason: "Skyddad folkbokföring enligt Skatteverket." });
+    const hidden = await loadCasePage(t.db, caseworker, r.caseId, NOW);
+    expect(JSON.stringify(hidden)).not.toMatch(/Hemliga gränd|Storgatan 2/);
+  });
+
   it("acting on an unassigned case assigns it, and the letters name that caseworker with a phone", async () => {
     const r = await report(t.db, AT, { childName: "Ebba Tilldelad" });
     await act(r.caseId, caseworker, NOW, assess(r.reportId), guardian("Anna Johansson", "Kungsgatan 14"), invite(["Anna Johansson"]));

@@ -24,7 +24,10 @@ const ctx: CommandFormContext = {
   violence: false,
   extendable: { decision: "2026-04-03", investigation: null },
   unassessed: [{ id: "5b0c3a56-0d7c-4b6e-9a54-3c2b8a1e0f22", receivedAt: "2026-03-20T08:00:00Z" }],
-  guardians: [{ id: "g-1", name: "Anna Johansson", address: null, custody: true, suspected: false }],
+  guardians: [
+    { id: "g-1", name: "Anna Johansson", address: "Storgatan 2", addressWithheld: false, custody: true, suspected: false },
+    { id: "g-2", name: "Per Dold", address: null, addressWithheld: true, custody: true, suspected: false },
+  ],
   decisionDue: "2026-04-03",
   ownVoice: false,
   feedbackOwed: true,
@@ -226,6 +229,17 @@ describe("the case pages' catalogue", () => {
     expect(translateMessage("sv", "refusal.stale")).toBe(
       "Ärendet har ändrats av någon annan sedan du öppnade det. Ladda om sidan och försök igen.",
     );
+  });
+
+  it("a correction with the address left empty clears a shown address and keeps a withheld one", () => {
+    const fields = (guardianId: string) => ({ guardianId, name: "Namn Rättat", address: "", custody: "yes", reason: "Ur folkbokföringen." });
+    const shown = parse("GUARDIAN_CORRECTED", fields("g-1"));
+    expect(shown.status === "success" && shown.value).toMatchObject({ guardianId: "g-1", address: null });
+    const withheld = parse("GUARDIAN_CORRECTED", fields("g-2"));
+    expect(withheld.status).toBe("success");
+    expect(withheld.status === "success" && "address" in withheld.value).toBe(false);
+    const replaced = parse("GUARDIAN_CORRECTED", { ...fields("g-2"), address: "Ny väg 1" });
+    expect(replaced.status === "success" && replaced.value).toMatchObject({ address: "Ny väg 1" });
   });
 
   it("summarizes history events in Swedish", () => {

@@ -65,8 +65,11 @@ export type CommandFormContext = {
   childHeard: boolean;
   /** The reports still waiting for their protection assessment, oldest first. */
   unassessed: { id: string; receivedAt: string }[];
-  /** The guardians as staff entered them. */
-  guardians: { id: string; name: string; address: string | null; custody: boolean; suspected: boolean }[];
+  /**
+   * The guardians as staff entered them. A protected address (the guardian's, or every one when
+   * the child's identity is protected) is withheld: null here, and a correction keeps it.
+   */
+  guardians: { id: string; name: string; address: string | null; addressWithheld: boolean; custody: boolean; suspected: boolean }[];
   /** The running 14-day decision deadline: an invitation after it asks for a confirmation. */
   decisionDue: string | null;
   /** The child is 15 or older: their own answer on support. */

@@ -114,7 +114,11 @@ export function FactFields({
             </>
           )}
           <TextInput field={fields.name} label={t("cases.field.guardianName")} />
-          <TextArea field={fields.address} label={t("cases.field.address")} />
+          <TextArea
+            field={fields.address}
+            label={t("cases.field.address")}
+            hint={correcting?.addressWithheld ? t("cases.field.address.withheld") : undefined}
+          />
           <Choices field={fields.custody} legend={t("cases.field.custody")} type="radio" options={yesNo("cases.field.custody")} />
           {reason}
         </>

@@ -56,16 +56,18 @@ export const factSchemas = {
         custody: yesNo(),
         reason: reason(),
       })
-      .transform(
-        (v): CommandInputOf<"GUARDIAN_CORRECTED"> => ({
+      .transform((v): CommandInputOf<"GUARDIAN_CORRECTED"> => {
+        // A withheld address is not shown, so an empty field keeps it; a new one replaces it.
+        const withheld = ctx.guardians.find((g) => g.id === v.guardianId)?.addressWithheld === true;
+        return {
           type: "GUARDIAN_CORRECTED",
           guardianId: v.guardianId,
           name: v.name,
-          address: v.address ?? null,
+          ...(withheld && v.address === undefined ? {} : { address: v.address ?? null }),
           custody: v.custody === "yes",
           reason: v.reason,
-        }),
-      ),
+        };
+      }),
 
   GUARDIAN_CONFIRMED: (ctx: CommandFormContext) =>
     z

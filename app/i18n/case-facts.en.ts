@@ -71,6 +71,7 @@ export const caseFactsEn = {
   "cases.field.guardian.other": "Correct another guardian:",
   "cases.field.guardianName": "Name",
   "cases.field.address": "Address",
+  "cases.field.address.withheld": "Not shown: protected personal data. Leave the field empty to keep the address; a new address replaces it.",
   "cases.field.custody": "Has custody",
   "cases.field.custody.yes": "Yes",
   "cases.field.custody.no": "No",

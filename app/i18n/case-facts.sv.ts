@@ -75,6 +75,7 @@ export const caseFactsSv = {
   "cases.field.guardian.other": "Rätta en annan vårdnadshavare:",
   "cases.field.guardianName": "Namn",
   "cases.field.address": "Adress",
+  "cases.field.address.withheld": "Visas inte: skyddade personuppgifter. Lämna fältet tomt så behålls adressen; en ny adress ersätter den.",
   "cases.field.custody": "Har vårdnaden",
   "cases.field.custody.yes": "Ja",
   "cases.field.custody.no": "Nej",

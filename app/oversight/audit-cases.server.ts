@@ -9,7 +9,7 @@ import type { Db } from "../../db/client";
 import { caseEvents, cases, children, letters, reports, units, users } from "../../db/schema";
 import { stateName, type CaseEvent, type PersistedCase, type StateName } from "../../workflows";
 import type { SessionUser } from "../auth/session.server";
-import { reportView, type ReportView } from "../cases/case-page-data";
+import { historyEvent, protectedGuardianNames, reportView, type ReportView } from "../cases/case-page-data";
 import { isUuid } from "../cases/inbox-filters";
 import { likePattern } from "../cases/inbox.server";
 import { caseAccessLog, logAccess, type AccessEntry } from "./access-log.server";
@@ -222,9 +222,9 @@ export async function loadAuditCase(db: Db, user: SessionUser, caseId: string, n
       const assessment = ref
         ? { protectionDue: ref.protectionDue, decisionDue: ref.decisionDue, protection: ref.protection, decidedAt: ref.decidedAt }
         : null;
-      return reportView(r, protectedIdentity, assessment);
+      return reportView(r, protectedIdentity, assessment, protectedGuardianNames(row.snapshot.context));
     }),
-    events: eventRows.map((e) => ({ ...e, at: e.at.toISOString(), event: e.event as CaseEvent })),
+    events: eventRows.map((e) => ({ ...e, at: e.at.toISOString(), event: historyEvent(e.event as CaseEvent) })),
     letters: letterRows.map((l) => ({ ...l, createdAt: l.createdAt.toISOString() })),
     accessLog: access,
   };
