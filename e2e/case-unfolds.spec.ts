@@ -112,3 +112,24 @@ test("a letter that would have no address is named before it goes, and a guardia
   await expect(form.getByRole("link", { name: "Anna Jönsson" })).toBeVisible();
   await expectAccessible(page);
 });
+
+test("the child's address is corrected from the case page, starting from what the case holds, and kept with the case", async ({ page }) => {
+  await signInAs(page, "caseworker");
+  await openCaseOf(page, "Saga Jansson");
+  const child = page.getByRole("region", { name: "Barnet" });
+  const shown = (await child.locator("dt:has-text('Adress') + dd").innerText()).trim();
+  const form = await action(page, "Rätta barnets adress");
+  await expect(form.getByRole("textbox", { name: "Barnets adress", exact: true })).toHaveValue(shown);
+  // Emptied, with "not known" unticked: the message is beside the field and nothing changes.
+  await form.getByRole("textbox", { name: "Barnets adress", exact: true }).fill("");
+  await form.getByLabel("Varför (källa eller skäl)").fill("Ny adress enligt folkbokföringen.");
+  await form.getByRole("button", { name: "Spara adressen" }).click();
+  await expect(form.getByText("Skriv barnets adress, eller kryssa i att den inte är känd.")).toBeVisible();
+  await form.getByRole("textbox", { name: "Barnets adress", exact: true }).fill("Fiskaregatan 5\n453 30 Lysekil");
+  await form.getByRole("button", { name: "Spara adressen" }).click();
+  await expect(page.getByText("Barnets adress är rättad.")).toBeVisible();
+  await expect(child).toContainText("Fiskaregatan 5");
+  await expect(page.getByRole("region", { name: "Händelser" })).toContainText("Barnets adress rättad");
+  await expectAccessible(page);
+});
+

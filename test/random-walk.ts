@@ -120,6 +120,8 @@ export function randomCommand(
       if (type === "GUARDIAN_SUSPECTED") return { type, guardianId: guardian.id, suspected: !guardian.suspected, reason };
       return { type, guardianId: guardian.id, reason };
     }
+    case "CHILD_ADDRESS_CORRECTED":
+      return { type, address: rng() < 0.8 ? "Nygatan 3\n453 30 Lysekil" : null, reason: "Enligt folkbokföringen." };
     case "VIOLENCE_FLAG_SET":
       return { type, kinds: ["familyViolence"], reason: "Framkom i samtal med skolan." };
     case "VIOLENCE_FLAG_CLEARED":

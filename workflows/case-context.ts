@@ -54,6 +54,8 @@ export function initialContext(opened: CaseOpenedEvent): CaseContext {
       name: opened.child.name,
       protectedIdentity: opened.child.protectedIdentity,
       birthDate: opened.child.birthDate ?? null,
+      address: null,
+      addressCorrected: false,
     },
     reports: [report],
     guardians: [],
@@ -120,9 +122,17 @@ export function guardianLetterAddress(context: CaseContext, guardian: CaseGuardi
   return guardian.protectedIdentity || childProtected(context) ? null : guardian.address;
 }
 
-/** The address the child's own letters print (`address`: the case's, which staff keep): none when protected. */
-export function childLetterAddress(context: CaseContext, address: string | null): string | null {
-  return childProtected(context) ? null : address;
+/**
+ * The child's address as the case holds it: the one staff gave (CHILD_ADDRESS_CORRECTED), else
+ * the child's record (`recordAddress`: what the first report said, as before staff could give one).
+ */
+export function caseChildAddress(context: CaseContext, recordAddress: string | null): string | null {
+  return context.child.addressCorrected ? context.child.address : recordAddress;
+}
+
+/** The address the child's own letters print (`recordAddress`: the child's record's): none when protected. */
+export function childLetterAddress(context: CaseContext, recordAddress: string | null): string | null {
+  return childProtected(context) ? null : caseChildAddress(context, recordAddress);
 }
 
 /**
@@ -130,11 +140,11 @@ export function childLetterAddress(context: CaseContext, address: string | null)
  * have no address for them, so the letter cannot go by post. The guardians letters go to, and
  * the child from the age of their own letters. A protected address left off is not counted.
  */
-export function recipientsWithoutAddress(context: CaseContext, childAddress: string | null, at: string): string[] {
+export function recipientsWithoutAddress(context: CaseContext, recordAddress: string | null, at: string): string[] {
   // The child's protected identity leaves every address off the letters, on purpose.
   if (childProtected(context)) return [];
   const missing = (address: string | null) => address === null || address.trim() === "";
-  const child = hasOwnVoice(context, at) && missing(childAddress) ? [context.child.name] : [];
+  const child = hasOwnVoice(context, at) && missing(caseChildAddress(context, recordAddress)) ? [context.child.name] : [];
   const guardians = letterGuardians(context).filter((g) => !g.protectedIdentity && missing(g.address));
   return [...child, ...guardians.map((g) => g.name)];
 }
@@ -234,6 +244,8 @@ export function withFact(context: CaseContext, event: CaseCommand): Partial<Case
         ...(event.address === undefined ? {} : { address: optional(event.address ?? undefined) }),
         custody: event.custody,
       });
+    case "CHILD_ADDRESS_CORRECTED":
+      return { child: { ...context.child, address: optional(event.address ?? undefined), addressCorrected: true } };
     case "GUARDIAN_CONFIRMED":
       return update(event.guardianId, { confirmed: true });
     case "GUARDIAN_SUSPECTED":

@@ -50,7 +50,7 @@ import {
 export { initialContext } from "./case-context";
 
 /** Bump when states or context change shape; stored with every snapshot. */
-export const CASE_MACHINE_VERSION = 3;
+export const CASE_MACHINE_VERSION = 4;
 
 /** Taken in every open state, staying there: assignment, notes, extensions, the case's facts. */
 function inEveryOpenState<From extends StateName>(from: From) {

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 
 import {
   availableCommands,
+  caseChildAddress,
   nextDeadline,
   openCase,
   recipientsWithoutAddress,
@@ -249,6 +250,17 @@ describe("the facts are the staff's", () => {
     const removed = run(cleared, { type: "GUARDIAN_REMOVED", at: at(2), actor: caseworker, guardianId: "g-1", reason: "Har inte vårdnaden." });
     expect(removed.context.guardians).toEqual([]);
     expect(refusalOf(removed, { type: "GUARDIAN_CONFIRMED", at: at(2), actor: caseworker, guardianId: "g-1", reason: "x" })).toBe("guardianNotFound");
+  });
+
+  it("the child's address is the staff's once given: before that the child's record stands", () => {
+    const s = planning();
+    expect(s.context.child).toMatchObject({ address: null, addressCorrected: false });
+    expect(caseChildAddress(s.context, "Skolvägen 3")).toBe("Skolvägen 3");
+    const given = run(s, { type: "CHILD_ADDRESS_CORRECTED", at: at(1), actor: caseworker, address: "Nygatan 3", reason: "Folkbokföringen." });
+    expect(caseChildAddress(given.context, "Skolvägen 3")).toBe("Nygatan 3");
+    const unknown = run(given, { type: "CHILD_ADDRESS_CORRECTED", at: at(2), actor: caseworker, address: null, reason: "Utflyttad, ny adress okänd." });
+    expect(caseChildAddress(unknown.context, "Skolvägen 3")).toBeNull();
+    expect(refusalOf(s, { type: "CHILD_ADDRESS_CORRECTED", at: at(1), actor: caseworker, address: "Nygatan 3", reason: " " })).toBe("reasonRequired");
   });
 
   it("a correction without an address keeps the address; with null it clears it", () => {

@@ -139,3 +139,14 @@ describe("a snapshot of machine version 2", () => {
     expect(decide(old, send()).ok).toBe(false);
   });
 });
+
+describe("a snapshot of machine version 3", () => {
+  it("is upgraded: no address of the child given by staff, then takes the child's address like any other", () => {
+    const current = run(planning(), propose());
+    const { address: _a, addressCorrected: _c, ...child } = current.context.child;
+    const old = JSON.parse(JSON.stringify({ ...current, machineVersion: 3, context: { ...current.context, child } })) as PersistedCase;
+    expect(upgradeSnapshot(old)).toEqual({ ...current, machineVersion: CASE_MACHINE_VERSION });
+    const given = decide(old, { type: "CHILD_ADDRESS_CORRECTED", at: T.sent, actor: caseworker, address: "Nygatan 3", reason: "Folkbokföringen." });
+    expect(given.ok && given.snapshot.context.child).toMatchObject({ address: "Nygatan 3", addressCorrected: true });
+  });
+});

@@ -33,6 +33,7 @@ export * from "./types";
 export * from "./deadlines";
 export { CASE_MACHINE_VERSION, caseMachine } from "./case-machine";
 export {
+  caseChildAddress,
   childAge,
   childLetterAddress,
   feedbackWaiting,
@@ -81,25 +82,34 @@ export function isClosed(snapshot: PersistedCase): boolean {
 
 /**
  * A snapshot stored by an earlier machine version, in today's shape, when nothing but new
- * fields with a neutral value tell them apart (v2 → v3: feedback withheld, none). Other
- * snapshots are returned unchanged; `decide` refuses those that are still not current.
+ * fields with a neutral value tell them apart (v2 → v3: feedback withheld, none; v3 → v4: no
+ * address of the child given by staff). Other snapshots are returned unchanged; `decide`
+ * refuses those that are still not current.
  */
 export function upgradeSnapshot(snapshot: PersistedCase): PersistedCase {
-  if (snapshot?.machineVersion !== 2 || !snapshot.context) return snapshot;
-  const withReason = <T extends object | null>(p: T): T =>
-    p === null ? p : ({ ...p, feedbackWithheldReason: null } as T);
-  const c = snapshot.context;
-  return {
-    ...snapshot,
-    machineVersion: CASE_MACHINE_VERSION,
-    context: {
-      ...c,
-      proposal: withReason(c.proposal),
-      decision: withReason(c.decision),
-      returnComment: c.returnComment && { ...c.returnComment, proposal: withReason(c.returnComment.proposal) },
-      feedbackWithheld: [],
-    },
-  };
+  if (!snapshot?.context) return snapshot;
+  let upgraded = snapshot;
+  if (upgraded.machineVersion === 2) {
+    const withReason = <T extends object | null>(p: T): T =>
+      p === null ? p : ({ ...p, feedbackWithheldReason: null } as T);
+    const c = upgraded.context;
+    upgraded = {
+      ...upgraded,
+      machineVersion: 3,
+      context: {
+        ...c,
+        proposal: withReason(c.proposal),
+        decision: withReason(c.decision),
+        returnComment: c.returnComment && { ...c.returnComment, proposal: withReason(c.returnComment.proposal) },
+        feedbackWithheld: [],
+      },
+    };
+  }
+  if (upgraded.machineVersion === 3) {
+    const c = upgraded.context;
+    upgraded = { ...upgraded, machineVersion: 4, context: { ...c, child: Object.assign({ address: null, addressCorrected: false }, c.child) } };
+  }
+  return upgraded;
 }
 
 function isCurrent(snapshot: PersistedCase): boolean {

@@ -269,6 +269,7 @@ function validCandidates(rng: Rng, s: PersistedCase, at: string, n: number): Cas
         ? { type: "VIOLENCE_FLAG_CLEARED", at, actor: staff, reason: "Uppgiften visade sig felaktig." }
         : { type: "VIOLENCE_FLAG_SET", at, actor: staff, kinds: ["familyViolence"], reason: "Framkom i samtal." },
       { type: "PROTECTED_IDENTITY_SET", at, actor: staff, person: "child", protectedIdentity: rng.chance(0.5), reason: "Skatteverket." },
+      { type: "CHILD_ADDRESS_CORRECTED", at, actor: staff, address: rng.chance(0.8) ? "Nygatan 3\n453 30 Lysekil" : null, reason: "Folkbokföringen." },
     );
     if (guardian) {
       out.push(

@@ -273,6 +273,9 @@ function payloadRefusal(
       if (!nonEmpty(event.name)) return "nameRequired";
       return nonEmpty(event.reason) ? null : "reasonRequired";
     }
+    case "CHILD_ADDRESS_CORRECTED":
+      if (!(event.address === null || typeof event.address === "string")) return "invalidEvent";
+      return nonEmpty(event.reason) ? null : "reasonRequired";
     case "GUARDIAN_CONFIRMED":
     case "GUARDIAN_REMOVED":
     case "GUARDIAN_SUSPECTED": {

@@ -216,6 +216,11 @@ export type CaseCommand =
   | (EventBase &
       FactChange &
       Omit<GuardianFields, "address"> & { type: "GUARDIAN_CORRECTED"; guardianId: string; address?: string | null })
+  /**
+   * The child's postal address as staff know it (lines separated by "\n"; null: not known).
+   * Until the first of these, the child's record (what the first report gave) is used.
+   */
+  | (EventBase & FactChange & { type: "CHILD_ADDRESS_CORRECTED"; address: string | null })
   | (EventBase & FactChange & { type: "GUARDIAN_CONFIRMED"; guardianId: string })
   | (EventBase & FactChange & { type: "GUARDIAN_REMOVED"; guardianId: string })
   | (EventBase & FactChange & { type: "GUARDIAN_SUSPECTED"; guardianId: string; suspected: boolean })
@@ -266,6 +271,7 @@ export const COMMAND_TYPES = [
   "GUARDIAN_CONFIRMED",
   "GUARDIAN_REMOVED",
   "GUARDIAN_SUSPECTED",
+  "CHILD_ADDRESS_CORRECTED",
   "VIOLENCE_FLAG_SET",
   "VIOLENCE_FLAG_CLEARED",
   "PROTECTED_IDENTITY_SET",
@@ -283,6 +289,7 @@ export const FACT_COMMANDS = [
   "GUARDIAN_CONFIRMED",
   "GUARDIAN_REMOVED",
   "GUARDIAN_SUSPECTED",
+  "CHILD_ADDRESS_CORRECTED",
   "VIOLENCE_FLAG_SET",
   "VIOLENCE_FLAG_CLEARED",
   "PROTECTED_IDENTITY_SET",
@@ -356,7 +363,15 @@ export type CaseOutcome =
 export interface CaseContext {
   caseId: string;
   referenceNumber: string;
-  child: { name: string; protectedIdentity: boolean; birthDate: string | null };
+  child: {
+    name: string;
+    protectedIdentity: boolean;
+    birthDate: string | null;
+    /** The address staff gave (CHILD_ADDRESS_CORRECTED); null: not known. Only when `addressCorrected`. */
+    address: string | null;
+    /** False until staff give the child's address: the child's record (the first report's) stands. */
+    addressCorrected: boolean;
+  };
   /** Every report on the case, oldest first, each with its own assessment. */
   reports: CaseReport[];
   /** The guardians as staff have entered them; letters go only to confirmed ones. */

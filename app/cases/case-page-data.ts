@@ -183,7 +183,7 @@ export function protectedGuardianNames(context: CaseContext): string[] {
  * is not sent to the browser. The audit export keeps every event whole.
  */
 export function historyEvent(event: CaseEvent): CaseEvent {
-  if (event.type === "GUARDIAN_ADDED") return { ...event, address: null };
+  if (event.type === "GUARDIAN_ADDED" || event.type === "CHILD_ADDRESS_CORRECTED") return { ...event, address: null };
   if (event.type === "GUARDIAN_CORRECTED") {
     const { address: _address, ...rest } = event;
     return rest;

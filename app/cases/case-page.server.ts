@@ -10,6 +10,7 @@ import type { Db } from "../../db/client";
 import { accessLog, caseEvents, cases, children, letters, reports } from "../../db/schema";
 import {
   availableCommands,
+  caseChildAddress,
   childHeard,
   hasOwnVoice,
   letterGuardians,
@@ -160,6 +161,7 @@ async function formContext(
       const addressWithheld = protectedIdentity || g.protectedIdentity;
       return { id: g.id, name: g.name, address: addressWithheld ? null : g.address, addressWithheld, custody: g.custody, suspected: g.suspected };
     }),
+    child: { address: protectedIdentity ? null : caseChildAddress(context, row.child.address), addressWithheld: protectedIdentity },
     decisionDue: decision.metAt ? null : decision.due,
     ownVoice: hasOwnVoice(context, now.toISOString()),
     feedbackOwed: context.reports.some((r) => r.mandatedReporter && !r.decidedAt),
@@ -282,7 +284,7 @@ export async function loadCasePage(
       name: row.child.name,
       personalNumber: row.child.personalNumber,
       birthDate: row.child.birthDate,
-      address: protectedIdentity ? null : row.child.address,
+      address: protectedIdentity ? null : caseChildAddress(context, row.child.address),
     },
     childCases: childCaseRows.map((c) => ({ ...c, state: c.state as StateName, receivedAt: c.receivedAt.toISOString() })),
     addressProtected: protectedIdentity,
@@ -311,7 +313,7 @@ export async function loadCasePage(
         : null;
       return reportView(r, protectedIdentity, assessment, protectedGuardianNames(context));
     }),
-    facts: factsView(context, reportRows, row.child.address, protectedIdentity),
+    facts: factsView(context, reportRows, caseChildAddress(context, row.child.address), protectedIdentity),
     warnings: warningsFor(
       snapshot,
       commands,

@@ -299,6 +299,50 @@ describe.each(testDatabaseKinds())("a case as it unfolds (%s)", (kind) => {
     expect((await snapshot(r.caseId)).snapshot.context.supportAnswer).toMatchObject({ childAnswer: "accepted" });
   });
 
+  it("staff give a 16-year-old's missing address from the case page: the warning goes and the child's own letter carries it", async () => {
+    const r = await report(t.db, AT, {
+      child: { name: "Nils Utan Adress", personalNumber: null, birthDate: "2010-02-01", address: null, school: null, whereabouts: null, protectedIdentity: false },
+    });
+    await act(r.caseId, caseworker, NOW, assess(r.reportId), guardian("Anna Johansson", "Kungsgatan 14"));
+    const before = await loadCasePage(t.db, caseworker, r.caseId, NOW);
+    expect(before!.warnings).toEqual([{ key: "recipientWithoutAddress", names: ["Nils Utan Adress"] }]);
+    expect(before!.commands).toContain("CHILD_ADDRESS_CORRECTED");
+    const post = async (fields: Record<string, string>) => {
+      const page = await loadCasePage(t.db, caseworker, r.caseId, NOW);
+      const data = new FormData();
+      for (const [k, v] of Object.entries({ intent: "CHILD_ADDRESS_CORRECTED", version: String(page!.case.version), reason: "Ur folkbokföringen.", ...fields })) data.append(k, v);
+      return performCaseAction(t.db, caseworker, r.caseId, data, NOW);
+    };
+    // Neither an address nor "not known": a Swedish message beside the field, nothing stored.
+    const empty = await post({ address: "" });
+    expect(empty).toMatchObject({ ok: false, status: 400 });
+    expect(JSON.stringify(empty)).toContain("cases.error.childAddressRequired");
+    expect((await snapshot(r.caseId)).version).toBe(before!.case.version);
+
+    expect(await post({ address: "Nygatan 3\n453 30 Lysekil" })).toMatchObject({ ok: true });
+    const after = await loadCasePage(t.db, caseworker, r.caseId, NOW);
+    expect(after!.warnings).toEqual([]);
+    expect(after!.child.address).toBe("Nygatan 3\n453 30 Lysekil");
+    expect(after!.formContext.child).toEqual({ address: "Nygatan 3\n453 30 Lysekil", addressWithheld: false });
+    expect(after!.events.at(-1)).toMatchObject({ type: "CHILD_ADDRESS_CORRECTED", event: { address: null, reason: "Ur folkbokföringen." } });
+    await act(r.caseId, caseworker, NOW, invite(["Anna Johansson", "Nils Utan Adress"]));
+    const own = (await lettersOf(r.caseId, "invitation")).find((l) => l.recipientName === "Nils")!;
+    expect(own.text).toContain("Nygatan 3");
+
+    // "Not known" ticked: the case holds no address, and the warning is back.
+    expect(await post({ address: "", addressUnknown: "yes" })).toMatchObject({ ok: true });
+    expect((await loadCasePage(t.db, caseworker, r.caseId, NOW))!.warnings).toEqual([{ key: "recipientWithoutAddress", names: ["Nils Utan Adress"] }]);
+  });
+
+  it("the child's address given for a protected child never reaches the page", async () => {
+    const r = await report(t.db, AT, { childName: "Vera Dold" });
+    await act(r.caseId, caseworker, NOW, assess(r.reportId), { type: "PROTECTED_IDENTITY_SET", person: "child", protectedIdentity: true, reason: "Skatteverket." }, { type: "CHILD_ADDRESS_CORRECTED", address: "Hemliga stigen 4", reason: "Ur folkbokföringen." });
+    expect((await snapshot(r.caseId)).snapshot.context.child).toMatchObject({ address: "Hemliga stigen 4", addressCorrected: true });
+    const page = await loadCasePage(t.db, caseworker, r.caseId, NOW);
+    expect(page!.formContext.child).toEqual({ address: null, addressWithheld: true });
+    expect(JSON.stringify(page)).not.toContain("Hemliga stigen");
+  });
+
   it("four eyes in a unit with one team lead: the unit's deputy approves the team lead's own proposal", async () => {
     const deputy = await createStaff(t.db, caseworker.unitId, "caseworker", "Dora Ställföreträdare");
     await t.db.update(units).set({ deputyApproverId: deputy.id }).where(eq(units.id, caseworker.unitId!));

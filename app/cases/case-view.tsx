@@ -92,7 +92,7 @@ export function ChildFacts({ data }: { data: CasePageData }) {
         <dt>{t("cases.child.birthDate")}</dt>
         <dd>{child.birthDate ? formatDate(locale, child.birthDate) : t("cases.unknown")}</dd>
         <dt>{t("cases.child.address")}</dt>
-        <dd>
+        <dd className="pre-wrap">
           {data.addressProtected ? (
             <strong>{t("cases.child.protectedAddress")}</strong>
           ) : (

@@ -45,6 +45,7 @@ type FieldName =
   | "guardianId"
   | "name"
   | "address"
+  | "addressUnknown"
   | "custody"
   | "confirmed"
   | "suspected"
@@ -303,7 +304,12 @@ function CommandForm({
   const [form, fields] = useForm<Record<FieldName, unknown>, unknown>({
     id: commandFormId(intent),
     lastResult,
-    defaultValue: correcting ? correctionDefaults(correcting) : undefined,
+    // A correction starts from what the case holds.
+    defaultValue: correcting
+      ? correctionDefaults(correcting)
+      : intent === "CHILD_ADDRESS_CORRECTED"
+        ? { address: data.formContext.child.address ?? "" }
+        : undefined,
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) =>

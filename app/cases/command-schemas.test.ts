@@ -28,6 +28,7 @@ const ctx: CommandFormContext = {
     { id: "g-1", name: "Anna Johansson", address: "Storgatan 2", addressWithheld: false, custody: true, suspected: false },
     { id: "g-2", name: "Per Dold", address: null, addressWithheld: true, custody: true, suspected: false },
   ],
+  child: { address: "Kungsgatan 14", addressWithheld: false },
   decisionDue: "2026-04-03",
   ownVoice: false,
   feedbackOwed: true,

@@ -70,6 +70,8 @@ export type CommandFormContext = {
    * the child's identity is protected) is withheld: null here, and a correction keeps it.
    */
   guardians: { id: string; name: string; address: string | null; addressWithheld: boolean; custody: boolean; suspected: boolean }[];
+  /** The child's address as the case holds it; null when withheld (protected identity) or not known. */
+  child: { address: string | null; addressWithheld: boolean };
   /** The running 14-day decision deadline: an invitation after it asks for a confirmation. */
   decisionDue: string | null;
   /** The child is 15 or older: their own answer on support. */

@@ -89,6 +89,8 @@ export function summarizeEvent(locale: Locale, event: CaseEvent, names: Record<s
     case "GUARDIAN_CONFIRMED":
     case "GUARDIAN_REMOVED":
       return { title: t(`cases.event.${event.type}`, { name: who(event.guardianId) }), detail: event.reason };
+    case "CHILD_ADDRESS_CORRECTED":
+      return { title: t("cases.event.CHILD_ADDRESS_CORRECTED"), detail: event.reason };
     case "GUARDIAN_SUSPECTED":
       return {
         title: t(`cases.event.GUARDIAN_SUSPECTED.${event.suspected ? "yes" : "no"}`, { name: who(event.guardianId) }),

@@ -124,6 +124,23 @@ export function FactFields({
         </>
       );
     }
+    case "CHILD_ADDRESS_CORRECTED":
+      return (
+        <>
+          <TextArea
+            field={fields.address}
+            label={t("cases.field.childAddress")}
+            hint={t(ctx.child.addressWithheld ? "cases.field.childAddress.withheld" : "cases.field.childAddress.hint")}
+          />
+          <Choices
+            field={fields.addressUnknown}
+            legend={t("cases.field.addressUnknown")}
+            type="checkbox"
+            options={[{ value: "yes", label: t("cases.field.addressUnknown.yes") }]}
+          />
+          {reason}
+        </>
+      );
     case "GUARDIAN_CONFIRMED":
     case "GUARDIAN_REMOVED":
       return (

@@ -7,7 +7,7 @@ import { z } from "zod";
 
 import { VIOLENCE_KINDS } from "../../workflows/types";
 import type { CommandFormContext, CommandInputOf } from "./command-schemas";
-import { choice, date, optionalText, requiredText, TEXT_LIMITS, ticked } from "./form-parts";
+import { always, choice, date, optionalText, requiredText, TEXT_LIMITS, ticked } from "./form-parts";
 
 /** Särskilda skäl are written out (the machine checks the same length). */
 export const SPECIAL_REASONS_MIN = 20;
@@ -68,6 +68,23 @@ export const factSchemas = {
           reason: v.reason,
         };
       }),
+
+  // The address, or "not known" ticked: one of them, so an empty field never erases it by mistake.
+  CHILD_ADDRESS_CORRECTED: () =>
+    z
+      .object({ address: optionalText(TEXT_LIMITS.medium), addressUnknown: z.string().optional(), reason: reason() })
+      .superRefine((v, issue) => {
+        const unknown = v.addressUnknown === "yes";
+        if (!v.address && !unknown) issue.addIssue({ code: "custom", path: ["address"], message: "cases.error.childAddressRequired" });
+        if (v.address && unknown) issue.addIssue({ code: "custom", path: ["addressUnknown"], message: "cases.error.childAddressOrUnknown" });
+      }, always)
+      .transform(
+        (v): CommandInputOf<"CHILD_ADDRESS_CORRECTED"> => ({
+          type: "CHILD_ADDRESS_CORRECTED",
+          address: v.addressUnknown === "yes" ? null : (v.address ?? null),
+          reason: v.reason,
+        }),
+      ),
 
   GUARDIAN_CONFIRMED: (ctx: CommandFormContext) =>
     z
