@@ -210,12 +210,17 @@ export function can(snapshot: PersistedCase, event: CaseCommand): boolean {
   return decide(snapshot, event).ok;
 }
 
+/** Who approves in a dry run: a team lead who is not the proposer (the letters do not depend on who). */
+const DRY_RUN_APPROVER: Actor = { id: "dry-run-approver", name: "", role: "teamLead" };
+
 /**
  * The letters to the family that approving the waiting proposal would send, as the statechart
- * itself answers it: a dry run of DECISION_APPROVED by this actor (none when it is refused).
+ * itself answers it: a dry run of DECISION_APPROVED (none when there is nothing to approve, or
+ * the approval is refused, e.g. a report still unassessed). The same for the approver and for
+ * the proposer, who may not approve but can still put a missing address in while it waits.
  */
-export function lettersOnApproval(snapshot: PersistedCase, actor: Actor, at: string): LetterKind[] {
-  const result = decide(snapshot, { type: "DECISION_APPROVED", at, actor });
+export function lettersOnApproval(snapshot: PersistedCase, at: string): LetterKind[] {
+  const result = decide(snapshot, { type: "DECISION_APPROVED", at, actor: DRY_RUN_APPROVER });
   return result.ok ? result.effects.flatMap((e) => (e.type === "sendLetter" ? [e.params.letter] : [])) : [];
 }
 

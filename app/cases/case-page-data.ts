@@ -241,7 +241,7 @@ export function factsView(
 /**
  * Before a step whose letter would have no recipient, or no address, the page says so.
  * `approvalLetters`: what approving the waiting proposal would send, as the statechart says
- * (lettersOnApproval), for a user who may approve it.
+ * (lettersOnApproval), for whoever reads the page: the approver, or the proposer while it waits.
  */
 export function warningsFor(
   snapshot: PersistedCase,

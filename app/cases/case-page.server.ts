@@ -320,7 +320,7 @@ export async function loadCasePage(
       ctx,
       row.child.address,
       now.toISOString(),
-      commands.includes("DECISION_APPROVED") ? lettersOnApproval(snapshot, actor, now.toISOString()) : [],
+      lettersOnApproval(snapshot, now.toISOString()),
     ),
     events: eventRows.map((e) => ({
       seq: e.seq,

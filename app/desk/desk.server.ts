@@ -179,8 +179,9 @@ export async function waitingProposals(db: Db, user: SessionUser, now: Date): Pr
     const proposedAt = new Date(r.occurred_at).toISOString();
     const snapshot = upgradeSnapshot(typeof r.snapshot === "string" ? (JSON.parse(r.snapshot) as PersistedCase) : r.snapshot);
     const answers = availableCommands(snapshot, actor);
-    // Said beside "Godkänn" as on the case page: the approver may not open the case first.
-    const sendsLetters = answers.includes("DECISION_APPROVED") && lettersOnApproval(snapshot, actor, at).length > 0;
+    // Said beside "Godkänn" as on the case page: the approver may not open the case first. The
+    // proposer's desk says it too: they can still put a missing address in while it waits.
+    const sendsLetters = lettersOnApproval(snapshot, at).length > 0;
     return {
       id: r.id,
       referenceNumber: r.reference_number,

@@ -322,5 +322,12 @@ describe.each(testDatabaseKinds())("the desk (%s)", (kind) => {
     expect((await loadCasePage(t.db, lead, id.N!, NOW))!.warnings).toEqual([]);
     // The case page says the same before the team lead approves there.
     expect((await loadCasePage(t.db, lead, id.J!, NOW))!.warnings).toEqual([{ key: "recipientWithoutAddress", names: ["Anna Johansson"] }]);
+    // The caseworker who proposed may not approve, but can still put the address in while it waits: told too.
+    const mine = (await loadDesk(t.db, cw, NOW)).proposals;
+    expect(mine.find((p) => p.id === id.J)!.letterWarnings).toEqual([{ key: "recipientWithoutAddress", names: ["Anna Johansson"] }]);
+    expect(mine.find((p) => p.id === id.N)!.letterWarnings).toEqual([]);
+    expect((await loadCasePage(t.db, cw, id.J!, NOW))!.warnings).toEqual([{ key: "recipientWithoutAddress", names: ["Anna Johansson"] }]);
+    expect((await loadCasePage(t.db, cw, id.K!, NOW))!.warnings).toEqual([{ key: "noGuardianForLetters" }]);
+    expect((await loadCasePage(t.db, cw, id.N!, NOW))!.warnings).toEqual([]);
   });
 });
