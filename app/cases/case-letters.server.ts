@@ -53,7 +53,8 @@ export async function performEffects(
   snapshot: PersistedCase,
   effects: Effect[],
   command: CaseCommand,
-  childAddress: string | null,
+  /** The child's record's address; the case's own (CHILD_ADDRESS_CORRECTED) wins, see caseChildAddress. */
+  recordAddress: string | null,
 ) {
   if (effects.length === 0) return;
   const context = snapshot.context;
@@ -75,7 +76,7 @@ export async function performEffects(
   const common = { referenceNumber: context.referenceNumber, createdAt: command.at };
   const store = (recipientName: string, reportId: string | null, letter: Parameters<typeof storeLetter>[1]["letter"]) =>
     storeLetter(tx, { caseId, reportId, eventSeq: seq, recipientName, letter, municipality });
-  const child: Recipient = { name: firstName(context.child.name), address: childLetterAddress(context, childAddress) };
+  const child: Recipient = { name: firstName(context.child.name), address: childLetterAddress(context, recordAddress) };
   const childHasOwnLetters = hasOwnVoice(context, command.at);
   const interpreterLanguage = [...reportRows].reverse().find((r) => r.interpreterLanguage)?.interpreterLanguage ?? null;
 

@@ -247,7 +247,7 @@ export function warningsFor(
   snapshot: PersistedCase,
   commands: readonly FormCommand[],
   ctx: CommandFormContext,
-  childAddress: string | null,
+  recordAddress: string | null,
   at: string,
   approvalLetters: readonly LetterKind[],
 ): Warning[] {
@@ -258,16 +258,19 @@ export function warningsFor(
     approvalLetters.length > 0 ||
     commands.includes("DECISION_PROPOSED") ||
     commands.includes("INVITATION_SENT");
-  if (lettersAhead) warnings.push(...letterWarnings(context, childAddress, at));
+  if (lettersAhead) warnings.push(...letterWarnings(context, recordAddress, at));
   if (commands.includes("INVITATION_SENT") && ctx.invitees.every((i) => i.role === "child")) warnings.push({ key: "noInvitee" });
   return warnings;
 }
 
-/** What the family's letters would lack, said before a step that sends them: anyone to go to, or an address. */
-export function letterWarnings(context: CaseContext, childAddress: string | null, at: string): Warning[] {
+/**
+ * What the family's letters would lack, said before a step that sends them: anyone to go to, or
+ * an address. `recordAddress`: the child's record's (see caseChildAddress).
+ */
+export function letterWarnings(context: CaseContext, recordAddress: string | null, at: string): Warning[] {
   const warnings: Warning[] = [];
   if (letterGuardians(context).length === 0) warnings.push({ key: "noGuardianForLetters" });
-  const unaddressed = recipientsWithoutAddress(context, childAddress, at);
+  const unaddressed = recipientsWithoutAddress(context, recordAddress, at);
   if (unaddressed.length > 0) warnings.push({ key: "recipientWithoutAddress", names: unaddressed });
   return warnings;
 }

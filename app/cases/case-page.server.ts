@@ -135,7 +135,6 @@ async function formContext(
 ): Promise<CommandFormContext> {
   const { context } = row.snapshot;
   const withheld = context.feedbackWithheld;
-  const rows = reportRows;
   const protectedIdentity = isProtected(row, reportRows);
   // A team lead gives the case to a caseworker; a caseworker can only take it themselves.
   const staff = !commands.includes("ASSIGNED")
@@ -166,7 +165,7 @@ async function formContext(
     ownVoice: hasOwnVoice(context, now.toISOString()),
     feedbackOwed: context.reports.some((r) => r.mandatedReporter && !r.decidedAt),
     withheldFeedback: withheld.map((w) => {
-      const report = rows.find((r) => r.id === w.reportId);
+      const report = reportRows.find((r) => r.id === w.reportId);
       return { reportId: w.reportId, reporter: report ? reporterLabel(report) : "", reason: w.reason };
     }),
   };
