@@ -52,8 +52,9 @@ function Comparison({ match }: { match: MatchView }) {
     ["matching.row.school", known(t, incoming.school), candidate.schools.length ? candidate.schools.join(", ") : t("matching.unknown")],
     [
       "matching.row.address",
-      incoming.protectedIdentity ? t("matching.protected") : known(t, incoming.address),
-      candidate.protectedIdentity ? t("matching.protected") : known(t, candidate.address),
+      // Perhaps the same child: the protection of either withholds both addresses.
+      incoming.protectedIdentity || candidate.protectedIdentity ? t("matching.protected") : known(t, incoming.address),
+      incoming.protectedIdentity || candidate.protectedIdentity ? t("matching.protected") : known(t, candidate.address),
     ],
   ];
   return (

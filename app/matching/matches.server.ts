@@ -78,7 +78,14 @@ export async function loadMatches(db: Db, user: SessionUser, caseId: string, now
   if (rows.length === 0) return [];
 
   const candidateIds = [...new Set(rows.map((r) => r.candidateCaseId))];
-  const [incomingRows, candidateRows, candidateReports] = await Promise.all([
+  const [thisCase, incomingRows, candidateRows, candidateReports] = await Promise.all([
+    // This case's own protection, however it was set: by a report, on the child's record, or by staff.
+    db
+      .select({ snapshot: cases.snapshot, childProtected: children.protectedIdentity, reportProtected: sql<boolean>`exists (
+          select 1 from ${reports} where ${reports.caseId} = ${cases.id} and ${reports.childProtectedIdentity})` })
+      .from(cases)
+      .innerJoin(children, eq(children.id, cases.childId))
+      .where(eq(cases.id, caseId)),
     db
       .select({
         id: reports.id,
@@ -120,6 +127,8 @@ export async function loadMatches(db: Db, user: SessionUser, caseId: string, now
     await db.insert(accessLog).values(shown.map((id) => ({ userId: user.id, caseId: id, action: "match", detail: caseId, at: now })));
   }
 
+  const [self] = thisCase;
+  const thisProtected = !!self && (self.childProtected || !!self.reportProtected || (self.snapshot as PersistedCase).context.flags.protectedIdentity);
   return rows.flatMap((r): MatchView[] => {
     const incoming = incomingRows.find((i) => i.id === r.reportId);
     const candidate = candidateRows.find((c) => c.id === r.candidateCaseId);
@@ -127,6 +136,9 @@ export async function loadMatches(db: Db, user: SessionUser, caseId: string, now
     const snapshot = candidate.snapshot as PersistedCase;
     const own = candidateReports.filter((x) => x.caseId === candidate.id);
     const isProtected = candidate.protectedIdentity || snapshot.context.flags.protectedIdentity || own.some((x) => x.protectedIdentity);
+    const incomingProtected = incoming.protectedIdentity || thisProtected;
+    // The two may be the same child: the protection of either withholds both addresses.
+    const withheld = isProtected || incomingProtected;
     return [
       {
         id: r.id,
@@ -135,7 +147,7 @@ export async function loadMatches(db: Db, user: SessionUser, caseId: string, now
         decidedByName: r.decidedByName,
         decidedAt: r.decidedAt?.toISOString() ?? null,
         comment: r.comment,
-        incoming: { ...incoming, address: incoming.protectedIdentity ? null : incoming.address },
+        incoming: { ...incoming, address: withheld ? null : incoming.address, protectedIdentity: incomingProtected },
         candidate: {
           caseId: candidate.id,
           referenceNumber: candidate.referenceNumber,
@@ -148,7 +160,7 @@ export async function loadMatches(db: Db, user: SessionUser, caseId: string, now
           birthDate: candidate.birthDate,
           ages: [...new Set(own.map((x) => x.age).filter((a): a is number => a !== null))],
           schools: [...new Set(own.map((x) => x.school?.trim()).filter((s): s is string => Boolean(s)))],
-          address: isProtected ? null : candidate.address,
+          address: withheld ? null : candidate.address,
           protectedIdentity: isProtected,
         },
       },

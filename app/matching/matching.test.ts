@@ -361,6 +361,32 @@ describe.each(testDatabaseKinds())("possible matches for a child without personn
     expect(JSON.stringify(match)).not.toContain("Hemlig väg");
   });
 
+  it("protection staff set on either case hides both addresses beside the match: they may be the same child", async () => {
+    const protect = async (caseId: string) => {
+      const result = await runCaseCommand(
+        t.db,
+        { caseId, expectedVersion: await versionOf(t.db, caseId), user: staff.caseworker, command: { type: "PROTECTED_IDENTITY_SET", person: "child", protectedIdentity: true, reason: "Skatteverket." } },
+        NOW,
+      );
+      expect(result.ok).toBe(true);
+    };
+    // This case protected by staff: the new report's own address for the child is withheld.
+    await newCase(t.db, child("Tova Testsson", { birthDate: "2016-05-05", address: "Första gatan 1" }), DAY1);
+    const later = await newCase(t.db, child("Tova Testsson", { birthDate: "2016-05-05", address: "Hemliga gatan 7" }), DAY2);
+    await protect(later.caseId);
+    const [match] = await loadMatches(t.db, staff.caseworker, later.caseId);
+    expect(match!.incoming.address).toBeNull();
+    expect(JSON.stringify(match)).not.toMatch(/Hemliga gatan|Första gatan/);
+
+    // The earlier case protected by staff: its child may be this one, so neither address shows.
+    const earlier = await newCase(t.db, child("Ture Testsson", { birthDate: "2015-06-06", address: "Dolda vägen 2" }), DAY1);
+    await protect(earlier.caseId);
+    const newer = await newCase(t.db, child("Ture Testsson", { birthDate: "2015-06-06", address: "Nya vägen 3" }), DAY2);
+    const [other] = await loadMatches(t.db, staff.caseworker, newer.caseId);
+    expect(other!.candidate).toMatchObject({ protectedIdentity: true, address: null });
+    expect(JSON.stringify(other)).not.toMatch(/Dolda vägen|Nya vägen/);
+  });
+
   it("staff of another unit see no matches", async () => {
     const other = await createStaff(t.db, "Annan enhet");
     await newCase(t.db, child("Ivar Dahl", { birthDate: "2010-10-10" }), DAY1);
