@@ -20,6 +20,7 @@ export const intakeEn: Record<keyof typeof intakeSv, string> = {
   "intake.reporter.anonymous": "I want to be anonymous",
   "intake.reporter.anonymousHint":
     "Only private persons may be anonymous. If you are anonymous, your name and contact details are not kept.",
+  "intake.reporter.anonymousSignedIn": "You are signed in: an anonymous report is not tied to your account and does not show under My reports.",
   "intake.reporter.name": "Your name",
   "intake.reporter.nameHint": "Required unless you are anonymous.",
   "intake.reporter.organisation": "Workplace or organisation",

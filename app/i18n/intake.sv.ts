@@ -18,6 +18,7 @@ export const intakeSv = {
   "intake.reporter.anonymous": "Jag vill vara anonym",
   "intake.reporter.anonymousHint":
     "Bara privatpersoner kan vara anonyma. Om du är anonym sparas inte ditt namn eller dina kontaktuppgifter.",
+  "intake.reporter.anonymousSignedIn": "Du är inloggad: en anonym anmälan kopplas inte till ditt konto och visas inte under Mina anmälningar.",
   "intake.reporter.name": "Ditt namn",
   "intake.reporter.nameHint": "Krävs om du inte är anonym.",
   "intake.reporter.organisation": "Verksamhet eller organisation",

@@ -64,6 +64,12 @@ describe("IntakeForm (server-rendered)", () => {
     }
   });
 
+  it("tells a signed-in reporter that an anonymous report is not tied to their account", async () => {
+    const notice = "en anonym anmälan kopplas inte till ditt konto";
+    expect(await render({ signedIn: true })).toContain(notice);
+    expect(await render()).not.toContain(notice);
+  });
+
   it("shows the acute-danger notice and a hidden, untabbable honeypot", async () => {
     const html = await render();
     expect(html).toContain("Är ett barn i akut fara?");

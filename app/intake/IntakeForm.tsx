@@ -35,6 +35,8 @@ export type IntakeFormProps = {
   defaultValue?: IntakeDefaults;
   /** A fresh UUID per form shown; a retried post with the same key stores one report. */
   idempotencyKey: string;
+  /** Sent from a reporter's account: an anonymous report is then not tied to it, and the form says so. */
+  signedIn?: boolean;
 };
 
 /** Fields whose errors cannot be reached by a link (hidden, or the form as a whole). */
@@ -49,7 +51,7 @@ const firstOption: Partial<Record<IntakeFieldName, string>> = {
   violence: violenceAnswers[0],
 };
 
-export function IntakeForm({ lastResult, defaultValue, idempotencyKey }: IntakeFormProps) {
+export function IntakeForm({ lastResult, defaultValue, idempotencyKey, signedIn = false }: IntakeFormProps) {
   const t = useT();
   const [form, fields] = useForm<IntakeFormValues, IntakeInput>({
     id: "intake",
@@ -358,7 +360,7 @@ export function IntakeForm({ lastResult, defaultValue, idempotencyKey }: IntakeF
             <Checkbox
               {...checkboxProps("anonymous")}
               label={t("intake.reporter.anonymous")}
-              hint={t("intake.reporter.anonymousHint")}
+              hint={`${t("intake.reporter.anonymousHint")}${signedIn ? ` ${t("intake.reporter.anonymousSignedIn")}` : ""}`}
             />
             <TextField
               {...textProps("reporterName")}

@@ -13,7 +13,7 @@ import { sectorOfAccount } from "./account-sector.server";
 import { defaultsForReporter, honeypotFilled, parseIntake } from "./schema";
 import { reportCodeCookie, takeReportCode } from "./report-code-cookie.server";
 import { REPORT_CODE_DAYS } from "./report-code.server";
-import { submitReport } from "./submit.server";
+import { accountOf, submitReport } from "./submit.server";
 
 const RECEIPT_VISIBLE_MS = 24 * 60 * 60 * 1000;
 /** A school behind one address may send several reports in an afternoon; a script may not. */
@@ -26,6 +26,7 @@ export async function loadIntakePage(request: Request) {
   const reporter = user?.role === "reporter" ? user : null;
   return {
     idempotencyKey: randomUUID(),
+    signedIn: reporter !== null,
     defaultValue: defaultsForReporter(reporter && { ...reporter, sector: await sectorOfAccount(db, reporter) }),
   };
 }
@@ -45,7 +46,7 @@ export async function submitIntakeForm(request: Request, clientAddress: string) 
   }
   const db = await getDb();
   const user = await getSessionUser(db, request);
-  const submitter = reporterSubmitter(user);
+  const submitter = accountOf(submission.value, reporterSubmitter(user));
   // Per address (per account when signed in): the public form must not be a flood gate.
   const limit = await block(db, `intake:${submitter ? `user:${submitter.userId}` : clientAddress}`, INTAKE_LIMIT);
   if (!limit.allowed) {

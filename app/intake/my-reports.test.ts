@@ -7,7 +7,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { accessLog, letters, organisations, reports, users } from "../../db/schema";
+import { accessLog, caseEvents, letters, organisations, reports, users } from "../../db/schema";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../db/testing";
 import type { SessionUser } from "../auth/session.server";
 import { performAdminOrganisationAction, performAdminUserAction } from "../admin/admin-pages.server";
@@ -150,6 +150,21 @@ describe.each(testDatabaseKinds())("whose reports a reporter sees (%s)", (kind) 
     expect(await myLetter(t.db, colleague, receipt!.id)).toBeNull();
     expect(await myLetter(t.db, namesakeContact, receipt!.id)).toBeNull();
     expect(await myLetter(t.db, otherSchoolContact, receipt!.id)).toBeNull();
+  });
+
+  it("an anonymous report sent while signed in is tied to no one: not the account, not the school, not the case's history", async () => {
+    const s = parseIntake(validIntakeFormData({ childPersonalNumber: "", childName: "Anon Barnsson", anonymous: "on", reporterName: "", reporterPhone: "", reporterEmail: "" }));
+    if (s.status !== "success") throw new Error(`invalid fixture: ${JSON.stringify(s.error)}`);
+    expect(s.value.reporter).toMatchObject({ kind: "private", anonymous: true });
+    const r = await submitReport(t.db, s.value, { userId: teacher.id, name: teacher.name });
+    const [row] = await t.db.select({ userId: reports.reporterUserId, organisationId: reports.reporterOrganisationId }).from(reports).where(eq(reports.id, r.reportId));
+    expect(row).toEqual({ userId: null, organisationId: null });
+    const [opened] = await t.db.select({ actorId: caseEvents.actorId, actorName: caseEvents.actorName, event: caseEvents.event }).from(caseEvents).where(eq(caseEvents.caseId, r.caseId));
+    expect(JSON.stringify(opened)).not.toMatch(/Anders Lund|${teacher.id}/);
+    expect(await children(teacher)).not.toContain("Anon Barnsson");
+    expect(await children(contact)).not.toContain("Anon Barnsson");
+    // Like any anonymous reporter, they can add to it with the report's one-time code.
+    expect(r.reportCode).toEqual(expect.any(String));
   });
 
   it("a list entry carries nothing of the case or the family", async () => {

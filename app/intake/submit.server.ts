@@ -39,6 +39,15 @@ export type SubmitOptions = {
 export type Submitter = { userId: string; name: string } | null;
 
 /**
+ * Whose account a report is tied to: the signed-in reporter's, unless they chose to be
+ * anonymous. An anonymous report names no one, so it is tied to no account, no organisation and
+ * no actor in the case's history; like any anonymous report, it gets a code to add to it later.
+ */
+export function accountOf(input: Pick<IntakeInput, "reporter">, signedIn: Submitter): Submitter {
+  return input.reporter.kind === "private" && input.reporter.anonymous ? null : signedIn;
+}
+
+/**
  * Registers a concern report: the child (matched by personal number), the case (the child's
  * open case, or a new one) with its event, the report and the receipt — in one
  * transaction. Without a personal number the report opens a new case and any earlier case
@@ -47,10 +56,11 @@ export type Submitter = { userId: string; name: string } | null;
 export async function submitReport(
   db: Db,
   input: IntakeInput,
-  submitter: Submitter,
+  signedIn: Submitter,
   now: Date = new Date(),
   options: SubmitOptions = {},
 ): Promise<SubmittedReport> {
+  const submitter = accountOf(input, signedIn);
   const existing = await findByIdempotencyKey(db, input.idempotencyKey);
   if (existing) return existing;
   const receipt = await prepareReceipt(db, input, now);

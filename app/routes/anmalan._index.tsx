@@ -14,7 +14,7 @@ export const headers = retryAfterHeaders;
 export const action = ({ request, context }: ActionFunctionArgs) => submitIntakeForm(request, context.clientAddress);
 
 export default function IntakePage() {
-  const { idempotencyKey, defaultValue } = useLoaderData<typeof loader>();
+  const { idempotencyKey, defaultValue, signedIn } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  return <IntakeForm lastResult={lastResult} defaultValue={defaultValue} idempotencyKey={idempotencyKey} />;
+  return <IntakeForm lastResult={lastResult} defaultValue={defaultValue} idempotencyKey={idempotencyKey} signedIn={signedIn} />;
 }
