@@ -85,7 +85,15 @@ export type FeedbackView = {
 };
 
 export type EventView = { seq: number; type: string; at: string; actorName: string; event: CaseEvent };
-export type LetterView = { id: string; kind: string; recipientName: string | null; createdAt: string; fileName: string };
+export type LetterView = {
+  id: string;
+  kind: string;
+  recipientName: string | null;
+  createdAt: string;
+  fileName: string;
+  /** It printed the address of someone protected now: kept, but not handed out to staff (see withheld-letters.ts). */
+  withheld: boolean;
+};
 
 export type CasePageData = {
   case: {

@@ -45,6 +45,7 @@ import {
 } from "./command-schemas";
 import { actorFor, runCaseCommand, staffOfUnit, type CommandInput } from "./commands.server";
 import { isUuid } from "./inbox-filters";
+import { withheldLetterIds } from "./withheld-letters";
 
 export type { CasePageData, DeadlineView, EventView, FeedbackView, LetterView, ReportView } from "./case-page-data";
 
@@ -237,6 +238,7 @@ export async function loadCasePage(
         recipientName: letters.recipientName,
         createdAt: letters.createdAt,
         fileName: letters.fileName,
+        eventSeq: letters.eventSeq,
       })
       .from(letters)
       .where(eq(letters.caseId, row.id))
@@ -268,6 +270,11 @@ export async function loadCasePage(
   const commands = availableCommands(snapshot, actor).filter(isFormCommand);
   const protectedIdentity = isProtected(row, reportRows);
   const ctx = await formContext(db, user, row, commands, now, reportRows);
+  const withheld = withheldLetterIds(
+    eventRows.map((e) => ({ seq: e.seq, event: e.event as CaseEvent })),
+    letterRows,
+    { context, childProtected: protectedIdentity, recordAddress: row.child.address },
+  );
 
   return {
     case: {
@@ -328,7 +335,11 @@ export async function loadCasePage(
       actorName: e.actorName,
       event: historyEvent(e.event as CaseEvent),
     })),
-    letters: letterRows.map(({ reportId: _r, ...l }) => ({ ...l, createdAt: l.createdAt.toISOString() })),
+    letters: letterRows.map(({ reportId: _r, eventSeq: _s, ...l }) => ({
+      ...l,
+      createdAt: l.createdAt.toISOString(),
+      withheld: withheld.has(l.id),
+    })),
     feedback: feedbackViews(context, reportRows, letterRows),
     commands,
     formContext: ctx,
@@ -410,17 +421,30 @@ export async function downloadLetter(
   caseId: string,
   letterId: string,
   now: Date = new Date(),
-): Promise<{ fileName: string; pdf: Buffer } | null> {
+): Promise<{ fileName: string; pdf: Buffer } | { withheld: true } | null> {
   if (!isStaff(user) || !user.unitId || !isUuid(caseId) || !isUuid(letterId)) return null;
   const [row] = await db
-    .select({ fileName: letters.fileName, pdf: letters.pdf })
+    .select({ fileName: letters.fileName, pdf: letters.pdf, kind: letters.kind, recipientName: letters.recipientName, eventSeq: letters.eventSeq })
     .from(letters)
     .innerJoin(cases, eq(cases.id, letters.caseId))
     .where(and(eq(letters.id, letterId), eq(letters.caseId, caseId), eq(cases.unitId, user.unitId)))
     .limit(1);
   if (!row) return null;
+  // A letter that printed the address of someone protected now is not handed out (the case page says so).
+  const found = await findCase(db, user, caseId);
+  if (!found) return null;
+  const [reportRows, eventRows] = await Promise.all([
+    caseReports(db, caseId),
+    db.select({ seq: caseEvents.seq, event: caseEvents.event }).from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.seq)),
+  ]);
+  const withheld = withheldLetterIds(
+    eventRows.map((e) => ({ seq: e.seq, event: e.event as CaseEvent })),
+    [{ id: letterId, ...row }],
+    { context: found.snapshot.context, childProtected: isProtected(found, reportRows), recordAddress: found.child.address },
+  );
+  if (withheld.has(letterId)) return { withheld: true };
   await db.insert(accessLog).values({ userId: user.id, caseId, action: "letter", detail: letterId, at: now });
-  return row;
+  return { fileName: row.fileName, pdf: row.pdf };
 }
 
 /** Content-Disposition for a download: an ASCII fallback name plus the exact name (RFC 6266). */

@@ -364,7 +364,7 @@ describe.each(testDatabaseKinds())("the case page (%s)", (kind) => {
     // A child under 15 is invited through the guardians' letter.
     expect(invitations.map((l) => l.recipientName).sort()).toEqual(["Anna Johansson"]);
 
-    const file = await downloadLetter(t.db, caseworker, r.caseId, invitations[0]!.id, NOW);
+    const file = (await downloadLetter(t.db, caseworker, r.caseId, invitations[0]!.id, NOW)) as { fileName: string; pdf: Buffer } | null;
     const [archived] = await t.db.select({ pdf: letters.pdf }).from(letters).where(eq(letters.id, invitations[0]!.id));
     expect(file!.pdf.equals(archived!.pdf)).toBe(true);
     expect(file!.fileName).toBe(invitations[0]!.fileName);

@@ -14,7 +14,7 @@ import type { SessionUser } from "../auth/session.server";
 import type { IntakeInput } from "../intake/types";
 import { extractText } from "../letters/pdf-text";
 import { ensureDefaultUnit } from "../units.server";
-import { loadCasePage, performCaseAction } from "./case-page.server";
+import { downloadLetter, loadCasePage, performCaseAction } from "./case-page.server";
 import { runCaseCommand, type CommandInput } from "./commands.server";
 import { loadInbox } from "./inbox.server";
 import { createStaff, report } from "../../test/testing.server";
@@ -212,6 +212,38 @@ describe.each(testDatabaseKinds())("a case as it unfolds (%s)", (kind) => {
     await act(r.caseId, caseworker, NOW, { type: "PROTECTED_IDENTITY_SET", person: "child", protectedIdentity: true, reason: "Skyddad folkbokföring enligt Skatteverket." });
     const hidden = await loadCasePage(t.db, caseworker, r.caseId, NOW);
     expect(JSON.stringify(hidden)).not.toMatch(/Hemliga gränd|Storgatan 2/);
+  });
+
+  it("a letter that printed an address of someone protected since is no longer handed out; one sent after is", async () => {
+    const r = await report(t.db, AT, { childName: "Pia Brev" });
+    const per = guardian("Per Skyddsson", "Dolda vägen 3");
+    const perId = (per as { guardianId: string }).guardianId;
+    await act(r.caseId, caseworker, NOW, assess(r.reportId), per, guardian("Eva Mor", "Storgatan 2"), invite(["Per Skyddsson", "Eva Mor"]));
+    const before = (await loadCasePage(t.db, caseworker, r.caseId, NOW))!.letters.filter((l) => l.kind === "invitation");
+    expect(before.map((l) => l.withheld)).toEqual([false, false]);
+    const perLetter = before.find((l) => l.recipientName === "Per Skyddsson")!;
+    expect((await lettersOf(r.caseId, "invitation")).find((l) => l.recipientName === "Per Skyddsson")!.text).toContain("Dolda vägen 3");
+
+    await act(r.caseId, caseworker, NOW, { type: "PROTECTED_IDENTITY_SET", person: perId, protectedIdentity: true, reason: "Skatteverket." });
+    const page = await loadCasePage(t.db, caseworker, r.caseId, NOW);
+    const withheldNow = Object.fromEntries(page!.letters.filter((l) => l.kind === "invitation").map((l) => [l.recipientName, l.withheld]));
+    expect(withheldNow).toEqual({ "Eva Mor": false, "Per Skyddsson": true });
+    expect(await downloadLetter(t.db, caseworker, r.caseId, perLetter.id, NOW)).toEqual({ withheld: true });
+    expect(await downloadLetter(t.db, caseworker, r.caseId, before.find((l) => l.recipientName === "Eva Mor")!.id, NOW)).toMatchObject({ fileName: expect.any(String) });
+
+    // A new invitation to him prints no address, so it can be printed again and sent on through Skatteverket.
+    await act(r.caseId, caseworker, NOW, { type: "NO_SHOW" }, invite(["Per Skyddsson"]));
+    const again = (await loadCasePage(t.db, caseworker, r.caseId, NOW))!.letters.filter((l) => l.kind === "invitation" && l.recipientName === "Per Skyddsson");
+    const newest = again.find((l) => l.id !== perLetter.id)!;
+    expect(again.map((l) => [l.id, l.withheld])).toEqual(expect.arrayContaining([[perLetter.id, true], [newest.id, false]]));
+    const newer = await downloadLetter(t.db, caseworker, r.caseId, newest.id, NOW);
+    expect(extractText((newer as { pdf: Buffer }).pdf)).not.toContain("Dolda vägen");
+
+    // The child's identity protected: every letter that printed an address of the family is withheld.
+    await act(r.caseId, caseworker, NOW, { type: "PROTECTED_IDENTITY_SET", person: "child", protectedIdentity: true, reason: "Skatteverket." });
+    const hidden = (await loadCasePage(t.db, caseworker, r.caseId, NOW))!.letters.filter((l) => l.kind === "invitation");
+    expect(hidden.filter((l) => l.withheld).map((l) => l.id).sort()).toEqual(hidden.filter((l) => l.id !== newest.id).map((l) => l.id).sort());
+    expect(hidden).toHaveLength(3);
   });
 
   it("acting on an unassigned case assigns it, and the letters name that caseworker with a phone", async () => {

@@ -371,10 +371,14 @@ export function Letters({ caseId, letters }: { caseId: string; letters: CasePage
                   <td data-label={t("cases.letters.recipient")}>{l.recipientName ?? t("cases.unknown")}</td>
                   <td data-label={t("cases.letters.created")}>{formatDateTime(locale, l.createdAt)}</td>
                   <td data-label={t("cases.letters.file")}>
-                    {/* A plain link: the PDF is a download, not a page of the app. */}
-                    <a href={`/arenden/${caseId}/brev/${l.id}`} download={l.fileName}>
-                      {t("cases.letters.download", { name: l.fileName })}
-                    </a>
+                    {l.withheld ? (
+                      t("cases.letters.withheld")
+                    ) : (
+                      // A plain link: the PDF is a download, not a page of the app.
+                      <a href={`/arenden/${caseId}/brev/${l.id}`} download={l.fileName}>
+                        {t("cases.letters.download", { name: l.fileName })}
+                      </a>
+                    )}
                   </td>
                 </tr>
               ))}

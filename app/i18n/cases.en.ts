@@ -311,6 +311,7 @@ export const casesEn: Record<keyof typeof casesSv, string> = {
   "cases.letters.recipient": "Recipient",
   "cases.letters.created": "Created",
   "cases.letters.file": "File",
+  "cases.letters.withheld": "Not handed out: printed with the address of a person who now has protected personal data",
   "cases.letters.download": "Download {name} (PDF)",
   "cases.letter.receipt": "Receipt",
   "cases.letter.invitation": "Invitation to a conversation",

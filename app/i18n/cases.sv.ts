@@ -323,6 +323,7 @@ export const casesSv = {
   "cases.letters.recipient": "Mottagare",
   "cases.letters.created": "Skapat",
   "cases.letters.file": "Fil",
+  "cases.letters.withheld": "Lämnas inte ut: skrevs med adressen till en person som nu har skyddade personuppgifter",
   "cases.letters.download": "Ladda ned {name} (PDF)",
   "cases.letter.receipt": "Kvittens",
   "cases.letter.invitation": "Kallelse till samtal",

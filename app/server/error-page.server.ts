@@ -29,8 +29,9 @@ const MESSAGES: Record<number, { title: string; text: string }> = {
   },
 };
 
-export function errorPage(status: number): string {
-  const m = MESSAGES[status] ?? MESSAGES[status >= 500 ? 500 : 400]!;
+/** The page for a status; `message`: a route's own title and text instead of the status's. */
+export function errorPage(status: number, message?: { title: string; text: string }): string {
+  const m = message ?? MESSAGES[status] ?? MESSAGES[status >= 500 ? 500 : 400]!;
   return `<!DOCTYPE html>
 <html lang="sv">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${m.title} – Värna</title></head>
@@ -55,6 +56,6 @@ export const errorPageHeaders = {
   "X-Content-Type-Options": "nosniff",
 } as const;
 
-export function errorResponse(status: number, headers: Record<string, string> = {}): Response {
-  return new Response(errorPage(status), { status, headers: { ...errorPageHeaders, ...headers } });
+export function errorResponse(status: number, headers: Record<string, string> = {}, message?: { title: string; text: string }): Response {
+  return new Response(errorPage(status, message), { status, headers: { ...errorPageHeaders, ...headers } });
 }
