@@ -136,6 +136,7 @@ function Header({ data }: { data: RootData | undefined }) {
             <span>
               {t("nav.signedInAs", { name: user.name })} ({t(`role.${user.role}`)})
             </span>
+            <Link to="/konto">{t("nav.account")}</Link>
             <Form method="post" action="/logga-ut" className="inline-form">
               <button type="submit" className="link-button">
                 {t("nav.signOut")}

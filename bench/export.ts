@@ -122,7 +122,7 @@ async function addAuditor(sink: Sink, unitId: string): Promise<SessionUser> {
     `insert into users (email, name, role, unit_id, password_hash) values ($1, 'Granskare Bänk', 'auditor', $2, 'x') returning id`,
     [email, unitId],
   );
-  return { id: u!.id, email, name: "Granskare Bänk", role: "auditor", unitId, phone: null, organisation: null, title: null, mandatedReporter: false };
+  return { id: u!.id, email, name: "Granskare Bänk", role: "auditor", unitId, phone: null, organisation: null, title: null, mandatedReporter: false, passwordChangeRequired: false };
 }
 
 /** Seconds for PostgreSQL to COPY the query's rows to this process (NaN on the embedded database). */

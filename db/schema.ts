@@ -67,6 +67,8 @@ export const users = pgTable("users", {
   title: text("title"),
   mandatedReporter: boolean("mandated_reporter").notNull().default(false),
   passwordHash: text("password_hash").notNull(),
+  /** Set when an admin chose the password (a new account, a reset): the user must choose their own before anything else. */
+  passwordChangeRequired: boolean("password_change_required").notNull().default(false),
   active: boolean("active").notNull().default(true),
   createdAt: instant("created_at").notNull().defaultNow(),
 });

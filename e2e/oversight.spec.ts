@@ -247,12 +247,25 @@ test("the admin creates a caseworker who then signs in, and deactivates them", a
   await expect(page.getByRole("status")).toContainText("Användaren är skapad");
   await expectAccessible(page);
 
-  // The new caseworker signs in, in a browser of their own, and reaches the inbox.
+  // The new caseworker signs in, in a browser of their own: first they choose their own password.
   const theirs = await browser.newContext();
   const them = await theirs.newPage();
   await signInThroughPage(them, "nyanstalld@demo.varna.se", "ett-forsta-losenord");
   await expect(them.getByText("Inloggad som Nora Nyanställd")).toBeVisible();
+  await expect(them).toHaveURL(/\/konto\?redirectTo=%2Fskrivbord/);
+  await expect(them.getByText("Välj ett eget lösenord innan du fortsätter.")).toBeVisible();
   await them.goto("/arenden");
+  await expect(them).toHaveURL(/\/konto\?redirectTo=%2Farenden/);
+  await them.getByLabel("Nuvarande lösenord").fill("ett-forsta-losenord");
+  await them.getByLabel("Nytt lösenord", { exact: true }).fill("kort");
+  await them.getByLabel("Nytt lösenord igen").fill("något annat");
+  await them.getByRole("button", { name: "Byt lösenord" }).click();
+  await expect(them.getByText("Lösenordet måste ha minst 12 tecken")).toBeVisible();
+  await expect(them.getByText("Lösenorden är inte lika")).toBeVisible();
+  await expectAccessible(them);
+  await them.getByLabel("Nytt lösenord", { exact: true }).fill("noras eget långa lösenord");
+  await them.getByLabel("Nytt lösenord igen").fill("noras eget långa lösenord");
+  await them.getByRole("button", { name: "Byt lösenord" }).click();
   await expect(them.getByRole("heading", { level: 1 })).toHaveText("Ärenden");
 
   // Deactivated: signed out on their very next request.
@@ -267,6 +280,8 @@ test("the admin creates a caseworker who then signs in, and deactivates them", a
   await page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Ändringslogg" }).click();
   await expect(page.getByRole("table")).toContainText("Användare skapad");
   await expect(page.getByRole("table")).toContainText("Användare avaktiverad");
+  await expect(page.getByRole("table")).toContainText("Eget lösenord valt");
+  await expect(page.getByRole("table")).not.toContainText("noras eget");
   await expect(page.getByRole("table")).not.toContainText("ett-forsta-losenord");
   await expectAccessible(page);
 

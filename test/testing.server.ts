@@ -39,6 +39,7 @@ export async function createStaff(db: Db, unitId: string | null, role: Role, nam
     organisation: null,
     title: row!.title,
     mandatedReporter: row!.mandatedReporter,
+    passwordChangeRequired: row!.passwordChangeRequired,
   };
 }
 

@@ -191,6 +191,8 @@ export async function createUser(db: Db, admin: SessionUser, input: CreateUserIn
         title: input.title,
         organisationId: input.organisationId,
         passwordHash,
+        // The admin chose it: the user chooses their own at their first sign-in.
+        passwordChangeRequired: true,
       })
       .onConflictDoNothing()
       .returning({ id: users.id });
@@ -264,7 +266,7 @@ export async function resetPassword(db: Db, admin: SessionUser, userId: string, 
   if (!target) return notFound;
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+    await tx.update(users).set({ passwordHash, passwordChangeRequired: true }).where(eq(users.id, userId));
     await tx.delete(sessions).where(eq(sessions.userId, userId));
     await writeLog(tx, admin, { action: "passwordReset", targetUserId: userId, detail: {} }, now);
     return { ok: true, id: userId } as const;

@@ -4,12 +4,12 @@
  */
 import { z } from "zod";
 
+import { MIN_PASSWORD, passwordField } from "../auth/password-rules";
 import { roles } from "../auth/roles";
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Long enough to resist guessing; the hash (argon2id) does the rest. */
-export const MIN_PASSWORD = 12;
+export { MIN_PASSWORD };
 
 const text = (max: number) =>
   z
@@ -31,10 +31,7 @@ const optionalUuid = z
   .optional()
   .refine((s) => !s || uuid.test(s), "field.invalidChoice")
   .transform((s) => (s ? s.toLowerCase() : null));
-const password = z
-  .string({ error: "field.required" })
-  .min(MIN_PASSWORD, "admin.passwordShort")
-  .max(200, "field.tooLong");
+const password = passwordField();
 
 /**
  * Unit staff and auditors belong to a unit; reporters do not. An organisation (a school, chosen

@@ -21,6 +21,8 @@ export type SessionUser = {
   organisation: string | null;
   title: string | null;
   mandatedReporter: boolean;
+  /** An admin chose the password: every page but the account page sends them there first. */
+  passwordChangeRequired: boolean;
 };
 
 let cookie: ReturnType<typeof createCookie> | undefined;
@@ -94,6 +96,7 @@ const sessionUser = builtOnce((db) =>
       organisation: organisations.name,
       title: users.title,
       mandatedReporter: users.mandatedReporter,
+      passwordChangeRequired: users.passwordChangeRequired,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -115,20 +118,25 @@ export async function destroySession(db: Db, request: Request): Promise<string> 
   return sessionCookie().serialize("", { maxAge: 0 });
 }
 
+/** The account page, where a user changes their own password. */
+export const ACCOUNT_PAGE = "/konto";
+
 /**
  * The role check every protected page uses: no session → to the sign-in page (and back
- * afterwards); the wrong role → 403.
+ * afterwards); a password an admin chose → to the account page to choose one's own (and back
+ * afterwards); the wrong role → 403. `ownPassword`: the account page itself, which lets them in.
  */
 export async function requireUser(
   db: Db,
   request: Request,
   allowed: readonly Role[],
+  options: { ownPassword?: boolean } = {},
 ): Promise<SessionUser> {
   const user = await getSessionUser(db, request);
-  if (!user) {
-    const url = new URL(request.url);
-    throw redirect(`/logga-in?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
-  }
+  const url = new URL(request.url);
+  const back = encodeURIComponent(url.pathname + url.search);
+  if (!user) throw redirect(`/logga-in?redirectTo=${back}`);
+  if (user.passwordChangeRequired && !options.ownPassword) throw redirect(`${ACCOUNT_PAGE}?redirectTo=${back}`);
   if (!allowed.includes(user.role)) {
     throw new Response("Forbidden", { status: 403 });
   }

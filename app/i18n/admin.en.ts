@@ -111,6 +111,7 @@ export const adminEn: Record<keyof typeof adminSv, string> = {
   "admin.log.detail": "Details",
   "admin.log.action.userCreated": "User created",
   "admin.log.action.userUpdated": "User changed",
+  "admin.log.action.ownPasswordChanged": "Own password chosen",
   "admin.log.action.passwordReset": "Password changed",
   "admin.log.action.userDeactivated": "User deactivated",
   "admin.log.action.userReactivated": "User activated",

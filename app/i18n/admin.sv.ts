@@ -109,6 +109,7 @@ export const adminSv = {
   "admin.log.detail": "Detaljer",
   "admin.log.action.userCreated": "Användare skapad",
   "admin.log.action.userUpdated": "Användare ändrad",
+  "admin.log.action.ownPasswordChanged": "Eget lösenord valt",
   "admin.log.action.passwordReset": "Lösenord bytt",
   "admin.log.action.userDeactivated": "Användare avaktiverad",
   "admin.log.action.userReactivated": "Användare aktiverad",

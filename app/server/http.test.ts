@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { landingPage, pageAccess, type Role } from "~/auth/roles";
+import { landingPage, pageAccess, roles, type Role } from "~/auth/roles";
 import { demoAccounts, DEMO_PASSWORD } from "~/demo/accounts";
 import { validIntakeFields } from "~/intake/fixtures";
 import { extractText } from "~/letters/pdf-text";
@@ -85,6 +85,7 @@ const matrix: Row[] = [
   { method: "GET", path: () => "/statistik", allowed: pageAccess.statistics },
   { method: "GET", path: () => "/statistik.csv", allowed: pageAccess.statistics },
   { method: "GET", path: () => "/tillganglighet", allowed: "anyone" },
+  { method: "GET", path: () => "/konto", allowed: roles },
   { method: "GET", path: () => `/granskning/arenden/${ids.caseId}/historik.pdf`, allowed: pageAccess.audit },
   { method: "GET", path: () => `/granskning/arenden/${ids.caseId}/historik.json`, allowed: pageAccess.audit },
   { method: "GET", path: () => `/granskning/arenden/${ids.caseId}/historik.csv`, allowed: pageAccess.audit },

@@ -1,0 +1,135 @@
+import { getFormProps, getInputProps, useForm, type FieldMetadata } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+
+import { changeOwnPassword } from "~/account/account.server";
+import { ownPasswordSchema } from "~/account/schema";
+import { safeRedirect } from "~/auth/login-schema";
+import { MIN_PASSWORD } from "~/auth/password-rules";
+import { roles } from "~/auth/roles";
+import { ACCOUNT_PAGE, requireUser } from "~/auth/session.server";
+import { getDb } from "~/db.server";
+import { translate, useT, type Locale } from "~/i18n";
+import { retryAfterHeaders } from "~/server/route-headers";
+
+export const meta: MetaFunction = ({ matches }) => {
+  const locale = (matches.find((m) => m.id === "root")?.data as { locale?: Locale } | undefined)?.locale ?? "sv";
+  return [{ title: translate(locale, "account.metaTitle") }];
+};
+
+/** Every signed-in person's own page; the one page open to someone who must choose a password. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(await getDb(), request, roles, { ownPassword: true });
+  return json({ name: user.name, email: user.email, role: user.role, required: user.passwordChangeRequired });
+}
+
+export const headers = retryAfterHeaders;
+
+const SECRET_FIELDS = ["current", "password", "repeat"];
+
+export async function action({ request }: ActionFunctionArgs) {
+  const db = await getDb();
+  const user = await requireUser(db, request, roles, { ownPassword: true });
+  const submission = parseWithZod(await request.formData(), { schema: ownPasswordSchema });
+  if (submission.status !== "success") {
+    return json(submission.reply({ hideFields: SECRET_FIELDS }), { status: 400 });
+  }
+  const result = await changeOwnPassword(db, user, submission.value);
+  if (!result.ok && result.reason === "rateLimited") {
+    return json(submission.reply({ formErrors: ["login.rateLimited"], hideFields: SECRET_FIELDS }), {
+      status: 429,
+      headers: { "Retry-After": String(result.retryAfterSeconds) },
+    });
+  }
+  if (!result.ok) {
+    return json(submission.reply({ fieldErrors: { current: ["account.wrongCurrent"] }, hideFields: SECRET_FIELDS }), { status: 400 });
+  }
+  const to = safeRedirect(submission.value.redirectTo, `${ACCOUNT_PAGE}?bytt=1`);
+  return redirect(to, { headers: { "Set-Cookie": result.setCookie } });
+}
+
+function PasswordInput({
+  field,
+  label,
+  hint,
+  autoComplete,
+}: {
+  field: FieldMetadata<string>;
+  label: string;
+  hint?: string;
+  autoComplete: string;
+}) {
+  const t = useT();
+  const hintId = `${field.id}-hint`;
+  const describedBy = [hint ? hintId : null, field.errors ? field.errorId : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      <input {...getInputProps(field, { type: "password" })} autoComplete={autoComplete} aria-describedby={describedBy} />
+      {field.errors ? (
+        <p className="field-error" id={field.errorId}>
+          {t(field.errors[0] ?? "")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export default function AccountPage() {
+  const t = useT();
+  const data = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const [form, fields] = useForm({
+    lastResult,
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ownPasswordSchema }),
+  });
+  return (
+    <>
+      <h1>{t("account.title")}</h1>
+      <p>{t("account.details", { name: data.name, email: data.email, role: t(`role.${data.role}`) })}</p>
+      {params.get("bytt") ? (
+        <p className="success" role="status">
+          {t("account.done")}
+        </p>
+      ) : null}
+      <h2>{t("account.passwordTitle")}</h2>
+      {data.required ? (
+        <div className="info">
+          <p>{t("account.required")}</p>
+        </div>
+      ) : null}
+      <p>{t("account.lead")}</p>
+      <Form method="post" {...getFormProps(form)}>
+        {form.errors?.length ? (
+          <div className="alert" role="alert" id={form.errorId}>
+            {form.errors.map((e) => (
+              <p key={e}>{t(e)}</p>
+            ))}
+          </div>
+        ) : null}
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
+        <PasswordInput field={fields.current} label={t("account.current")} autoComplete="current-password" />
+        <PasswordInput
+          field={fields.password}
+          label={t("account.password")}
+          hint={t("account.passwordHint", { min: MIN_PASSWORD })}
+          autoComplete="new-password"
+        />
+        <PasswordInput field={fields.repeat} label={t("account.repeat")} autoComplete="new-password" />
+        <button type="submit" className="primary">
+          {t("account.submit")}
+        </button>
+      </Form>
+    </>
+  );
+}
