@@ -12,6 +12,7 @@ import { createStaff } from "../../test/testing.server";
 import { performAdminHomeAction, performAdminUserAction } from "../admin/admin-pages.server";
 import { login } from "../auth/login.server";
 import { createSession, getSessionUser, requireUser, type SessionUser } from "../auth/session.server";
+import { signedInReporter } from "../intake/intake-page.server";
 import { ensureDefaultUnit } from "../units.server";
 import { changeOwnPassword } from "./account.server";
 import { ownPasswordSchema } from "./schema";
@@ -99,6 +100,18 @@ describe.each(testDatabaseKinds())("one's own password (%s)", (kind) => {
   it("the demo's and the tests' accounts are not asked (their password is not an admin's secret)", async () => {
     const cookie = await createSession(t.db, admin.id);
     expect((await requireUser(t.db, request("/admin", cookie), ["admin"])).id).toBe(admin.id);
+  });
+
+  it("a reporter still on the admin's password sends no report in the account's name", async () => {
+    const created = await performAdminHomeAction(t.db, admin, form({ email: "kurator@skolan.se", password: FIRST, name: "Kim Kurator", role: "reporter" }));
+    expect(created).toMatchObject({ ok: true });
+    const signedIn = await signIn("kurator@skolan.se", FIRST);
+    if (!signedIn.ok) throw new Error("no session");
+    const reporter = (await getSessionUser(t.db, request("/anmalan", signedIn.setCookie)))!;
+    expect(signedInReporter(reporter)).toBeNull();
+    const changed = await changeOwnPassword(t.db, reporter, { current: FIRST, password: OWN });
+    if (!changed.ok) throw new Error(changed.reason);
+    expect(signedInReporter((await getSessionUser(t.db, request("/anmalan", changed.setCookie)))!)?.email).toBe("kurator@skolan.se");
   });
 
   it("the form says in Swedish what is wrong, beside the field", () => {

@@ -22,8 +22,7 @@ export const INTAKE_LIMIT: Block = { max: 20, windowSeconds: 15 * 60 };
 /** A signed-in reporter's details pre-fill the form; everyone gets a fresh idempotency key. */
 export async function loadIntakePage(request: Request) {
   const db = await getDb();
-  const user = await getSessionUser(db, request);
-  const reporter = user?.role === "reporter" ? user : null;
+  const reporter = signedInReporter(await getSessionUser(db, request));
   return {
     idempotencyKey: randomUUID(),
     signedIn: reporter !== null,
@@ -63,8 +62,17 @@ export async function submitIntakeForm(request: Request, clientAddress: string) 
   return redirect(`/anmalan/kvittens/${result.reportId}`, { headers });
 }
 
+/**
+ * The reporter a report is sent from, if any. Not an account still on the password an admin
+ * chose: until its user has chosen their own, it opens only /konto, so nothing is sent in its name.
+ */
+export function signedInReporter(user: SessionUser | null): SessionUser | null {
+  return user?.role === "reporter" && !user.passwordChangeRequired ? user : null;
+}
+
 function reporterSubmitter(user: SessionUser | null) {
-  return user?.role === "reporter" ? { userId: user.id, name: user.name } : null;
+  const reporter = signedInReporter(user);
+  return reporter ? { userId: reporter.id, name: reporter.name } : null;
 }
 
 /**

@@ -44,7 +44,7 @@ function send(req: Sent): Promise<number> {
 
 const text = fc.string({ maxLength: 40, unit: "binary" });
 const segment = fc.oneof(
-  fc.constantFrom("anmalan", "logga-in", "logga-ut", "sprak", "arenden", "mina-anmalningar", "kvittens", "brev", "pdf", "healthz", "build", "..", "%2e%2e", "%E0%A4%A", "%00", "%ZZ", "_index"),
+  fc.constantFrom("anmalan", "logga-in", "logga-ut", "sprak", "arenden", "mina-anmalningar", "kvittens", "brev", "pdf", "healthz", "konto", "build", "..", "%2e%2e", "%E0%A4%A", "%00", "%ZZ", "_index"),
   fc.uuid(),
   fc.stringMatching(/^[\w.%~-]{0,20}$/),
 );
