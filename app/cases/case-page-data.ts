@@ -91,7 +91,7 @@ export type LetterView = {
   recipientName: string | null;
   createdAt: string;
   fileName: string;
-  /** It printed the address of someone protected now: kept, but not handed out to staff (see withheld-letters.ts). */
+  /** It printed the address of someone protected now: kept, but not handed out to staff (see withheld-letters.server.ts). */
   withheld: boolean;
 };
 

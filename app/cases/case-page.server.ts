@@ -45,7 +45,7 @@ import {
 } from "./command-schemas";
 import { actorFor, runCaseCommand, staffOfUnit, type CommandInput } from "./commands.server";
 import { isUuid } from "./inbox-filters";
-import { withheldLetterIds } from "./withheld-letters";
+import { withheldLetterIds } from "./withheld-letters.server";
 
 export type { CasePageData, DeadlineView, EventView, FeedbackView, LetterView, ReportView } from "./case-page-data";
 

@@ -18,13 +18,12 @@ import {
   type CaseOpenedEvent,
   type PersistedCase,
 } from "../../workflows";
+import { firstName } from "./case-letters.server";
 
 /** The letters that go to the family (and print their address). */
 const FAMILY_LETTERS: readonly string[] = ["invitation", "decision", "investigationNotice"];
 
 type LetterRef = { id: string; kind: string; recipientName: string | null; eventSeq: number | null };
-
-const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
 
 /** The context after each event, by seq (events in order, the first CASE_OPENED). */
 function contextsBySeq(events: readonly { seq: number; event: CaseEvent }[]): Map<number, CaseContext> | null {
