@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { users } from "../../db/schema";
 import { verifyPassword } from "./password.server";
-import { block, pruneRateLimits, reset, throttle, type Block, type Throttle } from "./rate-limit.server";
+import { block, giveBack, pruneRateLimits, reset, throttle, type Block, type Throttle } from "./rate-limit.server";
 import { createSession } from "./session.server";
 
 /**
@@ -12,7 +12,7 @@ import { createSession } from "./session.server";
  * The count starts again after 15 minutes without tries, and when the owner signs in.
  */
 export const ACCOUNT_THROTTLE: Throttle = { free: 5, baseSeconds: 1, maxSeconds: 60, quietSeconds: 15 * 60 };
-/** Per address: 30 tries in 15 minutes, then refused until the window ends. */
+/** Per address: 30 failed tries in 15 minutes, then refused until the window ends (a sign-in gives its try back). */
 export const ADDRESS_BLOCK: Block = { max: 30, windowSeconds: 15 * 60 };
 
 export type LoginResult =
@@ -32,7 +32,8 @@ export async function login(
   const email = input.email.trim().toLowerCase();
   const accountKey = `login-account:${email}`;
 
-  const byAddress = await block(db, `login-address:${input.clientAddress}`, ADDRESS_BLOCK, now);
+  const addressKey = `login-address:${input.clientAddress}`;
+  const byAddress = await block(db, addressKey, ADDRESS_BLOCK, now);
   if (!byAddress.allowed) return { ok: false, reason: "rateLimited", retryAfterSeconds: byAddress.retryAfterSeconds };
   const byAccount = await throttle(db, accountKey, ACCOUNT_THROTTLE, now);
   if (!byAccount.allowed) return { ok: false, reason: "rateLimited", retryAfterSeconds: byAccount.retryAfterSeconds };
@@ -46,6 +47,8 @@ export async function login(
   if (!user || !valid) return { ok: false, reason: "failed" };
 
   await reset(db, accountKey);
+  // Counted before the check, so concurrent guesses cannot slip through; a real sign-in gives its try back.
+  await giveBack(db, addressKey);
   if (Math.random() < 0.05) await pruneRateLimits(db, now);
   return { ok: true, setCookie: await createSession(db, user.id), userId: user.id };
 }

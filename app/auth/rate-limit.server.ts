@@ -83,6 +83,14 @@ export async function block(db: Db, key: string, rule: Block, now = new Date()):
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((ends - now.getTime()) / 1000)) };
 }
 
+/**
+ * Takes one attempt back from a window (e.g. an address's, once the attempt proved to be its
+ * owner signing in): only failures fill it, so an office behind one address is not locked out.
+ */
+export async function giveBack(db: Db, key: string): Promise<void> {
+  await db.execute(sql`update rate_limits set hits = greatest(hits - 1, 0) where key = ${hashKey(key)}`);
+}
+
 /** Forgets a key, e.g. an account's delay once its owner has signed in. */
 export async function reset(db: Db, key: string): Promise<void> {
   await db.delete(rateLimits).where(eq(rateLimits.key, hashKey(key)));

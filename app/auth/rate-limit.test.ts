@@ -69,6 +69,21 @@ describe.each(testDatabaseKinds())("sign-in rate limits (%s)", (kind) => {
     expect(Math.max(...waits)).toBe(ACCOUNT_THROTTLE.maxSeconds);
   });
 
+  it("a whole office signing in from one address is never blocked: only failed tries fill the address's window", async () => {
+    const t0 = new Date("2026-06-03T07:55:00Z");
+    for (let i = 0; i < ADDRESS_BLOCK.max + 5; i += 1) {
+      const r = await login(t.db, { email: i % 2 ? "offer@example.se" : "annan@example.se", password: PASSWORD, clientAddress: "198.51.100.20" }, t0);
+      expect(r.ok, `sign-in ${i + 1}`).toBe(true);
+    }
+    // Failures still count: the window fills with wrong passwords alone.
+    const failures = [];
+    for (let i = 0; i < ADDRESS_BLOCK.max + 1; i += 1) {
+      failures.push(await login(t.db, { email: `ingen-${i}@example.se`, password: "fel", clientAddress: "198.51.100.20" }, t0));
+    }
+    expect(failures.at(-2)).toMatchObject({ ok: false, reason: "failed" });
+    expect(failures.at(-1)).toMatchObject({ ok: false, reason: "rateLimited" });
+  });
+
   it("an address is blocked after its window's tries, concurrent ones counted one by one", async () => {
     const t0 = new Date("2026-06-03T10:00:00Z");
     const decisions = await Promise.all(

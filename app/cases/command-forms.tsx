@@ -46,6 +46,7 @@ type FieldName =
   | "name"
   | "address"
   | "addressUnknown"
+  | "addressShown"
   | "custody"
   | "confirmed"
   | "suspected"

@@ -232,10 +232,17 @@ describe("the case pages' catalogue", () => {
     );
   });
 
-  it("a correction with the address left empty clears a shown address and keeps a withheld one", () => {
+  it("a correction with the address left empty clears only an address the form showed", () => {
     const fields = (guardianId: string) => ({ guardianId, name: "Namn Rättat", address: "", custody: "yes", reason: "Ur folkbokföringen." });
-    const shown = parse("GUARDIAN_CORRECTED", fields("g-1"));
+    // The form started from her address and it was emptied: cleared.
+    const shown = parse("GUARDIAN_CORRECTED", { ...fields("g-1"), addressShown: "yes" });
     expect(shown.status === "success" && shown.value).toMatchObject({ guardianId: "g-1", address: null });
+    // She was chosen from the list, so the form never showed her address: kept.
+    const picked = parse("GUARDIAN_CORRECTED", fields("g-1"));
+    expect(picked.status === "success" && "address" in picked.value).toBe(false);
+    // A withheld address is kept even if the form claims to have shown it.
+    const claimed = parse("GUARDIAN_CORRECTED", { ...fields("g-2"), addressShown: "yes" });
+    expect(claimed.status === "success" && "address" in claimed.value).toBe(false);
     const withheld = parse("GUARDIAN_CORRECTED", fields("g-2"));
     expect(withheld.status).toBe("success");
     expect(withheld.status === "success" && "address" in withheld.value).toBe(false);

@@ -37,7 +37,7 @@ export function guardianToCorrect(guardians: readonly FormGuardian[], named: str
 
 /** What the correction form starts with: the guardian's details as the case holds them. */
 export function correctionDefaults(g: FormGuardian) {
-  return { guardianId: g.id, name: g.name, address: g.address ?? "", custody: g.custody ? "yes" : "no" };
+  return { guardianId: g.id, name: g.name, address: g.address ?? "", addressShown: g.addressWithheld ? "" : "yes", custody: g.custody ? "yes" : "no" };
 }
 
 function GuardianLinks({ guardians, lead }: { guardians: readonly FormGuardian[]; lead: string }) {
@@ -102,6 +102,7 @@ export function FactFields({
           {correcting ? (
             <>
               <input type="hidden" name={fields.guardianId.name} value={correcting.id} />
+              {correcting.addressWithheld ? null : <input type="hidden" name={fields.addressShown.name} value="yes" />}
               <p>
                 <strong>{t("cases.field.guardian")}:</strong> {correcting.name}
               </p>
@@ -117,7 +118,13 @@ export function FactFields({
           <TextArea
             field={fields.address}
             label={t("cases.field.address")}
-            hint={correcting?.addressWithheld ? t("cases.field.address.withheld") : undefined}
+            hint={
+              correcting?.addressWithheld
+                ? t("cases.field.address.withheld")
+                : correcting
+                  ? undefined
+                  : t("cases.field.address.keep")
+            }
           />
           <Choices field={fields.custody} legend={t("cases.field.custody")} type="radio" options={yesNo("cases.field.custody")} />
           {reason}

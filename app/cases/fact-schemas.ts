@@ -53,17 +53,22 @@ export const factSchemas = {
         guardianId: guardianOf(ctx),
         name: requiredText(TEXT_LIMITS.short),
         address: optionalText(TEXT_LIMITS.medium),
+        // "yes" when the form started from the address the case holds (see correctionDefaults).
+        addressShown: z.string().optional(),
         custody: yesNo(),
         reason: reason(),
       })
       .transform((v): CommandInputOf<"GUARDIAN_CORRECTED"> => {
-        // A withheld address is not shown, so an empty field keeps it; a new one replaces it.
+        // Only an address the form showed can be erased by emptying it. A withheld address, or
+        // one the form did not start from (the guardian chosen from the list), stays unless a
+        // new one is typed.
         const withheld = ctx.guardians.find((g) => g.id === v.guardianId)?.addressWithheld === true;
+        const erasable = v.addressShown === "yes" && !withheld;
         return {
           type: "GUARDIAN_CORRECTED",
           guardianId: v.guardianId,
           name: v.name,
-          ...(withheld && v.address === undefined ? {} : { address: v.address ?? null }),
+          ...(v.address === undefined && !erasable ? {} : { address: v.address ?? null }),
           custody: v.custody === "yes",
           reason: v.reason,
         };
@@ -75,7 +80,8 @@ export const factSchemas = {
       .object({ address: optionalText(TEXT_LIMITS.medium), addressUnknown: z.string().optional(), reason: reason() })
       .superRefine((v, issue) => {
         const unknown = v.addressUnknown === "yes";
-        if (!v.address && !unknown) issue.addIssue({ code: "custom", path: ["address"], message: "cases.error.childAddressRequired" });
+        // Said beside the box to tick: a message above it would move it as the address field is left.
+        if (!v.address && !unknown) issue.addIssue({ code: "custom", path: ["addressUnknown"], message: "cases.error.childAddressRequired" });
         if (v.address && unknown) issue.addIssue({ code: "custom", path: ["addressUnknown"], message: "cases.error.childAddressOrUnknown" });
       }, always)
       .transform(

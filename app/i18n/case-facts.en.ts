@@ -74,6 +74,7 @@ export const caseFactsEn = {
   "cases.field.guardian.other": "Correct another guardian:",
   "cases.field.guardianName": "Name",
   "cases.field.address": "Address",
+  "cases.field.address.keep": "Leave empty to keep the address the case holds; a new address replaces it.",
   "cases.field.address.withheld": "Not shown: protected personal data. Leave the field empty to keep the address; a new address replaces it.",
   "cases.field.childAddress": "The child's address",
   "cases.field.childAddress.hint": "As in the population register. The child's own letters (from 15) go here.",

@@ -32,7 +32,7 @@ export const en: Record<MessageKey, string> = {
   "account.details": "{name}, {email} ({role})",
   "account.passwordTitle": "Change password",
   "account.required": "Choose your own password before you go on. The password the administrator gave you only lasts until you have changed it.",
-  "account.lead": "Changing your password signs you out everywhere you are signed in; you go on here with the new one.",
+  "account.lead": "Changing your password signs you out everywhere you are signed in except here, where you go on with the new one.",
   "account.current": "Current password",
   "account.password": "New password",
   "account.passwordHint": "At least {min} characters. A sentence of several words is easy to remember and hard to guess.",

@@ -35,7 +35,7 @@ export const sv = {
   "account.details": "{name}, {email} ({role})",
   "account.passwordTitle": "Byt lösenord",
   "account.required": "Välj ett eget lösenord innan du fortsätter. Lösenordet du fick av administratören gäller bara tills du har bytt det.",
-  "account.lead": "När du byter lösenord loggas du ut överallt där du är inloggad och fortsätter här med det nya.",
+  "account.lead": "När du byter lösenord loggas du ut överallt där du är inloggad, utom här: här fortsätter du med det nya.",
   "account.current": "Nuvarande lösenord",
   "account.password": "Nytt lösenord",
   "account.passwordHint": "Minst {min} tecken. En mening av flera ord är lätt att minnas och svår att gissa.",
