@@ -99,10 +99,10 @@ export const en: Record<MessageKey, string> = {
   "feedback.alreadyUnderway": "An investigation is already under way",
   "feedback.unknown": "Feedback",
   "receipt.title": "Thank you – your report has been received",
-  "receipt.reference": "Reference number:",
+  "receipt.reference": "Report number:",
   "receipt.received": "Received:",
   "receipt.next":
-    "The social services assess the child's need of protection the same day or the next, and decide within 14 days whether to open an investigation. Keep the reference number if you want to contact us about the report.",
+    "The social services assess the child's need of protection the same day or the next, and decide within 14 days whether to open an investigation. Keep the report number if you want to contact us about the report.",
   "receipt.download": "Download the receipt (PDF)",
   "field.required": "Please fill in this field.",
   "field.tooLong": "The text is too long (at most {max} characters).",

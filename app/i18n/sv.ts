@@ -105,7 +105,7 @@ export const sv = {
   "receipt.reference": "Anmälningsnummer:",
   "receipt.received": "Mottagen:",
   "receipt.next":
-    "Socialtjänsten gör en skyddsbedömning samma dag eller senast nästa dag, och beslutar inom 14 dagar om en utredning ska inledas. Spara diarienumret om du vill kontakta oss om anmälan.",
+    "Socialtjänsten gör en skyddsbedömning samma dag eller senast nästa dag, och beslutar inom 14 dagar om en utredning ska inledas. Spara anmälningsnumret om du vill kontakta oss om anmälan.",
   "receipt.download": "Ladda ner kvittensen (PDF)",
   "field.required": "Fyll i fältet.",
   "field.tooLong": "Texten är för lång (högst {max} tecken).",
