@@ -82,7 +82,8 @@ describe.each(testDatabaseKinds())("sign-in rate limits (%s)", (kind) => {
     }
     expect(failures.at(-2)).toMatchObject({ ok: false, reason: "failed" });
     expect(failures.at(-1)).toMatchObject({ ok: false, reason: "rateLimited" });
-  });
+    // About 65 argon2 checks one after another: 17 s on a quiet 2-core machine.
+  }, 120_000);
 
   it("an address is blocked after its window's tries, concurrent ones counted one by one", async () => {
     const t0 = new Date("2026-06-03T10:00:00Z");
