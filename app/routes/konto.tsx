@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm, type FieldMetadata } from "@conform-to/react";
+import { getFormProps, useForm, type FieldMetadata } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
@@ -13,6 +13,7 @@ import { ACCOUNT_PAGE, requireUser } from "~/auth/session.server";
 import { getDb } from "~/db.server";
 import { translate, useT, type Locale } from "~/i18n";
 import { retryAfterHeaders } from "~/server/route-headers";
+import { TextField } from "~/ui/fields";
 
 export const meta: MetaFunction = ({ matches }) => {
   const locale = (matches.find((m) => m.id === "root")?.data as { locale?: Locale } | undefined)?.locale ?? "sv";
@@ -50,38 +51,6 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(to, { headers: { "Set-Cookie": result.setCookie } });
 }
 
-function PasswordInput({
-  field,
-  label,
-  hint,
-  autoComplete,
-}: {
-  field: FieldMetadata<string>;
-  label: string;
-  hint?: string;
-  autoComplete: string;
-}) {
-  const t = useT();
-  const hintId = `${field.id}-hint`;
-  const describedBy = [hint ? hintId : null, field.errors ? field.errorId : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={field.id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-      <input {...getInputProps(field, { type: "password" })} autoComplete={autoComplete} aria-describedby={describedBy} />
-      {field.errors ? (
-        <p className="field-error" id={field.errorId}>
-          {t(field.errors[0] ?? "")}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
 export default function AccountPage() {
   const t = useT();
   const data = useLoaderData<typeof loader>();
@@ -92,6 +61,13 @@ export default function AccountPage() {
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ownPasswordSchema }),
+  });
+  // Never filled in again from what was sent (the action hides them): the project's own field.
+  const password = (field: FieldMetadata<string>) => ({
+    id: field.id,
+    name: field.name,
+    type: "password" as const,
+    error: field.errors?.[0] ? t(field.errors[0]) : undefined,
   });
   return (
     <>
@@ -118,14 +94,14 @@ export default function AccountPage() {
           </div>
         ) : null}
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
-        <PasswordInput field={fields.current} label={t("account.current")} autoComplete="current-password" />
-        <PasswordInput
-          field={fields.password}
+        <TextField {...password(fields.current)} label={t("account.current")} autoComplete="current-password" />
+        <TextField
+          {...password(fields.password)}
           label={t("account.password")}
           hint={t("account.passwordHint", { min: MIN_PASSWORD })}
           autoComplete="new-password"
         />
-        <PasswordInput field={fields.repeat} label={t("account.repeat")} autoComplete="new-password" />
+        <TextField {...password(fields.repeat)} label={t("account.repeat")} autoComplete="new-password" />
         <button type="submit" className="primary">
           {t("account.submit")}
         </button>
