@@ -1,6 +1,7 @@
 import path from "node:path";
 
 import { keepStatistics, migrateDatabase, openDatabase, type Database } from "../db/client";
+import { openEmbedded } from "../db/template";
 import { env } from "./env.server";
 
 // One database per process. The server entry and the Remix build are separate module
@@ -16,7 +17,7 @@ async function open(): Promise<Database> {
   const { databaseUrl, dataDir } = env();
   const db = databaseUrl
     ? await openDatabase({ url: databaseUrl })
-    : await openDatabase({ dataDir: path.join(dataDir, "pgdata") });
+    : await openEmbedded({ dataDir: path.join(dataDir, "pgdata") });
   await migrateDatabase(db, databaseUrl);
   keepStatistics(db);
   return db;

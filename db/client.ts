@@ -43,10 +43,11 @@ export type Database = {
   close(): Promise<void>;
 };
 
+/** `startFrom`: the tarball of a database to begin a new embedded one with (db/template.ts). */
 export type DatabaseOptions =
   | { url: string; max?: number }
-  | { dataDir: string }
-  | { memory: true };
+  | { dataDir: string; startFrom?: Blob }
+  | { memory: true; startFrom?: Blob };
 
 /**
  * How every embedded database is opened: with the extensions the migrations use (pg_trgm:
@@ -85,14 +86,20 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       close: () => client.end({ timeout: 5 }),
     };
   }
+  const embedded = options.startFrom ? { ...pgliteOptions, loadDataDir: options.startFrom } : pgliteOptions;
   let pg: PGlite;
   if ("dataDir" in options) {
     mkdirSync(options.dataDir, { recursive: true });
-    pg = new PGlite(options.dataDir, pgliteOptions);
+    pg = new PGlite(options.dataDir, embedded);
   } else {
-    pg = new PGlite(pgliteOptions);
+    pg = new PGlite(embedded);
   }
-  await pg.waitReady;
+  try {
+    await pg.waitReady;
+  } catch (error) {
+    await pg.close().catch(() => {});
+    throw error;
+  }
   await pg.exec("SET TIME ZONE 'UTC'");
   const db = drizzlePglite(pg, { schema }) as unknown as Db;
   return {

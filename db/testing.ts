@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 
 import { migrateDatabase, migrationsFolder as allMigrations, openDatabase, type Database } from "./client";
+import { openEmbedded } from "./template";
 
 export type TestDatabaseKind = "pglite" | "postgres";
 
@@ -27,7 +28,7 @@ export async function createTestDatabase(
   { migrationsFolder }: { migrationsFolder?: string } = {},
 ): Promise<TestDatabase> {
   if (kind === "pglite") {
-    const db = await openDatabase({ memory: true });
+    const db = await openEmbedded({ memory: true }, migrationsFolder);
     await migrateDatabase(db, undefined, migrationsFolder);
     return { ...db, url: null, drop: () => db.close() };
   }
