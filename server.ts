@@ -3,6 +3,7 @@
  * demo on first start, then serves the Remix build behind the HTTP layer of app/server/
  * (security headers, Origin check, body limits, the outage gate, the access log).
  */
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -12,6 +13,7 @@ import { seedDemo } from "./app/demo/seed.server";
 import { database } from "./app/db.server";
 import { env } from "./app/env.server";
 import { lockDataDir } from "./app/data-dir-lock.server";
+import { closeLetterWorkers, letterWorkerReady } from "./app/letters/draw.server";
 import { ensureDefaultUnit } from "./app/units.server";
 import { isConnectionError, noteDatabaseError, setDatabaseProbe } from "./app/server/db-outage.server";
 import { createHttpApp } from "./app/server/http.server";
@@ -30,6 +32,11 @@ for (const event of ["uncaughtException", "unhandledRejection"] as const) {
 
 const started = Date.now();
 const config = env();
+// A first start seeds the demo, about fifty letters: a letter worker loads (tsx, pdfkit, the
+// fonts, one letter drawn) on the second core while this thread opens the database, and
+// draws them. It is this module graph's; the requests draw on the Remix build's own.
+const seedsDemo = config.seedDemo && !config.databaseUrl && !existsSync(path.join(config.dataDir, "pgdata"));
+if (seedsDemo) void letterWorkerReady();
 if (!config.databaseUrl) lockDataDir(config.dataDir);
 const db = await database();
 setDatabaseProbe(() => db.rows("select 1 as ok"));
@@ -47,6 +54,7 @@ if (config.seedDemo) {
     logger.info(`  … and ${seeded.cases} demo cases.`);
   }
 }
+if (seedsDemo) await closeLetterWorkers();
 
 const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
 

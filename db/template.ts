@@ -88,7 +88,7 @@ export async function migratedTemplate(folder: string = migrationsFolder): Promi
     mkdirSync(dir, { recursive: true });
     writeFileSync(partial, bytes);
     renameSync(partial, file);
-    if (folder === migrationsFolder) removeOldTemplates(dir, file);
+    removeOldTemplates(dir, file);
   } catch {
     // A read-only installation keeps no template: each new database is made from nothing.
     rmSync(partial, { force: true });

@@ -5,6 +5,10 @@ import { register } from "tsx/esm/api";
 
 register();
 const { renderLetter } = await import("./render.server.ts");
+// One letter drawn before the worker says it is ready: the fonts parsed and the drawing code
+// warmed up here, not on the first letter a server's request (or the demo seed) waits for.
+const { invitation } = await import("./fixtures.ts");
+await renderLetter(invitation);
 
 /**
  * Draws one letter; `null` only answers that the worker has loaded (draw.server.ts waits for it).

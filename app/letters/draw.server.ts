@@ -68,6 +68,15 @@ export async function drawLetter(letter: Letter, options: RenderOptions = {}): P
   }
 }
 
+/** Stops this process's letter workers (the next letter starts them again). */
+export async function closeLetterWorkers(): Promise<void> {
+  const closing = pool;
+  pool = null;
+  ready = null;
+  warm = false;
+  await closing?.destroy();
+}
+
 function giveUp(error: unknown): false {
   // safeError: the type, code and stack only — a message could quote the letter.
   if (!broken) logger.warn({ err: safeError(error) }, WORKER_FAILED);

@@ -15,7 +15,7 @@ import {
   receipt,
 } from "./fixtures";
 import { extractPages, extractText, readObjects } from "./pdf-text";
-import { drawLetter, letterWorkerReady, lettersDrawnOnWorkers } from "./draw.server";
+import { closeLetterWorkers, drawLetter, letterWorkerReady, lettersDrawnOnWorkers } from "./draw.server";
 import { LYSEKIL, letterFileName, letterTitle, renderLetter, type Letter } from "./render.server";
 
 /** Sentences may wrap anywhere: compare prose with line breaks as spaces. */
@@ -104,6 +104,18 @@ describe("reproducibility", () => {
       expect(Buffer.compare(await drawLetter(letter, { municipality: LYSEKIL }), await renderLetter(letter, { municipality: LYSEKIL })), letter.kind).toBe(0);
     }
     expect(lettersDrawnOnWorkers() - before).toBe(3);
+  });
+
+  it("the workers a first start used for the demo seed are stopped after it; a later letter starts them again", async () => {
+    expect(await letterWorkerReady()).toBe(true);
+    await closeLetterWorkers();
+    expect(lettersDrawnOnWorkers()).toBe(0);
+    // Drawn here while the pool starts again, and the same bytes.
+    expect(Buffer.compare(await drawLetter(receipt), await renderLetter(receipt))).toBe(0);
+    expect(await letterWorkerReady()).toBe(true);
+    const started = lettersDrawnOnWorkers();
+    await drawLetter(invitation);
+    expect(lettersDrawnOnWorkers() - started).toBe(1);
   });
 
   it("writes letters uncompressed (zlib output varies by build), the case history compressed", async () => {
