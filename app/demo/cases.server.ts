@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 
 import type { Db } from "../../db/client";
 import { cases, units, users } from "../../db/schema";
@@ -226,15 +226,16 @@ export async function seedDemoCases(db: Db, now: Date): Promise<number> {
     if (!c) throw new Error(`no demo report for ${child}`);
     for (const step of steps) {
       const at = new Date(Math.min(c.receivedAt.getTime() + step.day * DAY, now.getTime() - 1000));
-      const [current] = await db.select({ snapshot: cases.snapshot }).from(cases).where(eq(cases.id, c.caseId));
+      const [current] = await db.select({ snapshot: cases.snapshot, version: cases.version }).from(cases).where(eq(cases.id, c.caseId));
       const made = step.command({ child, guardians: c.guardians, snapshot: current!.snapshot as PersistedCase });
+      let version = current!.version;
       for (let command of Array.isArray(made) ? made : [made]) {
         // Booked two days ahead, so a conversation recorded later is never before its booked time.
         if (command.type === "INVITATION_SENT") command = { ...command, date: stockholmDate(new Date(at.getTime() + 2 * DAY)) };
         if (command.type === "DEADLINE_EXTENDED") command = { ...command, until: stockholmDate(new Date(c.receivedAt.getTime() + 28 * DAY)) };
-        const [row] = await db.select({ version: cases.version }).from(cases).where(and(eq(cases.id, c.caseId)));
-        const result = await runCaseCommand(db, { caseId: c.caseId, expectedVersion: row!.version, user: ids[step.who], command }, at);
+        const result = await runCaseCommand(db, { caseId: c.caseId, expectedVersion: version, user: ids[step.who], command }, at);
         if (!result.ok) throw new Error(`demo walk of ${child}: ${command.type} refused (${result.refusal})`);
+        version = result.version;
       }
     }
   }
