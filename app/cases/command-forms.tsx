@@ -14,6 +14,7 @@ import { ProposalText } from "./case-view";
 import { commandFormId, parseCommandInBrowser, translateMessage, type CommandFormContext, type FormCommand } from "./command-schemas";
 import { correctionDefaults, CORRECT_GUARDIAN_PARAM, FactFields, guardianToCorrect, isFactCommand, type FormGuardian } from "./fact-fields";
 import { Choices, Select, TextArea, TextInput } from "./form-controls";
+import { FormErrors } from "../ui/form-errors";
 import { supportMeasureNames } from "./support";
 
 type FieldName =
@@ -323,13 +324,8 @@ function CommandForm({
     <details className="command" open={lastResult || (correcting && correcting.id === named) ? true : undefined}>
       <summary id={titleId}>{t(`command.${intent}`)}</summary>
       <Form method="post" action={`/arenden/${data.case.id}`} aria-labelledby={titleId} {...getFormProps(form)}>
-        {form.errors?.length ? (
-          <div className="alert" id={form.errorId}>
-            {form.errors.map((e) => (
-              <p key={e}>{translateMessage(locale, e)}</p>
-            ))}
-          </div>
-        ) : null}
+        {/* The page's own summary (ActionErrorSummary) announces a refusal by the server. */}
+        <FormErrors id={form.errorId} messages={form.errors?.map((e) => translateMessage(locale, e))} announce={false} />
         <input type="hidden" name="intent" value={intent} />
         <input type="hidden" name="version" value={data.case.version} />
         <CommandFields intent={intent} fields={fields as unknown as Fields} data={data} correcting={correcting} />

@@ -14,6 +14,7 @@ import { getDb } from "~/db.server";
 import { translate, useT, type Locale } from "~/i18n";
 import { retryAfterHeaders } from "~/server/route-headers";
 import { TextField } from "~/ui/fields";
+import { FormErrors } from "~/ui/form-errors";
 
 export const meta: MetaFunction = ({ matches }) => {
   const locale = (matches.find((m) => m.id === "root")?.data as { locale?: Locale } | undefined)?.locale ?? "sv";
@@ -86,13 +87,7 @@ export default function AccountPage() {
       ) : null}
       <p>{t("account.lead")}</p>
       <Form method="post" {...getFormProps(form)}>
-        {form.errors?.length ? (
-          <div className="alert" role="alert" id={form.errorId}>
-            {form.errors.map((e) => (
-              <p key={e}>{t(e)}</p>
-            ))}
-          </div>
-        ) : null}
+        <FormErrors id={form.errorId} messages={form.errors?.map((e) => t(e))} />
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
         <TextField {...password(fields.current)} label={t("account.current")} autoComplete="current-password" />
         <TextField

@@ -10,6 +10,7 @@ import { getDb } from "~/db.server";
 import { getSessionUser } from "~/auth/session.server";
 import { useT } from "~/i18n";
 import { retryAfterHeaders } from "~/server/route-headers";
+import { FormErrors } from "~/ui/form-errors";
 
 export const meta: MetaFunction = () => [{ title: "Logga in – Värna" }];
 
@@ -52,13 +53,7 @@ export default function LoginPage() {
     <>
       <h1>{t("login.title")}</h1>
       <Form method="post" {...getFormProps(form)}>
-        {form.errors?.length ? (
-          <div className="alert" role="alert" id={form.errorId}>
-            {form.errors.map((e) => (
-              <p key={e}>{t(e)}</p>
-            ))}
-          </div>
-        ) : null}
+        <FormErrors id={form.errorId} messages={form.errors?.map((e) => t(e))} />
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
         <div className="field">
           <label htmlFor={fields.email.id}>{t("login.email")}</label>
