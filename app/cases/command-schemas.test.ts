@@ -187,6 +187,12 @@ describe("command form schemas", () => {
       lateConfirmed: "Samtalet ligger efter tidsfristen för beslut (2026-04-03). Bekräfta att du ändå vill boka tiden, eller välj ett tidigare datum.",
     });
     expect(swedishErrors("INVITATION_SENT", { ...late, lateConfirmed: "yes" })).toEqual({});
+    // Once the deadline has passed there is no earlier date to choose: it only asks.
+    const overdue = { ...ctx, today: "2026-04-05" };
+    expect(swedishErrors("INVITATION_SENT", late, overdue)).toEqual({
+      lateConfirmed: "Tidsfristen för beslut gick ut 2026-04-03. Bekräfta att du ändå vill boka samtalet.",
+    });
+    expect(swedishErrors("INVITATION_SENT", { ...late, lateConfirmed: "yes" }, overdue)).toEqual({});
     // The 4 months are not extended here: that is a proposal a team lead approves.
     expect(swedishErrors("DEADLINE_EXTENDED", { deadline: "investigation", until: "2026-05-01", reason: "Skäl" })).toEqual({
       deadline: "Välj ett av alternativen.",

@@ -134,7 +134,9 @@ const schemas = {
       .superRefine((v, issue) => {
         // Booking after the 14 days is sometimes right, never by accident: it asks, and says why.
         if (ctx.decisionDue && typeof v.date === "string" && v.date > ctx.decisionDue && v.lateConfirmed !== "yes") {
-          issue.addIssue({ code: "custom", path: ["lateConfirmed"], message: `cases.error.invitationAfterDeadline|date=${ctx.decisionDue}` });
+          // Once the deadline has passed, no earlier date is left to suggest.
+          const key = ctx.decisionDue < ctx.today ? "cases.error.invitationDeadlinePassed" : "cases.error.invitationAfterDeadline";
+          issue.addIssue({ code: "custom", path: ["lateConfirmed"], message: `${key}|date=${ctx.decisionDue}` });
         }
       }, always)
       .transform(

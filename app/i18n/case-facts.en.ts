@@ -55,6 +55,8 @@ export const caseFactsEn = {
 
   "cases.error.invitationAfterDeadline":
     "The conversation is after the decision deadline ({date}). Confirm that you still want this time, or choose an earlier date.",
+  "cases.error.invitationDeadlinePassed":
+    "The decision deadline passed on {date}. Confirm that you still want to book the conversation.",
   "cases.error.violenceKindRequired": "Choose at least one.",
   "cases.error.specialReasonsTooShort": "Describe the special reasons (at least {min} characters).",
 

@@ -59,6 +59,8 @@ export const caseFactsSv = {
 
   "cases.error.invitationAfterDeadline":
     "Samtalet ligger efter tidsfristen för beslut ({date}). Bekräfta att du ändå vill boka tiden, eller välj ett tidigare datum.",
+  "cases.error.invitationDeadlinePassed":
+    "Tidsfristen för beslut gick ut {date}. Bekräfta att du ändå vill boka samtalet.",
   "cases.error.violenceKindRequired": "Välj minst ett alternativ.",
   "cases.error.specialReasonsTooShort": "Beskriv de särskilda skälen (minst {min} tecken).",
 
