@@ -57,5 +57,5 @@ test("the admin makes the teacher the school's designated contact, and back; the
   await page.context().clearCookies();
   await asRole("admin");
   await page.goto("/admin/logg");
-  await expect(page.getByRole("cell", { name: /contactUserId: Anders Lund → Karin Ek/ })).toBeVisible();
+  await expect(page.getByRole("cell", { name: /Kontaktperson: Anders Lund → Karin Ek/ })).toBeVisible();
 });

@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 
 import { listAdminLog } from "~/admin/admin-pages.server";
+import { describeAdminChange } from "~/admin/log-detail";
 import { AdminNav } from "~/admin/views";
 import { pageAccess } from "~/auth/roles";
 import { requireUser } from "~/auth/session.server";
@@ -27,13 +28,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const entries = await listAdminLog(db, user);
   if (!entries) throw new Response("Forbidden", { status: 403 });
   return json({ entries }, { headers: { "Cache-Control": "private, no-store" } });
-}
-
-/** A change as "field: before → after"; ids of units are shown as they are. */
-function describe(detail: Record<string, unknown>): string {
-  return Object.entries(detail)
-    .map(([k, v]) => (Array.isArray(v) && v.length === 2 ? `${k}: ${String(v[0] ?? "–")} → ${String(v[1] ?? "–")}` : `${k}: ${String(v ?? "–")}`))
-    .join("; ");
 }
 
 export default function AdminLog() {
@@ -69,7 +63,7 @@ export default function AdminLog() {
                   <td data-label={t("admin.log.who")}>{e.actorName}</td>
                   <td data-label={t("admin.log.what")}>{t(`admin.log.action.${e.action}`)}</td>
                   <td data-label={t("admin.log.target")}>{e.targetUserName ?? e.targetUnitName ?? "–"}</td>
-                  <td data-label={t("admin.log.detail")} className="pre-wrap">{describe(e.detail)}</td>
+                  <td data-label={t("admin.log.detail")} className="pre-wrap">{describeAdminChange(e.detail, t)}</td>
                 </tr>
               ))}
             </tbody>
