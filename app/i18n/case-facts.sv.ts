@@ -19,7 +19,7 @@ export const caseFactsSv = {
   "command.GUARDIAN_REMOVED.done": "Vårdnadshavaren är borttagen ur ärendet.",
   "command.GUARDIAN_SUSPECTED": "Misstänkt för våldet",
   "command.GUARDIAN_SUSPECTED.submit": "Spara",
-  "command.GUARDIAN_SUSPECTED.done": "Uppgiften är sparad.",
+  "command.GUARDIAN_SUSPECTED.done": "Uppgiften om misstanke mot vårdnadshavaren är sparad.",
   "command.CHILD_ADDRESS_CORRECTED": "Rätta barnets adress",
   "command.CHILD_ADDRESS_CORRECTED.submit": "Spara adressen",
   "command.CHILD_ADDRESS_CORRECTED.done": "Barnets adress är rättad.",
