@@ -204,6 +204,10 @@ export const casesEn: Record<keyof typeof casesSv, string> = {
     "This action is not available to you in the case's current state. Reload the page to see what can be done.",
   "cases.error.dateInPast": "The date cannot be in the past.",
   "cases.error.inviteesRequired": "Choose at least one person to invite.",
+  "cases.letter.withheldTitle": "The letter is not handed out",
+  "cases.letter.withheldText":
+    "The letter was printed with the address of a person whose personal data are now protected. It is kept as it was sent, and an auditor can retrieve it.",
+  "cases.letter.backToCase": "Back to the case",
   "cases.error.participantsRequired": "Give at least one participant.",
   "cases.error.reasoningRequired": "A decision not to open an investigation must be reasoned.",
   "cases.error.supportOnlyWithoutInvestigation":

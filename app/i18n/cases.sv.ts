@@ -215,6 +215,10 @@ export const casesSv = {
     "Åtgärden är inte möjlig för dig i ärendets nuvarande läge. Ladda om sidan för att se vad som går att göra.",
   "cases.error.dateInPast": "Datumet kan inte ha passerat.",
   "cases.error.inviteesRequired": "Välj minst en person att kalla.",
+  "cases.letter.withheldTitle": "Brevet lämnas inte ut",
+  "cases.letter.withheldText":
+    "Brevet skrevs ut med adressen till en person som nu har skyddade personuppgifter. Det finns kvar som det skickades och kan tas fram av en granskare.",
+  "cases.letter.backToCase": "Tillbaka till ärendet",
   "cases.error.participantsRequired": "Ange minst en deltagare.",
   "cases.error.reasoningRequired": "Ett beslut att inte inleda utredning måste motiveras.",
   "cases.error.supportOnlyWithoutInvestigation":

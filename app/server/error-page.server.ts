@@ -29,17 +29,24 @@ const MESSAGES: Record<number, { title: string; text: string }> = {
   },
 };
 
-/** The page for a status; `message`: a route's own title and text instead of the status's. */
-export function errorPage(status: number, message?: { title: string; text: string }): string {
-  const m = message ?? MESSAGES[status] ?? MESSAGES[status >= 500 ? 500 : 400]!;
+/**
+ * A route's own page instead of the status's: its title and text, in `lang` (Swedish unless
+ * the route read the person's choice), and where to go from it (the start page unless given).
+ */
+export type ErrorMessage = { title: string; text: string; lang?: "sv" | "en"; link?: { href: string; text: string } };
+
+/** The page for a status; `message`: a route's own instead of the status's. */
+export function errorPage(status: number, message?: ErrorMessage): string {
+  const m: ErrorMessage = message ?? MESSAGES[status] ?? MESSAGES[status >= 500 ? 500 : 400]!;
+  const link = m.link ?? { href: "/", text: "Till startsidan" };
   return `<!DOCTYPE html>
-<html lang="sv">
+<html lang="${m.lang ?? "sv"}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${m.title} – Värna</title></head>
 <body>
 <main>
 <h1>${m.title}</h1>
 <p>${m.text}</p>
-<p><a href="/">Till startsidan</a></p>
+<p><a href="${escapeAttribute(link.href)}">${link.text}</a></p>
 </main>
 <footer aria-label="${sv["footer.label"]}">
 <p>${sv["app.name"]} · ${sv["app.unit"]} · <a href="/tillganglighet">${sv["footer.accessibility"]}</a></p>
@@ -56,6 +63,11 @@ export const errorPageHeaders = {
   "X-Content-Type-Options": "nosniff",
 } as const;
 
-export function errorResponse(status: number, headers: Record<string, string> = {}, message?: { title: string; text: string }): Response {
+/** Only the app's own paths are linked; `"` and `<` cannot end the attribute. */
+function escapeAttribute(href: string): string {
+  return href.startsWith("/") && !href.startsWith("//") ? href.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;") : "/";
+}
+
+export function errorResponse(status: number, headers: Record<string, string> = {}, message?: ErrorMessage): Response {
   return new Response(errorPage(status, message), { status, headers: { ...errorPageHeaders, ...headers } });
 }

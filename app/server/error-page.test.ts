@@ -30,4 +30,16 @@ describe("the server's own error pages", () => {
     expect(html).toContain("Tillfälligt otillgänglig");
     expect(html).toContain('<a href="/tillganglighet">Tillgänglighet</a>');
   });
+
+  it("a route's own page says where to go from it, in the person's language, and links only within Värna", () => {
+    const html = errorPage(403, { lang: "en", title: "The letter is not handed out", text: "…", link: { href: "/arenden/abc", text: "Back to the case" } });
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('<a href="/arenden/abc">Back to the case</a>');
+    expect(html).not.toContain("Till startsidan");
+    for (const href of ["https://evil.example/", "//evil.example/", 'javascript:alert(1)']) {
+      expect(errorPage(403, { title: "x", text: "y", link: { href, text: "z" } })).toContain('<a href="/">z</a>');
+    }
+    expect(errorPage(403, { title: "x", text: "y", link: { href: '/a"><script>', text: "z" } })).toContain('href="/a&quot;>&lt;script>"');
+    expect(errorPage(404)).toContain('<a href="/">Till startsidan</a>');
+  });
 });
