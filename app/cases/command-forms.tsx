@@ -312,7 +312,9 @@ function CommandForm({
       : intent === "CHILD_ADDRESS_CORRECTED"
         ? { address: data.formContext.child.address ?? "" }
         : undefined,
-    shouldValidate: "onBlur",
+    // Checked when sent, not as a field is left: a message appearing on leaving a field moved the
+    // button under the pointer, and the click meant to send the form was lost.
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) =>
       parseCommandInBrowser(formData, intent, data.formContext) as Submission<Record<FieldName, unknown>, string[], unknown>,

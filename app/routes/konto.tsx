@@ -59,7 +59,9 @@ export default function AccountPage() {
   const [params] = useSearchParams();
   const [form, fields] = useForm({
     lastResult,
-    shouldValidate: "onBlur",
+    // Checked when sent, not as a field is left: a message appearing on leaving a field moved the
+    // button under the pointer, and the click meant to send the form was lost.
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ownPasswordSchema }),
   });
