@@ -35,7 +35,7 @@ const config = env();
 // A first start seeds the demo, about fifty letters: a letter worker loads (tsx, pdfkit, the
 // fonts, one letter drawn) on the second core while this thread opens the database, and
 // draws them. It is this module graph's; the requests draw on the Remix build's own.
-const seedsDemo = config.seedDemo && !config.databaseUrl && !existsSync(path.join(config.dataDir, "pgdata"));
+const seedsDemo = config.seedDemo && !config.databaseUrl && !existsSync(config.embeddedDatabaseDir);
 if (seedsDemo) void letterWorkerReady();
 if (!config.databaseUrl) lockDataDir(config.dataDir);
 const db = await database();

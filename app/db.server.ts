@@ -1,5 +1,3 @@
-import path from "node:path";
-
 import { keepStatistics, migrateDatabase, openDatabase, type Database } from "../db/client";
 import { openEmbedded } from "../db/template";
 import { env } from "./env.server";
@@ -14,10 +12,10 @@ export function database(): Promise<Database> {
 }
 
 async function open(): Promise<Database> {
-  const { databaseUrl, dataDir } = env();
+  const { databaseUrl, embeddedDatabaseDir } = env();
   const db = databaseUrl
     ? await openDatabase({ url: databaseUrl })
-    : await openEmbedded({ dataDir: path.join(dataDir, "pgdata") });
+    : await openEmbedded({ dataDir: embeddedDatabaseDir });
   await migrateDatabase(db, databaseUrl);
   keepStatistics(db);
   return db;

@@ -45,6 +45,8 @@ export type Env = {
   port: number;
   databaseUrl: string | undefined;
   dataDir: string;
+  /** The embedded database's own directory inside DATA_DIR (beside the generated secrets). */
+  embeddedDatabaseDir: string;
   sessionSecrets: string[];
   seedDemo: boolean;
   /** Keys sealing the audit checkpoints, newest first (see docs/decisions/0004). */
@@ -66,6 +68,7 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     port: env.PORT,
     databaseUrl: env.DATABASE_URL,
     dataDir,
+    embeddedDatabaseDir: path.join(dataDir, "pgdata"),
     sessionSecrets: env.SESSION_SECRET
       ? env.SESSION_SECRET.split(",").map((s) => s.trim()).filter(Boolean)
       : [generatedSecret(dataDir)],

@@ -3,7 +3,7 @@
  *
  * Making a PGlite database runs PostgreSQL's initdb inside WebAssembly: 4–9 s on two cores,
  * most of a first start and of every test file's set-up. Loading the tarball of one already
- * made takes 1–1.5 s. The tarball is made once per PGlite version and set of migrations (by
+ * made takes 1–2.5 s. The tarball is made once per PGlite version and set of migrations (by
  * `npm install`, or by the first database that needs it), kept under
  * `node_modules/.cache/varna/`, and holds nothing but what the migrations create: no account,
  * no case, no secret (the session secret and the audit key live outside the database).

@@ -10,7 +10,6 @@
  * events through the statechart and compared with its stored snapshot (slower).
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
 
 import { openDatabase } from "../../db/client";
 import { lockDataDir } from "../data-dir-lock.server";
@@ -26,7 +25,7 @@ const anchor = anchorFile && existsSync(anchorFile) ? (JSON.parse(readFileSync(a
 if (!env.databaseUrl) lockDataDir(env.dataDir);
 const db = env.databaseUrl
   ? await openDatabase({ url: env.databaseUrl })
-  : await openDatabase({ dataDir: path.join(env.dataDir, "pgdata") });
+  : await openDatabase({ dataDir: env.embeddedDatabaseDir });
 const started = performance.now();
 // On PostgreSQL the cases are checked by one worker thread per core, each over its own connections.
 const report = await verifyHistory(db, {

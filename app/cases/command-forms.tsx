@@ -9,12 +9,13 @@ import { Form, useSearchParams } from "@remix-run/react";
 
 import { DECISION_OUTCOMES, SUPPORT_MEASURES } from "../../workflows/types";
 import { formatDate, formatDateTime, useLocale, useT } from "../i18n";
+import { checkWhenSent } from "../ui/check-when-sent";
+import { FormErrors } from "../ui/form-errors";
 import type { CaseActionData, CasePageData } from "./case-page.server";
 import { ProposalText } from "./case-view";
 import { commandFormId, parseCommandInBrowser, translateMessage, type CommandFormContext, type FormCommand } from "./command-schemas";
 import { correctionDefaults, CORRECT_GUARDIAN_PARAM, FactFields, guardianToCorrect, isFactCommand, type FormGuardian } from "./fact-fields";
 import { Choices, Select, TextArea, TextInput } from "./form-controls";
-import { FormErrors } from "../ui/form-errors";
 import { supportMeasureNames } from "./support";
 
 type FieldName =
@@ -312,10 +313,7 @@ function CommandForm({
       : intent === "CHILD_ADDRESS_CORRECTED"
         ? { address: data.formContext.child.address ?? "" }
         : undefined,
-    // Checked when sent, not as a field is left: a message appearing on leaving a field moved the
-    // button under the pointer, and the click meant to send the form was lost.
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    ...checkWhenSent,
     onValidate: ({ formData }) =>
       parseCommandInBrowser(formData, intent, data.formContext) as Submission<Record<FieldName, unknown>, string[], unknown>,
   });

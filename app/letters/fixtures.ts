@@ -1,4 +1,5 @@
-// Sample letters for tests and the benchmark. Invented people; Lysekil facts.
+// Sample letters for tests and the benchmark, and the one the letter worker draws to warm up
+// before it says it is ready (draw-worker.mjs). Invented people; Lysekil facts.
 
 import type {
   CaseHistoryEvent,

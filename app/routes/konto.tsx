@@ -14,6 +14,7 @@ import { getDb } from "~/db.server";
 import { translate, useT, type Locale } from "~/i18n";
 import { retryAfterHeaders } from "~/server/route-headers";
 import { TextField } from "~/ui/fields";
+import { checkWhenSent } from "~/ui/check-when-sent";
 import { FormErrors } from "~/ui/form-errors";
 
 export const meta: MetaFunction = ({ matches }) => {
@@ -59,10 +60,7 @@ export default function AccountPage() {
   const [params] = useSearchParams();
   const [form, fields] = useForm({
     lastResult,
-    // Checked when sent, not as a field is left: a message appearing on leaving a field moved the
-    // button under the pointer, and the click meant to send the form was lost.
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    ...checkWhenSent,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ownPasswordSchema }),
   });
   // Never filled in again from what was sent (the action hides them): the project's own field.

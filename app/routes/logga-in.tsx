@@ -10,6 +10,7 @@ import { getDb } from "~/db.server";
 import { getSessionUser } from "~/auth/session.server";
 import { useT } from "~/i18n";
 import { retryAfterHeaders } from "~/server/route-headers";
+import { checkWhenSent } from "~/ui/check-when-sent";
 import { FormErrors } from "~/ui/form-errors";
 
 export const meta: MetaFunction = () => [{ title: "Logga in – Värna" }];
@@ -46,10 +47,7 @@ export default function LoginPage() {
   const [params] = useSearchParams();
   const [form, fields] = useForm({
     lastResult,
-    // Checked when sent, not as a field is left: a message appearing on leaving a field moved the
-    // button under the pointer, and the click meant to send the form was lost.
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    ...checkWhenSent,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
   });
   return (

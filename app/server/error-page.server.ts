@@ -46,7 +46,7 @@ export function errorPage(status: number, message?: ErrorMessage): string {
 <main>
 <h1>${m.title}</h1>
 <p>${m.text}</p>
-<p><a href="${escapeAttribute(link.href)}">${link.text}</a></p>
+<p><a href="${ownPathAttribute(link.href)}">${link.text}</a></p>
 </main>
 <footer aria-label="${sv["footer.label"]}">
 <p>${sv["app.name"]} · ${sv["app.unit"]} · <a href="/tillganglighet">${sv["footer.accessibility"]}</a></p>
@@ -63,8 +63,8 @@ export const errorPageHeaders = {
   "X-Content-Type-Options": "nosniff",
 } as const;
 
-/** Only the app's own paths are linked; `"` and `<` cannot end the attribute. */
-function escapeAttribute(href: string): string {
+/** Only the app's own paths are linked (anything else becomes "/"); `"` and `<` cannot end the attribute. */
+function ownPathAttribute(href: string): string {
   return href.startsWith("/") && !href.startsWith("//") ? href.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;") : "/";
 }
 
