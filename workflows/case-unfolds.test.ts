@@ -252,6 +252,20 @@ describe("the facts are the staff's", () => {
     expect(refusalOf(removed, { type: "GUARDIAN_CONFIRMED", at: at(2), actor: caseworker, guardianId: "g-1", reason: "x" })).toBe("guardianNotFound");
   });
 
+  it("a case with no guardian offers nothing to do to a guardian, only adding one", () => {
+    const GUARDIAN_ACTS = ["GUARDIAN_CONFIRMED", "GUARDIAN_CORRECTED", "GUARDIAN_REMOVED", "GUARDIAN_SUSPECTED"] as const;
+    const none = planning();
+    expect(none.context.guardians).toEqual([]);
+    for (const type of GUARDIAN_ACTS) expect(availableCommands(none, caseworker)).not.toContain(type);
+    expect(availableCommands(none, caseworker)).toContain("GUARDIAN_ADDED");
+    // Protection can still be set for the child.
+    expect(availableCommands(none, caseworker)).toContain("PROTECTED_IDENTITY_SET");
+    const one = run(none, guardian());
+    for (const type of GUARDIAN_ACTS) expect(availableCommands(one, caseworker)).toContain(type);
+    const removed = run(one, { type: "GUARDIAN_REMOVED", at: at(2), actor: caseworker, guardianId: "g-1", reason: "Har inte vårdnaden." });
+    for (const type of GUARDIAN_ACTS) expect(availableCommands(removed, caseworker)).not.toContain(type);
+  });
+
   it("the child's address is the staff's once given: before that the child's record stands", () => {
     const s = planning();
     expect(s.context.child).toMatchObject({ address: null, addressCorrected: false });

@@ -129,6 +129,12 @@ export function precondition(
       if (!proposal) return "noExtensionProposed";
       return proposal.by.id === actor.id ? "proposerCannotApprove" : null;
     }
+    case "GUARDIAN_CONFIRMED":
+    case "GUARDIAN_CORRECTED":
+    case "GUARDIAN_REMOVED":
+    case "GUARDIAN_SUSPECTED":
+      // Acts on a guardian staff have entered: with none, only adding one makes sense.
+      return context.guardians.length > 0 ? null : "guardianNotFound";
     case "VIOLENCE_FLAG_CLEARED":
       return context.flags.violence ? null : "violenceNotFlagged";
     case "DECISION_APPROVED":
