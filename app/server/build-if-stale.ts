@@ -9,7 +9,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const SOURCES = ["app", "remix.config.js", "package.json", "package-lock.json", "tsconfig.json"];
+// The server build bundles what app/ imports from workflows/ (the statechart) and db/ too.
+const SOURCES = ["app", "workflows", "db", "remix.config.js", "package.json", "package-lock.json", "tsconfig.json"];
 const OUTPUTS = ["build/index.js", "public/build"];
 
 function newest(p: string): number {
