@@ -11,5 +11,11 @@ export async function loadRoot(request: Request) {
   const db = await getDb();
   const [user, locale] = await Promise.all([getSessionUser(db, request), localeOf(request)]);
   const { municipality, phone, officeHours } = await unitContact(db, user?.unitId ?? null);
-  return { locale, municipality, contact: { phone, officeHours }, user: user ? { name: user.name, role: user.role } : null };
+  return {
+    locale,
+    municipality,
+    contact: { phone, officeHours },
+    // Signed in with an admin's password, only Mitt konto is open to them until they choose their own.
+    user: user ? { name: user.name, role: user.role, mustChoosePassword: user.passwordChangeRequired } : null,
+  };
 }

@@ -76,7 +76,9 @@ function Header({ data }: { data: RootData | undefined }) {
   const t = (k: string, p?: Record<string, string>) => translate(locale, k, p);
   const user = data?.user;
   const location = useLocation();
-  const can = (roles: readonly string[]) => !!user && roles.includes(user.role);
+  // Someone who must first choose their own password is sent back to Mitt konto from every
+  // other page, so the menu offers none of them until they have.
+  const can = (roles: readonly string[]) => !!user && !user.mustChoosePassword && roles.includes(user.role);
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">

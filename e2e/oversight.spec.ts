@@ -254,6 +254,10 @@ test("the admin creates a caseworker who then signs in, and deactivates them", a
   await expect(them.getByText("Inloggad som Nora Nyanställd")).toBeVisible();
   await expect(them).toHaveURL(/\/konto\?redirectTo=%2Fskrivbord/);
   await expect(them.getByText("Välj ett eget lösenord innan du fortsätter.")).toBeVisible();
+  // Every other page sends them back here, so the menu offers none of them yet.
+  const theirMenu = them.getByRole("navigation", { name: "Huvudmeny" });
+  await expect(theirMenu.getByRole("link", { name: "Ärenden" })).toHaveCount(0);
+  await expect(theirMenu.getByRole("link", { name: "Skrivbord" })).toHaveCount(0);
   await them.goto("/arenden");
   await expect(them).toHaveURL(/\/konto\?redirectTo=%2Farenden/);
   await them.getByLabel("Nuvarande lösenord").fill("ett-forsta-losenord");
@@ -266,6 +270,10 @@ test("the admin creates a caseworker who then signs in, and deactivates them", a
   await them.getByLabel("Nytt lösenord", { exact: true }).fill("noras eget långa lösenord");
   await them.getByLabel("Nytt lösenord igen").fill("noras eget långa lösenord");
   await them.getByRole("button", { name: "Byt lösenord" }).click();
+  // Told it is done, with the way on to the page they were going to, and the whole menu.
+  await expect(them.getByRole("status")).toContainText("Ditt lösenord är bytt.");
+  await expect(theirMenu.getByRole("link", { name: "Ärenden" })).toBeVisible();
+  await them.getByRole("link", { name: "Fortsätt till sidan du skulle till" }).click();
   await expect(them.getByRole("heading", { level: 1 })).toHaveText("Ärenden");
 
   // Deactivated: signed out on their very next request.

@@ -39,6 +39,7 @@ export const en: Record<MessageKey, string> = {
   "account.repeat": "New password again",
   "account.submit": "Change password",
   "account.done": "Your password has been changed.",
+  "account.continue": "Continue to the page you were going to",
   "account.wrongCurrent": "The current password is not right.",
   "account.repeatMismatch": "The passwords differ. Type the same new password twice.",
   "account.samePassword": "Choose a password other than the current one.",

@@ -42,6 +42,7 @@ export const sv = {
   "account.repeat": "Nytt lösenord igen",
   "account.submit": "Byt lösenord",
   "account.done": "Ditt lösenord är bytt.",
+  "account.continue": "Fortsätt till sidan du skulle till",
   "account.wrongCurrent": "Det nuvarande lösenordet stämmer inte.",
   "account.repeatMismatch": "Lösenorden är inte lika. Skriv samma nya lösenord två gånger.",
   "account.samePassword": "Välj ett annat lösenord än det nuvarande.",

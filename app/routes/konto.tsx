@@ -2,7 +2,7 @@ import { getFormProps, useForm, type FieldMetadata } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 
 import { changeOwnPassword } from "~/account/account.server";
 import { ownPasswordSchema } from "~/account/schema";
@@ -49,7 +49,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!result.ok) {
     return json(submission.reply({ fieldErrors: { current: ["account.wrongCurrent"] }, hideFields: SECRET_FIELDS }), { status: 400 });
   }
-  const to = safeRedirect(submission.value.redirectTo, `${ACCOUNT_PAGE}?bytt=1`);
+  // Back here to say it is done, with the way on to the page they were on their way to.
+  const next = safeRedirect(submission.value.redirectTo, "");
+  const to = `${ACCOUNT_PAGE}?bytt=1${next ? `&redirectTo=${encodeURIComponent(next)}` : ""}`;
   return redirect(to, { headers: { "Set-Cookie": result.setCookie } });
 }
 
@@ -58,6 +60,7 @@ export default function AccountPage() {
   const data = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
+  const next = safeRedirect(params.get("redirectTo"), "");
   const [form, fields] = useForm({
     lastResult,
     ...checkWhenSent,
@@ -77,6 +80,12 @@ export default function AccountPage() {
       {params.get("bytt") ? (
         <p className="success" role="status">
           {t("account.done")}
+          {next ? (
+            <>
+              {" "}
+              <Link to={next}>{t("account.continue")}</Link>
+            </>
+          ) : null}
         </p>
       ) : null}
       <h2>{t("account.passwordTitle")}</h2>
