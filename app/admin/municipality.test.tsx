@@ -80,6 +80,11 @@ describe.each(testDatabaseKinds())("the municipality's name on the pages (%s)", 
     const en = renderToStaticMarkup(<AccessibilityStatement locale="en" contact={contact} />);
     expect(en).toContain("Orusts kommun is responsible for Värna");
     expect(en).not.toContain("Lysekil");
+    // In English the hours, which the admin writes in Swedish, are marked as Swedish for a screen reader.
+    const acuteEn = renderToStaticMarkup(<AcuteNoticeContent locale="en" contact={(await root()).contact} withReadingHours />);
+    expect(acuteEn).toContain('Outside office hours (<span lang="sv">vardagar 08–16.30</span>) you can ask');
+    expect(acuteEn.match(/<span lang="sv">vardagar 08–16.30<\/span>/g)).toHaveLength(2);
+    expect(acute).not.toContain("lang=");
   });
 
   it("a unit is not saved without the address and switchboard its letters print: Swedish messages beside the fields", async () => {

@@ -32,7 +32,7 @@ export function AcuteNoticeContent({ locale, contact, withReadingHours = false }
     <section className="notice" aria-labelledby="acute-title">
       <h2 id="acute-title">{t("acute.title")}</h2>
       <p>
-        {hours ? t("acute.text", { officeHours: hours }) : t("acute.textWithoutHours")}
+        {hours ? withHours(locale, hours, (officeHours) => t("acute.text", { officeHours })) : t("acute.textWithoutHours")}
         {phone ? (
           <>
             {" "}
@@ -40,7 +40,25 @@ export function AcuteNoticeContent({ locale, contact, withReadingHours = false }
           </>
         ) : null}
       </p>
-      {withReadingHours ? <p>{hours ? t("intake.officeHours", { officeHours: hours }) : t("intake.officeHoursWithoutHours")}</p> : null}
+      {withReadingHours ? (
+        <p>{hours ? withHours(locale, hours, (officeHours) => t("intake.officeHours", { officeHours })) : t("intake.officeHoursWithoutHours")}</p>
+      ) : null}
     </section>
+  );
+}
+
+/**
+ * A sentence holding the unit's office hours. The admin writes them in Swedish, so in another
+ * language the hours are marked as Swedish (WCAG 3.1.2), for a screen reader to say them so.
+ */
+function withHours(locale: Locale, hours: string, sentence: (officeHours: string) => string) {
+  if (locale === "sv") return sentence(hours);
+  const [before, after] = sentence("\u0000").split("\u0000");
+  return (
+    <>
+      {before}
+      <span lang="sv">{hours}</span>
+      {after}
+    </>
   );
 }
