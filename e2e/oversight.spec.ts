@@ -272,6 +272,7 @@ test("the admin creates a caseworker who then signs in, and deactivates them", a
   await them.getByRole("button", { name: "Byt lösenord" }).click();
   // Told it is done, with the way on to the page they were going to, and the whole menu.
   await expect(them.getByRole("status")).toContainText("Ditt lösenord är bytt.");
+  for (const field of ["Nuvarande lösenord", "Nytt lösenord", "Nytt lösenord igen"]) await expect(them.getByLabel(field, { exact: true })).toHaveValue("");
   await expect(theirMenu.getByRole("link", { name: "Ärenden" })).toBeVisible();
   await them.getByRole("link", { name: "Fortsätt till sidan du skulle till" }).click();
   await expect(them.getByRole("heading", { level: 1 })).toHaveText("Ärenden");

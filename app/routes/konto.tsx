@@ -2,7 +2,8 @@ import { getFormProps, useForm, type FieldMetadata } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
+import { useRef } from "react";
 
 import { changeOwnPassword } from "~/account/account.server";
 import { ownPasswordSchema } from "~/account/schema";
@@ -60,6 +61,11 @@ export default function AccountPage() {
   const data = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
+  const location = useLocation();
+  // A new form after a change went through (a new visit with no reply from the action): the
+  // passwords just sent are not left in the fields. A refused one keeps what was typed.
+  const formKey = useRef(location.key);
+  if (lastResult === undefined) formKey.current = location.key;
   const next = safeRedirect(params.get("redirectTo"), "");
   const [form, fields] = useForm({
     lastResult,
@@ -95,7 +101,7 @@ export default function AccountPage() {
         </div>
       ) : null}
       <p>{t("account.lead")}</p>
-      <Form method="post" {...getFormProps(form)}>
+      <Form key={formKey.current} method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} messages={form.errors?.map((e) => t(e))} />
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
         <TextField {...password(fields.current)} label={t("account.current")} autoComplete="current-password" />
